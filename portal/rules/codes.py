@@ -1,0 +1,295 @@
+"""The LMIA exemption code catalogue (IRCC's codes table: 114 entries, C21 once per IEC category)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from portal.rules import questions as q
+from portal.rules._data import load
+from portal.rules.i18n import pick
+from portal.rules.questions import EvidenceItem, Question
+
+__all__ = [
+    "Category", "EvidenceItem", "ExemptionCode", "FeeRule", "Question", "all_codes",
+    "category_label", "codes_by_category", "employer_codes", "get_code", "open_permit_codes",
+]
+
+
+class Category(StrEnum):
+    """Groups of codes, following the sections of IRCC's codes table."""
+
+    free_trade = "free_trade"
+    international_agreement = "international_agreement"
+    provincial = "provincial"
+    iec = "iec"
+    canadian_interests = "canadian_interests"
+    reciprocal = "reciprocal"
+    designated = "designated"
+    charitable_religious = "charitable_religious"
+    pr_facilitation = "pr_facilitation"
+    humanitarian = "humanitarian"
+    public_policy = "public_policy"
+
+
+_CATEGORY_LABELS = {
+    Category.free_trade: ("Free trade agreements", "Accords de libre-échange"),
+    Category.international_agreement: ("Other international agreements", "Autres accords internationaux"),
+    Category.provincial: ("Federal–provincial agreements", "Ententes fédérales-provinciales"),
+    Category.iec: ("International Experience Canada", "Expérience internationale Canada"),
+    Category.canadian_interests: ("Canadian interests: significant benefit",
+                                  "Intérêts canadiens : avantage important"),
+    Category.reciprocal: ("Canadian interests: reciprocal employment",
+                          "Intérêts canadiens : emploi réciproque"),
+    Category.designated: ("Work designated by the Minister (research, competitiveness)",
+                          "Travail désigné par le ministre (recherche, compétitivité)"),
+    Category.charitable_religious: ("Charitable or religious work", "Travail caritatif ou religieux"),
+    Category.pr_facilitation: ("Permanent residence pathways", "Voies d'accès à la résidence permanente"),
+    Category.humanitarian: ("Humanitarian reasons and no other means of support",
+                            "Motifs humanitaires et absence d'autres moyens de subsistance"),
+    Category.public_policy: ("Public policies", "Politiques d'intérêt public"),
+}
+
+_SOURCE_CATEGORIES = {
+    "FTA": Category.free_trade, "FTA_spouse": Category.free_trade,
+    "non_trade_agreement": Category.international_agreement,
+    "federal_provincial_agreement": Category.provincial, "youth_mobility": Category.iec,
+    "canadian_interest_significant_benefit": Category.canadian_interests,
+    "canadian_interest_reciprocal": Category.reciprocal,
+    "designated_by_minister_research": Category.designated,
+    "designated_by_minister_competitiveness": Category.designated,
+    "charitable_religious": Category.charitable_religious,
+    "pr_facilitation": Category.pr_facilitation, "public_policy": Category.public_policy,
+    "no_other_means_of_support": Category.humanitarian, "humanitarian": Category.humanitarian,
+    "pr_applicant_in_canada": Category.humanitarian, "vulnerable_worker": Category.humanitarian,
+}
+
+
+def category_label(cat: Category | str, lang: str = "en") -> str:
+    labels = _CATEGORY_LABELS.get(cat) if isinstance(cat, str) else None
+    return pick(*labels, lang) if labels else str(cat)
+
+
+class FeeRule(StrEnum):
+    """Who pays the $230 employer compliance fee for offers under a code."""
+
+    required = "required"
+    required_unless_worker_fee_exempt = "required_unless_worker_fee_exempt"
+    exempt = "exempt"
+    not_applicable = "not_applicable"  # open permit: no offer, no employer fee
+
+
+@dataclass(frozen=True)
+class ExemptionCode:
+    key: str
+    code: str
+    name_en: str
+    name_fr: str
+    category: Category
+    regulation: str
+    employer_specific: bool
+    legacy_code: str | None
+    fee_rule: FeeRule
+    teer_levels: frozenset[int] | None
+    citizenships: frozenset[str] | None  # None: any citizenship
+    max_duration_days: int | None
+    evidence: tuple[EvidenceItem, ...]
+    questions: tuple[Question, ...]
+    description_en: str
+    description_fr: str
+    not_selectable_reason_en: str | None
+    not_selectable_reason_fr: str | None
+    # Further facts the rules use (all from data/codes.json).
+    pr_citizenships: frozenset[str] = frozenset()  # permanent residents of these also qualify
+    agreement: str | None = None
+    iec_category: str | None = None  # "wh" | "yp" | "ic"
+    max_duration_months: int | None = None
+    max_total_months: int | None = None
+    min_foreign_employment_months: int | None = None
+    foreign_employment_window_months: int | None = None
+    capacity: str | None = None
+    provinces: frozenset[str] | None = None
+    provinces_not: frozenset[str] = frozenset()
+    min_experience_years: int | None = None
+    ownership_min_percent: int | None = None
+    french_nclc_min: int | None = None
+    poe_still_allowed: bool = False
+    open_permit_holder_fee_exempt: bool = False
+    other_rules_en: tuple[str, ...] = field(default=())
+    source: str = ""
+
+    def name(self, lang: str) -> str:
+        return pick(self.name_en, self.name_fr, lang)
+
+    def description(self, lang: str) -> str:
+        return pick(self.description_en, self.description_fr, lang)
+
+    def not_selectable_reason(self, lang: str) -> str | None:
+        if self.not_selectable_reason_en is None:
+            return None
+        return pick(self.not_selectable_reason_en, self.not_selectable_reason_fr or "", lang)
+
+    def label(self, lang: str) -> str:
+        """"T36 – CUSMA – Professionals": what the code dropdown shows."""
+        return f"{self.code} – {self.name(lang)}"
+
+    @property
+    def is_iec(self) -> bool:
+        return self.iec_category is not None
+
+    @property
+    def is_ict(self) -> bool:
+        return self.min_foreign_employment_months is not None
+
+    @property
+    def selectable(self) -> bool:
+        return self.not_selectable_reason_en is None
+
+
+_PROFESSIONAL_OR_TECHNICIAN_CODES = frozenset({"T52", "F12", "F52"})
+
+
+def _questions(raw: dict) -> tuple[Question, ...]:
+    if not raw["employer_specific"]:
+        return ()
+    key, code = raw["key"], raw["code"]
+    found: list[Question] = []
+    if raw["occupation_list"] == "cusma_appendix_2_professions":
+        found.append(q.CUSMA_PROFESSION)
+    if code in _PROFESSIONAL_OR_TECHNICIAN_CODES:
+        found.append(q.PROFESSIONAL_OR_TECHNICIAN)
+    if raw["min_foreign_employment_months"]:
+        found.append(q.MONTHS_WITH_FOREIGN_EMPLOYER)
+    if raw["max_total_months"] and raw["min_foreign_employment_months"]:
+        found.append(q.MONTHS_ALREADY_AS_ICT)
+    if raw["iec_category"]:
+        found.append(q.IEC_INVITATION_DATE)
+    if key == "C21-YP":
+        found.append(q.IEC_CREDENTIAL)
+    if raw["french_nclc_min"]:
+        found.append(q.FRENCH_NCLC5)
+    if code == "T13":
+        found.append(q.NOMINATING_PROVINCE)
+    if code == "C18":
+        found.append(q.AIP_DESIGNATED)
+    if code == "A73":
+        found.append(q.CSQ_HOLDER)
+    if raw["min_experience_years"]:
+        found.append(q.YEARS_EXPERIENCE)
+    if raw["ownership_min_percent"]:
+        found.append(q.OWNERSHIP_PERCENT)
+    if code in ("C50", "C51"):
+        found.append(q.WORKER_UNPAID)
+    elif raw["fee_rule"] == FeeRule.required_unless_worker_fee_exempt:
+        found.extend((q.WORKER_FEE_EXEMPT, q.FEE_EXEMPTION_BASIS))
+    if code == "C23":
+        found.append(q.PERFORMING_ARTISTS)
+    return tuple(found)
+
+
+def _texts(raw: dict) -> tuple[str, str, str | None, str | None]:
+    code, reg = raw["code"], raw["regulation"]
+    if raw["employer_specific"]:
+        desc_en = (f"{raw['name_en']}. LMIA exemption under {reg}. The employer submits an offer of "
+                   "employment in the Employer Portal and the worker quotes its offer number.")
+        desc_fr = (f"{raw['name_fr']}. Dispense d'EIMT en vertu de {reg}. L'employeur présente une offre "
+                   "d'emploi dans le Portail des employeurs et le travailleur indique le numéro d'offre.")
+        return desc_en, desc_fr, None, None
+    desc_en = (f"{raw['name_en']}. Open work permit under {reg}: the worker applies to IRCC without "
+               "an offer of employment.")
+    desc_fr = (f"{raw['name_fr']}. Permis de travail ouvert en vertu de {reg} : le travailleur présente "
+               "sa demande à IRCC sans offre d'emploi.")
+    why_en = (f"{code} is an open work permit: the worker applies to IRCC directly, with no employer "
+              "offer, no offer number and no employer compliance fee. Choose an employer-specific "
+              "code, or do not submit an offer for this worker.")
+    why_fr = (f"Le code {code} correspond à un permis de travail ouvert : le travailleur présente sa "
+              "demande directement à IRCC, sans offre d'emploi, sans numéro d'offre et sans frais de "
+              "conformité de l'employeur. Choisissez un code de dispense propre à un employeur, ou ne "
+              "présentez pas d'offre pour ce travailleur.")
+    return desc_en, desc_fr, why_en, why_fr
+
+
+def _max_days(raw: dict) -> int | None:
+    if raw["code"] == "T33":
+        return 90  # GATS professionals: 90 days in any 12-month period, no extension
+    months = raw["max_initial_months"]
+    return None if months is None else (months * 365 + 11) // 12
+
+
+def _build(raw: dict) -> ExemptionCode:
+    desc_en, desc_fr, why_en, why_fr = _texts(raw)
+    teer = raw["teer_levels"]
+    cits = raw["citizenships"]
+    return ExemptionCode(
+        key=raw["key"], code=raw["code"], name_en=raw["name_en"], name_fr=raw["name_fr"],
+        category=_SOURCE_CATEGORIES[raw["source_category"]], regulation=raw["regulation"],
+        employer_specific=raw["employer_specific"], legacy_code=raw["legacy_code"],
+        fee_rule=FeeRule(raw["fee_rule"]),
+        teer_levels=frozenset(teer) if teer is not None else None,
+        citizenships=frozenset(cits) if cits is not None else None,
+        max_duration_days=_max_days(raw),
+        evidence=tuple(EvidenceItem(e["id"], e["en"], e["fr"], e["required"]) for e in raw["evidence"]),
+        questions=_questions(raw),
+        description_en=desc_en, description_fr=desc_fr,
+        not_selectable_reason_en=why_en, not_selectable_reason_fr=why_fr,
+        pr_citizenships=frozenset(raw["pr_citizenships"]), agreement=raw["agreement"],
+        iec_category=raw["iec_category"],
+        max_duration_months=None if raw["code"] == "T33" else raw["max_initial_months"],
+        max_total_months=raw["max_total_months"],
+        min_foreign_employment_months=raw["min_foreign_employment_months"],
+        foreign_employment_window_months=raw["foreign_employment_window_months"],
+        capacity=raw["capacity"],
+        provinces=frozenset(raw["provinces"]) if raw["provinces"] else None,
+        provinces_not=frozenset(raw["provinces_not"] or ()),
+        min_experience_years=raw["min_experience_years"],
+        ownership_min_percent=raw["ownership_min_percent"],
+        french_nclc_min=raw["french_nclc_min"], poe_still_allowed=raw["poe_still_allowed"],
+        open_permit_holder_fee_exempt=raw["open_permit_holder_fee"] == "exempt",
+        other_rules_en=tuple(raw["other_rules_en"]), source=raw["source"],
+    )
+
+
+@functools.cache
+def all_codes() -> tuple[ExemptionCode, ...]:
+    """Every code, in the order of IRCC's table."""
+    return tuple(_build(raw) for raw in load("codes")["codes"])
+
+
+@functools.cache
+def _by_key() -> Mapping[str, ExemptionCode]:
+    index: dict[str, ExemptionCode] = {}
+    for entry in all_codes():
+        index[entry.key] = entry
+        index.setdefault(entry.code, entry)
+    index["C21"] = index["C21-YP"]  # the IEC category an employer most often means
+    return MappingProxyType(index)
+
+
+def get_code(key_or_code: object) -> ExemptionCode | None:
+    """Look up "T36" or "C21-YP" (case and surrounding spaces ignored); "C21" gives Young
+    Professionals. None for anything else."""
+    if not isinstance(key_or_code, str):
+        return None
+    return _by_key().get(key_or_code.strip().upper())
+
+
+@functools.cache
+def employer_codes() -> tuple[ExemptionCode, ...]:
+    """The codes an employer may pick for an offer (employer-specific ones), in table order."""
+    return tuple(c for c in all_codes() if c.employer_specific)
+
+
+@functools.cache
+def open_permit_codes() -> tuple[ExemptionCode, ...]:
+    return tuple(c for c in all_codes() if not c.employer_specific)
+
+
+@functools.cache
+def codes_by_category(employer_only: bool = False) -> Mapping[Category, tuple[ExemptionCode, ...]]:
+    """Codes grouped by category (categories in enum order, codes in table order)."""
+    pool = employer_codes() if employer_only else all_codes()
+    grouped = {cat: tuple(c for c in pool if c.category is cat) for cat in Category}
+    return MappingProxyType({cat: codes for cat, codes in grouped.items() if codes})
