@@ -14,6 +14,7 @@ from portal.rules.countries import PROVINCES
 from portal.rules.i18n import pick
 
 YES, NO = "yes", "no"
+NOT_LISTED = "not_listed"
 YES_NO = ((YES, "Yes", "Oui"), (NO, "No", "Non"))
 
 
@@ -69,7 +70,7 @@ CUSMA_PROFESSION = Question(
     "De quelle profession de l'appendice 2 de l'ACEUM s'agit-il?",
     "The list is closed: if the job is not one of these professions, T36 does not apply.",
     "La liste est fermée : si l'emploi ne figure pas parmi ces professions, le code T36 ne s'applique pas.",
-    cusma_professions(),
+    cusma_professions() + ((NOT_LISTED, "None of these professions", "Aucune de ces professions"),),
 )
 PROFESSIONAL_OR_TECHNICIAN = Question(
     "professional_or_technician", "choice",
