@@ -1,0 +1,126 @@
+"""Configuration classes: the only place that reads the environment.
+
+DevelopmentConfig needs no set-up: a SQLite file and a secret key generated once, both under
+instance/. ProductionConfig refuses to start without a real SECRET_KEY. DATABASE_URL, when set,
+selects the database in every config.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = BASE_DIR / "instance"
+DEFAULT_SECRET_KEYS = {"", "dev", "change-me", "changeme", "secret"}
+
+
+def _database_url(default: str) -> str:
+    url = os.environ.get("DATABASE_URL", default)
+    # Heroku-style URLs name the old driver; psycopg 3 is the one we ship.
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _instance_secret_key() -> str:
+    """A key generated on first use and kept under instance/, so sessions survive restarts."""
+    INSTANCE_DIR.mkdir(exist_ok=True)
+    key_file = INSTANCE_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+class Config:
+    SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'portal.sqlite'}")
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLALCHEMY_RECORD_QUERIES = False
+
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+    LANGUAGES = ("en", "fr")
+    DISPLAY_TIMEZONE = "America/Toronto"
+
+    SESSION_COOKIE_NAME = "portal_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # Idle and absolute limits on a signed-in session (checked on every request).
+    SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+    SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
+
+    WTF_CSRF_ENABLED = True
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session, which has its own limits
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_ENABLED = True
+    RATELIMIT_SIGN_IN = "10 per minute;50 per hour"
+    RATELIMIT_REGISTER = "5 per minute;30 per hour"
+
+    HSTS_ENABLED = True
+    SEED_DEMO_ALLOWED = False
+
+    MAX_CONTENT_LENGTH = 30 * 1024 * 1024
+    SECRET_KEY: str | None = None
+    EVIDENCE_MAX_FILE_BYTES = 5 * 1024 * 1024
+    EVIDENCE_MAX_OFFER_BYTES = 25 * 1024 * 1024
+
+    @classmethod
+    def prepare(cls, app) -> None:
+        """Last checks and derived settings, run by create_app before anything else."""
+
+
+class DevelopmentConfig(Config):
+    SESSION_COOKIE_SECURE = False  # local development runs over plain http
+    HSTS_ENABLED = False
+    SEED_DEMO_ALLOWED = True
+
+    @classmethod
+    def prepare(cls, app) -> None:
+        app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _instance_secret_key()
+
+
+class TestingConfig(Config):
+    TESTING = True
+    SECRET_KEY = "testing-only-secret-key-not-for-production"  # noqa: S105
+    SQLALCHEMY_DATABASE_URI = _database_url("sqlite://")
+    WTF_CSRF_ENABLED = False
+    SESSION_COOKIE_SECURE = False
+    HSTS_ENABLED = False
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    SEED_DEMO_ALLOWED = True
+
+
+class ProductionConfig(Config):
+    @classmethod
+    def prepare(cls, app) -> None:
+        """Refuse to start with a missing or default secret key."""
+        key = os.environ.get("SECRET_KEY", "")
+        if key.lower() in DEFAULT_SECRET_KEYS or len(key) < 32:
+            raise RuntimeError(
+                "SECRET_KEY must be set to a random value of at least 32 characters in production "
+                "(for example: python3 -c 'import secrets; print(secrets.token_hex(32))')."
+            )
+        app.config["SECRET_KEY"] = key
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_from_env() -> type[Config]:
+    """PORTAL_CONFIG names the config class: development (default), testing or production."""
+    return CONFIGS[os.environ.get("PORTAL_CONFIG", "development")]

@@ -1,0 +1,72 @@
+"""The Employer Portal simulator: a bilingual training and integration sandbox for IRCC's
+Employer Portal (International Mobility Program). Not a Government of Canada service."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from config import Config, DevelopmentConfig
+
+
+def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
+    """Build the application: config -> extensions -> blueprints -> errors -> jinja -> cli."""
+    app = Flask(__name__, template_folder="../templates", static_folder="static")
+    app.config.from_object(config_class)
+    config_class.prepare(app)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_request_hooks(app)
+    register_error_pages(app)
+    register_jinja(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from portal import database, i18n, models  # noqa: F401  (models registers the tables)
+    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    database.configure_engine(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    babel.domain_instance = i18n.PortalDomain()
+    limiter.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from portal.auth import bp as auth_bp
+    from portal.employer import bp as employer_bp
+    from portal.public import bp as public_bp
+
+    for blueprint in (public_bp, auth_bp, employer_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from portal import security_headers, sessions
+
+    sessions.init_app(app)
+    security_headers.init_app(app)
+
+
+def register_error_pages(app: Flask) -> None:
+    from portal import errors
+
+    errors.init_app(app)
+
+
+def register_jinja(app: Flask) -> None:
+    from portal import i18n, template_helpers
+
+    i18n.init_app(app)
+    template_helpers.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    from portal import cli
+
+    cli.init_app(app)

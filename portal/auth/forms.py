@@ -1,0 +1,126 @@
+"""Registration, sign-in and password forms (shape only; services check meaning)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import Email, EqualTo, InputRequired, Length
+
+from portal.forms import PortalForm, business_type_choices, province_choices
+from portal.passwords import MAX_LENGTH
+from portal.validators import (
+    validate_business_number,
+    validate_new_password,
+    validate_phone,
+    validate_postal_code,
+    validate_postal_code_matches_province,
+)
+
+REQUIRED = _l("This field is required.")
+
+
+class BusinessFieldsMixin:
+    legal_name = StringField(
+        _l("Business legal name"),
+        description=_l("As registered with the Canada Revenue Agency."),
+        validators=[InputRequired(REQUIRED), Length(max=200)],
+    )
+    operating_name = StringField(
+        _l("Operating name"),
+        description=_l("The name the business uses day to day. Repeat the legal name if the same."),
+        validators=[InputRequired(REQUIRED), Length(max=200)],
+    )
+    business_type = SelectField(_l("Type of business"), validators=[InputRequired(REQUIRED)])
+    address_line1 = StringField(
+        _l("Street address"), validators=[InputRequired(REQUIRED), Length(max=200)]
+    )
+    address_line2 = StringField(
+        _l("Suite, unit or floor (optional)"), validators=[Length(max=200)]
+    )
+    city = StringField(_l("City or town"), validators=[InputRequired(REQUIRED), Length(max=100)])
+    province = SelectField(_l("Province or territory"), validators=[InputRequired(REQUIRED)])
+    postal_code = StringField(
+        _l("Postal code"),
+        description=_l("For example K1A 0B1."),
+        validators=[
+            InputRequired(REQUIRED),
+            validate_postal_code,
+            validate_postal_code_matches_province,
+        ],
+    )
+    phone = StringField(
+        _l("Business phone number"),
+        description=_l("10 digits, for example 613-555-0100."),
+        validators=[InputRequired(REQUIRED), validate_phone],
+    )
+    contact_name = StringField(
+        _l("Contact person"),
+        description=_l("The person IRCC would contact about this business's offers."),
+        validators=[InputRequired(REQUIRED), Length(max=200)],
+    )
+
+    def set_business_choices(self) -> None:
+        self.business_type.choices = business_type_choices()  # type: ignore[attr-defined]
+        self.province.choices = province_choices()  # type: ignore[attr-defined]
+
+
+class RegisterForm(BusinessFieldsMixin, PortalForm):
+    business_number = StringField(
+        _l("Business number (BN)"),
+        description=_l("The 9-digit number the Canada Revenue Agency gave the business. It "
+                       "cannot be changed after registration."),
+        validators=[InputRequired(REQUIRED), validate_business_number],
+    )
+    full_name = StringField(
+        _l("Your full name"), validators=[InputRequired(REQUIRED), Length(max=200)]
+    )
+    email = EmailField(
+        _l("Your email address"),
+        description=_l("You will use it to sign in."),
+        validators=[
+            InputRequired(REQUIRED),
+            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            Length(max=254),
+        ],
+    )
+    password = PasswordField(
+        _l("Password"),
+        description=_l("At least 15 characters. A few unrelated words make a strong, memorable "
+                       "password. Any characters are allowed."),
+        validators=[InputRequired(REQUIRED), validate_new_password],
+    )
+    confirm_password = PasswordField(
+        _l("Confirm password"),
+        validators=[InputRequired(REQUIRED), EqualTo("password", _l("The passwords do not match."))],
+    )
+    submit = SubmitField(_l("Register"))
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.set_business_choices()
+
+
+class SignInForm(PortalForm):
+    email = EmailField(_l("Email address"), validators=[InputRequired(REQUIRED), Length(max=254)])
+    password = PasswordField(
+        _l("Password"), validators=[InputRequired(REQUIRED), Length(max=MAX_LENGTH)]
+    )
+    submit = SubmitField(_l("Sign in"))
+
+
+class SignOutForm(PortalForm):
+    submit = SubmitField(_l("Sign out"))
+
+
+class ChangePasswordForm(PortalForm):
+    current = PasswordField(_l("Current password"), validators=[InputRequired(REQUIRED)])
+    new = PasswordField(
+        _l("New password"),
+        description=_l("At least 15 characters. Signing in elsewhere will end."),
+        validators=[InputRequired(REQUIRED), validate_new_password],
+    )
+    confirm = PasswordField(
+        _l("Confirm new password"),
+        validators=[InputRequired(REQUIRED), EqualTo("new", _l("The passwords do not match."))],
+    )
+    submit = SubmitField(_l("Change password"))

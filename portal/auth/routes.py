@@ -1,0 +1,123 @@
+"""Registration, sign-in, sign-out and password change."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.access import current_actor, public, signed_in_required
+from portal.auth import bp
+from portal.auth.forms import ChangePasswordForm, RegisterForm, SignInForm, SignOutForm
+from portal.extensions import limiter
+from portal.forms_errors import apply_domain_error
+from portal.i18n import current_language
+from portal.services import accounts
+from portal.services.errors import DomainError
+from portal.sessions import end_session, start_session
+
+
+def _sign_in_limit() -> str:
+    return current_app.config["RATELIMIT_SIGN_IN"]
+
+
+def _register_limit() -> str:
+    return current_app.config["RATELIMIT_REGISTER"]
+
+
+def _home_for(user) -> str:  # type: ignore[no-untyped-def]
+    return url_for("public.index") if user.is_admin else url_for("employer.dashboard")
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site paths are followed after sign-in (no open redirects)."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_register_limit, methods=["POST"])
+@public
+def register():
+    if current_user.is_authenticated:
+        return redirect(_home_for(current_user))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        details = accounts.EmployerDetails(
+            **{name: form[name].data for name in accounts.EmployerDetails.__dataclass_fields__}
+        )
+        try:
+            user = accounts.register_employer(
+                details=details,
+                full_name=form.full_name.data,
+                email=form.email.data,
+                password=form.password.data,
+                language=current_language(),
+                ip_address=request.remote_addr,
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            start_session(user)
+            flash(_("Your business is registered and you are signed in."), "success")
+            return redirect(url_for("employer.dashboard"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
+@public
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(_home_for(current_user))
+    form = SignInForm()
+    status = 200
+    if form.validate_on_submit():
+        user = accounts.authenticate(
+            email=form.email.data, password=form.password.data, ip_address=request.remote_addr
+        )
+        if user is not None:
+            start_session(user)
+            flash(_("You are signed in."), "success")
+            return redirect(_safe_next(request.args.get("next")) or _home_for(user))
+        # One message for an unknown email and a wrong password: never say which.
+        form.form_errors.append(_("The email address or password is not correct."))
+        status = 401
+    return render_template("auth/sign_in.html", form=form), status
+
+
+@bp.route("/sign-out", methods=["POST"])
+@signed_in_required
+def sign_out():
+    form = SignOutForm()
+    if form.validate_on_submit():
+        accounts.end_sessions(user=current_user, actor=current_actor(), reason="user.signed_out")
+        end_session()
+        flash(_("You are signed out."), "success")
+    return redirect(url_for("public.index"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@signed_in_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(
+                user=current_user, current=form.current.data, new=form.new.data,
+                actor=current_actor(),
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            # The old session version is dead everywhere; this browser gets a fresh session.
+            start_session(current_user._get_current_object())  # noqa: SLF001
+            flash(_("Your password is changed. Other sessions have been signed out."), "success")
+            return redirect(url_for("auth.change_password"))
+    return render_template("auth/change_password.html", form=form)

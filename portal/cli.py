@@ -1,0 +1,93 @@
+"""Command-line tasks: `flask create-admin`, `flask seed-demo`, `flask audit verify`,
+`flask translate check`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from portal.services import accounts, audit, demo
+from portal.services.errors import DomainError
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(create_admin)
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(audit_group)
+    app.cli.add_command(translate_group)
+
+
+@click.command("create-admin")
+@click.option("--email", prompt=True)
+@click.option("--name", "full_name", prompt="Full name")
+@click.password_option(
+    "--password", prompt=True, help="At least 15 characters; prompted (hidden) if not given."
+)
+def create_admin(email: str, full_name: str, password: str) -> None:
+    """Create an administrator. There is no default admin account or password."""
+    try:
+        user = accounts.create_admin(email=email, full_name=full_name, password=password)
+    except DomainError as error:
+        raise click.ClickException(str(error.message)) from error
+    click.echo(f"Administrator {user.email} created.")
+
+
+@click.command("seed-demo")
+def seed_demo() -> None:
+    """Create demo employers and an admin (idempotent; development and testing only).
+
+    Passwords are generated afresh on every run and printed once.
+    """
+    if not current_app.config.get("SEED_DEMO_ALLOWED"):
+        raise click.ClickException("seed-demo only runs in the development or testing config.")
+    accounts_made = demo.seed()
+    click.echo("Demo data is ready. Sign in at /sign-in with:")
+    for account in accounts_made:
+        click.echo(f"  {account.label:<36} {account.email:<32} {account.password}")
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """The audit log."""
+
+
+@audit_group.command("verify")
+def audit_verify() -> None:
+    """Check the audit log's hash chain; exit 1 at the first broken link."""
+    report = audit.verify_chain()
+    if report.ok:
+        click.echo(f"Audit log intact: {report.checked} events checked.")
+        return
+    click.echo(
+        f"Audit log broken at event {report.first_broken_id} "
+        f"(after {report.checked - 1} intact events)."
+    )
+    raise SystemExit(1)
+
+
+@click.group("translate")
+def translate_group() -> None:
+    """Translation chores."""
+
+
+@translate_group.command("check")
+def translate_check() -> None:
+    """List English strings with no French translation (exit 1 if any)."""
+    from portal.translation_check import missing_translations
+
+    missing = missing_translations("fr")
+    for msgid, where in missing:
+        click.echo(f"missing: {msgid!r} ({where})")
+    if missing:
+        raise SystemExit(1)
+    click.echo("French catalogue complete.")
+
+
+@translate_group.command("extract")
+def translate_extract() -> None:
+    """Print the French entries still missing, as .po text to paste into the area's file."""
+    from portal.translation_check import missing_translations
+
+    for msgid, where in missing_translations("fr"):
+        escaped = msgid.replace("\\", "\\\\").replace('"', '\\"')
+        click.echo(f'#: {where}\nmsgid "{escaped}"\nmsgstr ""\n')

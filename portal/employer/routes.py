@@ -1,0 +1,51 @@
+"""The employer's home: dashboard and business profile."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.access import current_actor, employer_required, primary_required
+from portal.employer import bp
+from portal.employer.forms import ProfileForm
+from portal.forms_errors import apply_domain_error
+from portal.services import employers
+from portal.services.employers import EDITABLE_FIELDS
+from portal.services.errors import DomainError
+
+
+@bp.route("/")
+@employer_required
+def dashboard():
+    employer = employers.get_employer(employer_id=current_user.employer_id, actor=current_actor())
+    return render_template("employer/dashboard.html", employer=employer)
+
+
+@bp.route("/profile")
+@employer_required
+def profile():
+    employer = employers.get_employer(employer_id=current_user.employer_id, actor=current_actor())
+    return render_template("employer/profile.html", employer=employer)
+
+
+@bp.route("/profile/edit", methods=["GET", "POST"])
+@primary_required
+def edit_profile():
+    actor = current_actor()
+    employer = employers.get_employer(employer_id=current_user.employer_id, actor=actor)
+    form = ProfileForm(obj=employer)
+    if form.validate_on_submit():
+        try:
+            employers.update_profile(
+                employer_id=employer.id,
+                actor=actor,
+                is_primary=current_user.is_primary,
+                changes={name: form[name].data for name in EDITABLE_FIELDS},
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            flash(_("The business profile is saved."), "success")
+            return redirect(url_for("employer.profile"))
+    return render_template("employer/edit_profile.html", form=form, employer=employer)

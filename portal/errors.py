@@ -1,0 +1,64 @@
+"""Error pages (400, 403, 404, 405, 413, 429, 500) in the user's language, with no internals."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from portal.extensions import db
+
+ERROR_TEXT = {
+    400: (_l("The request could not be understood"), _l("Check what you entered and try again.")),
+    403: (
+        _l("You do not have permission to do this"),
+        _l("Your account cannot do this. Ask your employer's primary user if you need it."),
+    ),
+    404: (
+        _l("Page not found"),
+        _l("Check the address, or go back to the home page. If you followed a link, it may "
+           "have expired."),
+    ),
+    405: (_l("This action is not allowed here"), _l("Go back and use the buttons on the page.")),
+    413: (
+        _l("The file is too large"),
+        _l("Files must be smaller than the limit shown on the page. Go back and choose a "
+           "smaller file."),
+    ),
+    429: (
+        _l("Too many attempts"),
+        _l("You have tried too many times in a short period. Wait a few minutes, then try "
+           "again."),
+    ),
+    500: (
+        _l("Sorry, something went wrong"),
+        _l("The portal could not complete your request. Nothing was lost: try again in a "
+           "moment."),
+    ),
+}
+
+
+def render_error(status: int):  # type: ignore[no-untyped-def]
+    title, body = ERROR_TEXT.get(status, ERROR_TEXT[500])
+    return render_template("errors/error.html", status=status, title=title, body=body), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error: CSRFError):  # type: ignore[no-untyped-def]
+        title = _l("Your form expired")
+        body = _l("For your security the form could not be accepted. Go back, reload the page "
+                  "and submit it again.")
+        return render_template("errors/error.html", status=400, title=title, body=body), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+        status = error.code or 500
+        return render_error(status if status in ERROR_TEXT else 500)
+
+    @app.errorhandler(InternalServerError)
+    def unexpected_error(_error: InternalServerError):  # type: ignore[no-untyped-def]
+        # Flask has already logged the exception; the user sees no internals.
+        db.session.rollback()
+        return render_error(500)

@@ -1,0 +1,50 @@
+"""Form pieces shared by several areas: the base form and choice lists in the user's language."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import PasswordField
+
+from portal.i18n import current_language
+from portal.models import BusinessType
+from portal.rules.countries import all_provinces
+
+BUSINESS_TYPE_LABELS = {
+    BusinessType.CORPORATION: _l("Corporation"),
+    BusinessType.SOLE_PROPRIETORSHIP: _l("Sole proprietorship"),
+    BusinessType.PARTNERSHIP: _l("Partnership"),
+    BusinessType.NON_PROFIT: _l("Not-for-profit organization"),
+    BusinessType.COOPERATIVE: _l("Co-operative"),
+    BusinessType.PUBLIC_SECTOR: _l("Public sector (federal, provincial, municipal)"),
+    BusinessType.ACADEMIC: _l("Academic institution"),
+    BusinessType.FOREIGN_GOVERNMENT: _l("Foreign government, mission or international organization"),
+    BusinessType.OTHER: _l("Other"),
+}
+
+
+class PortalForm(FlaskForm):
+    """Base form: strips surrounding spaces from every text field."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
+            # Passwords are kept exactly as typed; every other text loses surrounding spaces.
+            if not issubclass(unbound_field.field_class, PasswordField):
+                filters = unbound_field.kwargs.get("filters", [])
+                unbound_field.kwargs["filters"] = [_strip, *filters]
+            return unbound_field.bind(form=form, **options)
+
+
+def _strip(value):  # type: ignore[no-untyped-def]
+    return value.strip() if isinstance(value, str) else value
+
+
+def province_choices(*, blank: bool = True) -> list[tuple[str, str]]:
+    choices = list(all_provinces(current_language()))
+    return [("", _l("Choose a province or territory")), *choices] if blank else choices
+
+
+def business_type_choices() -> list[tuple[str, str]]:
+    return [("", _l("Choose a type of business"))] + [
+        (kind.value, label) for kind, label in BUSINESS_TYPE_LABELS.items()
+    ]

@@ -1,0 +1,7 @@
+"""SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
+
+from portal.models.audit import AuditEvent
+from portal.models.employer import BusinessType, Employer
+from portal.models.user import Role, User
+
+__all__ = ["AuditEvent", "BusinessType", "Employer", "Role", "User"]

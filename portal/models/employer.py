@@ -1,0 +1,64 @@
+"""The employer: a business registered in the portal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal import clock
+from portal.extensions import db
+from portal.models.types import UTCDateTime
+
+if TYPE_CHECKING:
+    from portal.models.user import User
+
+
+class BusinessType(StrEnum):
+    CORPORATION = "corporation"
+    SOLE_PROPRIETORSHIP = "sole_proprietorship"
+    PARTNERSHIP = "partnership"
+    NON_PROFIT = "non_profit"
+    COOPERATIVE = "cooperative"
+    PUBLIC_SECTOR = "public_sector"
+    ACADEMIC = "academic"
+    FOREIGN_GOVERNMENT = "foreign_government"
+    OTHER = "other"
+
+
+class Employer(db.Model):
+    __tablename__ = "employer"
+    __table_args__ = (
+        CheckConstraint("length(business_number) = 9", name="business_number_nine_digits"),
+        CheckConstraint(
+            "province IN ('AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT')",
+            name="province_code",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    legal_name: Mapped[str] = mapped_column(String(200))
+    operating_name: Mapped[str] = mapped_column(String(200))
+    business_number: Mapped[str] = mapped_column(String(9), unique=True)
+    business_type: Mapped[BusinessType] = mapped_column(String(32))
+    address_line1: Mapped[str] = mapped_column(String(200))
+    address_line2: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(100))
+    province: Mapped[str] = mapped_column(String(2))
+    postal_code: Mapped[str] = mapped_column(String(7))
+    phone: Mapped[str] = mapped_column(String(32))
+    contact_name: Mapped[str] = mapped_column(String(200))
+    contact_email: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+    users: Mapped[list[User]] = relationship(back_populates="employer")
+
+    @property
+    def business_number_display(self) -> str:
+        """The business number as the CRA prints it: 123 456 789."""
+        bn = self.business_number
+        return f"{bn[0:3]} {bn[3:6]} {bn[6:9]}"

@@ -1,0 +1,72 @@
+"""People who sign in: employer users and administrators."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal import clock
+from portal.extensions import db
+from portal.models.types import UTCDateTime
+
+if TYPE_CHECKING:
+    from portal.models.employer import Employer
+
+
+class Role(StrEnum):
+    EMPLOYER_PRIMARY = "employer_primary"
+    EMPLOYER_SECONDARY = "employer_secondary"
+    ADMIN = "admin"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user_account"
+    __table_args__ = (
+        CheckConstraint(
+            "role IN ('employer_primary','employer_secondary','admin')", name="role_known"
+        ),
+        # Employer users belong to an employer; administrators belong to none.
+        CheckConstraint(
+            "(role = 'admin' AND employer_id IS NULL) OR (role <> 'admin' AND employer_id IS NOT NULL)",
+            name="employer_matches_role",
+        ),
+        CheckConstraint("preferred_language IN ('en','fr')", name="language_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(String(32))
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employer.id"), index=True)
+    preferred_language: Mapped[str] = mapped_column(String(2), default="en")
+    # Bumped on sign-out and password change: cookies carrying an older value stop working.
+    session_version: Mapped[int] = mapped_column(default=1)
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    is_active_account: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+    employer: Mapped[Employer | None] = relationship(back_populates="users")
+
+    def get_id(self) -> str:
+        """Flask-Login's session token: the id and the session version together."""
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_account
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_primary(self) -> bool:
+        return self.role == Role.EMPLOYER_PRIMARY

@@ -1,0 +1,58 @@
+"""Filters and globals the templates share (money, dates, business numbers)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_currency
+from flask import Flask, current_app
+
+from portal.i18n import current_language
+from portal.rules.countries import province_name
+
+
+def money(cents: int | None) -> str:
+    """Cents as Canadian dollars in the user's language: $230.00 / 230,00 $."""
+    if cents is None:
+        return ""
+    locale = "fr_CA" if current_language() == "fr" else "en_CA"
+    return format_currency(cents / 100, "CAD", locale=locale)
+
+
+def long_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    locale = "fr_CA" if current_language() == "fr" else "en_CA"
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(current_app.config["DISPLAY_TIMEZONE"])).date()
+    return format_date(value, format="long", locale=locale)
+
+
+def date_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    locale = "fr_CA" if current_language() == "fr" else "en_CA"
+    tz = ZoneInfo(current_app.config["DISPLAY_TIMEZONE"])
+    return format_datetime(value, format="medium", tzinfo=tz, locale=locale)
+
+
+def province_label(code: str | None) -> str:
+    return province_name(code, current_language()) if code else ""
+
+
+def business_type_label(value: str | None) -> str:
+    from portal.forms import BUSINESS_TYPE_LABELS
+
+    return str(BUSINESS_TYPE_LABELS.get(value, value or ""))  # type: ignore[call-overload]
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(money=money, long_date=long_date, date_time=date_time)
+    app.jinja_env.globals.update(
+        province_name=province_label, business_type_label=business_type_label
+    )
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
