@@ -11,6 +11,11 @@ class Actor:
     employer_id: int | None = None
     ip_address: str | None = None
     is_admin: bool = False
+    # Employer users with the "prepare" permission create and edit drafts but cannot pay, submit
+    # or withdraw; "submit" users (and primary users) can.
+    can_submit: bool = True
+    # A representative acting for an employer: both are recorded in audit events.
+    representative_user_id: int | None = None
 
     @classmethod
     def system(cls) -> Actor:
