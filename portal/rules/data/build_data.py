@@ -56,6 +56,12 @@ def pr_countries(basis: str | None, citizenships: list[str] | None) -> list[str]
     return match.group(1).split("/") if match else []
 
 
+def _owp_fee(raw: object) -> str | None:
+    """"required" or "exempt" from free text such as "exempt; WP processing fee also exempt"."""
+    match = re.match(r"(required|exempt)", str(raw or ""))
+    return match.group(1) if match else None
+
+
 def slug(text: str, taken: set[str]) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower())
     base = "-".join(words[:6]) or "item"
@@ -126,7 +132,7 @@ def build_code(raw: dict, iec: dict[str, dict]) -> dict:
         "regulation": raw["regulation"],
         "employer_specific": bool(raw["employer_specific"]),
         "fee_rule": fee_rule(raw["compliance_fee"]),
-        "open_permit_holder_fee": str(raw.get("open_work_permit_holder_fee", "")).split(" ")[0] or None,
+        "open_permit_holder_fee": _owp_fee(raw.get("open_work_permit_holder_fee")),
         "teer_levels": el.get("teer_levels"),
         "citizenships": citizenships,
         "pr_citizenships": pr_countries(el.get("citizenship_basis"), citizenships),
