@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from portal.rules._data import load
 from portal.rules._facts import (
-    add_months, age_on, as_date, as_number, block, months_between, text, upper, warn,
+    add_months,
+    age_on,
+    as_date,
+    as_number,
+    block,
+    months_between,
+    text,
+    upper,
+    warn,
 )
 from portal.rules.codes import ExemptionCode
 from portal.rules.countries import country_name, province_name
@@ -22,14 +30,24 @@ if TYPE_CHECKING:
 
 # NOC 2021 TEER 4/5 unit groups in primary agriculture, excluded from C16 since 2023-06-15.
 PRIMARY_AGRICULTURE_TEER_4_5 = frozenset({"84120", "85100", "85101", "85103"})
-_AGREEMENT_TAGS = {"CPAFTA": "PANAMA", "CCFTA": "CHILE", "CCOFTA": "COLOMBIA", "CKFTA": "KOREA",
-                   "CPFTA": "PERU", "CUKTCA": "UK", "CUFTA": "UKRAINE"}
+_AGREEMENT_TAGS = {
+    "CPAFTA": "PANAMA",
+    "CCFTA": "CHILE",
+    "CCOFTA": "COLOMBIA",
+    "CKFTA": "KOREA",
+    "CPFTA": "PERU",
+    "CUKTCA": "UK",
+    "CUFTA": "UKRAINE",
+}
 
 
 def _names(codes: frozenset[str], lang: str) -> str:
     if len(codes) > 12:
-        return "the partner countries of the agreement" if lang == "en" else \
-            "les pays partenaires de l'accord"
+        return (
+            "the partner countries of the agreement"
+            if lang == "en"
+            else "les pays partenaires de l'accord"
+        )
     return ", ".join(sorted(country_name(c, lang) for c in codes))
 
 
@@ -50,23 +68,29 @@ def citizenship(entry: ExemptionCode, cit: str, pr_of: str | None) -> list[Findi
     pr_en = pr_fr = ""
     if entry.pr_citizenships:
         pr_en = f" Permanent residents of {_names(entry.pr_citizenships, 'en')} also qualify."
-        pr_fr = (f" Les résidents permanents de ces pays ({_names(entry.pr_citizenships, 'fr')}) sont "
-                 "aussi admissibles.")
-    return [block(
-        f"ELIG-{_tag(entry)}-CITIZENSHIP",
-        f"Code {entry.code} ({entry.name_en}) is only for citizens of {_names(allowed, 'en')}.{pr_en} "
-        f"The worker is a citizen of {country_name(cit, 'en')}. Check the citizenship entered or "
-        "choose a code open to this worker.",
-        f"Le code {entry.code} ({entry.name_fr}) est réservé aux citoyens des pays suivants : "
-        f"{_names(allowed, 'fr')}.{pr_fr} Le travailleur est citoyen du pays suivant : "
-        f"{country_name(cit, 'fr')}. Vérifiez la citoyenneté inscrite ou choisissez un code de "
-        "dispense ouvert à ce travailleur.",
-        "citizenship", "worker",
-    )]
+        pr_fr = (
+            f" Les résidents permanents de ces pays ({_names(entry.pr_citizenships, 'fr')}) sont "
+            "aussi admissibles."
+        )
+    return [
+        block(
+            f"ELIG-{_tag(entry)}-CITIZENSHIP",
+            f"Code {entry.code} ({entry.name_en}) is only for citizens of {_names(allowed, 'en')}.{pr_en} "
+            f"The worker is a citizen of {country_name(cit, 'en')}. Check the citizenship entered or "
+            "choose a code open to this worker.",
+            f"Le code {entry.code} ({entry.name_fr}) est réservé aux citoyens des pays suivants : "
+            f"{_names(allowed, 'fr')}.{pr_fr} Le travailleur est citoyen du pays suivant : "
+            f"{country_name(cit, 'fr')}. Vérifiez la citoyenneté inscrite ou choisissez un code de "
+            "dispense ouvert à ce travailleur.",
+            "citizenship",
+            "worker",
+        )
+    ]
 
 
-def check(entry: ExemptionCode, facts: OfferFacts, answers: Mapping[str, str],
-          today: dt.date) -> list[Finding]:
+def check(
+    entry: ExemptionCode, facts: OfferFacts, answers: Mapping[str, str], today: dt.date
+) -> list[Finding]:
     found: list[Finding] = []
     found += _teer(entry, text(facts.noc_code), answers)
     found += _province(entry, upper(facts.work_province), upper(facts.employer_province), answers)
@@ -78,14 +102,15 @@ def check(entry: ExemptionCode, facts: OfferFacts, answers: Mapping[str, str],
 
 
 def _span(levels: list[int], lang: str) -> str:
-    """"0 or 1" / "0 to 3" (EN); "0 ou 1" / "0 à 3" (FR)."""
+    """ "0 or 1" / "0 to 3" (EN); "0 ou 1" / "0 à 3" (FR)."""
     if len(levels) <= 2:
         return f" {'or' if lang == 'en' else 'ou'} ".join(map(str, levels))
     return f"{levels[0]} {'to' if lang == 'en' else 'à'} {levels[-1]}"
 
 
-def _teer_finding(entry: ExemptionCode, noc: str, teer: int, levels: list[int],
-                  who_en: str = "", who_fr: str = "") -> Finding:
+def _teer_finding(
+    entry: ExemptionCode, noc: str, teer: int, levels: list[int], who_en: str = "", who_fr: str = ""
+) -> Finding:
     return block(
         f"ELIG-{entry.key}-TEER",
         f"NOC {noc} is TEER {teer}, but code {entry.code} needs a job in TEER "
@@ -94,7 +119,8 @@ def _teer_finding(entry: ExemptionCode, noc: str, teer: int, levels: list[int],
         f"Le code CNP {noc} est de FEER {teer}, mais le code {entry.code} exige un emploi de FEER "
         f"{_span(levels, 'fr')}{who_fr}. Choisissez le code CNP qui correspond aux fonctions, ou un "
         "autre code de dispense.",
-        "noc_code", "job",
+        "noc_code",
+        "job",
     )
 
 
@@ -107,145 +133,186 @@ def _teer(entry: ExemptionCode, noc: str | None, answers: Mapping[str, str]) -> 
         levels = [0, 1] if kind == "professional" else [2, 3]
         if teer in levels:
             return []
-        who_en, who_fr = {"professional": (" for professionals", " pour les professionnels"),
-                          "technician": (" for technicians", " pour les techniciens")}[kind]
+        who_en, who_fr = {
+            "professional": (" for professionals", " pour les professionnels"),
+            "technician": (" for technicians", " pour les techniciens"),
+        }[kind]
         return [_teer_finding(entry, noc, teer, levels, who_en, who_fr)]
     if entry.key == "C21-YP" and teer == 4:
         if answers.get("iec_post_secondary_credential") == YES:
             return []
-        return [block(
-            "ELIG-C21-YP-TEER",
-            f"NOC {noc} is TEER 4. IEC Young Professionals accepts a TEER 4 job only when the worker "
-            "holds a post-secondary credential. Answer the credential question, or choose a TEER 0 "
-            "to 3 job.",
-            f"Le code CNP {noc} est de FEER 4. La catégorie Jeunes professionnels d'EIC n'accepte un "
-            "emploi de FEER 4 que si le travailleur détient un diplôme d'études postsecondaires. "
-            "Répondez à la question sur le diplôme ou choisissez un emploi de FEER 0 à 3.",
-            "noc_code", "job",
-        )]
+        return [
+            block(
+                "ELIG-C21-YP-TEER",
+                f"NOC {noc} is TEER 4. IEC Young Professionals accepts a TEER 4 job only when the worker "
+                "holds a post-secondary credential. Answer the credential question, or choose a TEER 0 "
+                "to 3 job.",
+                f"Le code CNP {noc} est de FEER 4. La catégorie Jeunes professionnels d'EIC n'accepte un "
+                "emploi de FEER 4 que si le travailleur détient un diplôme d'études postsecondaires. "
+                "Répondez à la question sur le diplôme ou choisissez un emploi de FEER 0 à 3.",
+                "noc_code",
+                "job",
+            )
+        ]
     if entry.code == "C16":
         if noc not in PRIMARY_AGRICULTURE_TEER_4_5:
             return []
-        return [block(
-            "ELIG-C16-PRIMARY-AGRICULTURE",
-            f"NOC {noc} is a TEER {teer} job in primary agriculture, which Francophone mobility (C16) "
-            "excludes. Choose another exemption code, or apply for an LMIA.",
-            f"Le code CNP {noc} est un emploi de FEER {teer} en agriculture primaire, exclu de la "
-            "Mobilité francophone (C16). Choisissez un autre code de dispense ou demandez une EIMT.",
-            "noc_code", "job",
-        )]
+        return [
+            block(
+                "ELIG-C16-PRIMARY-AGRICULTURE",
+                f"NOC {noc} is a TEER {teer} job in primary agriculture, which Francophone mobility (C16) "
+                "excludes. Choose another exemption code, or apply for an LMIA.",
+                f"Le code CNP {noc} est un emploi de FEER {teer} en agriculture primaire, exclu de la "
+                "Mobilité francophone (C16). Choisissez un autre code de dispense ou demandez une EIMT.",
+                "noc_code",
+                "job",
+            )
+        ]
     if entry.code == "C63":
         if teer < 3:
             return []
-        return [warn(
-            "ELIG-C63-TEER-REVIEW",
-            f"Specialized knowledge transfers in TEER {teer} jobs get closer review. Explain the "
-            "proprietary knowledge and advanced expertise in your explanation.",
-            f"Les mutations de travailleurs ayant des connaissances spécialisées dans un emploi de FEER "
-            f"{teer} font l'objet d'un examen plus poussé. Décrivez les connaissances exclusives et "
-            "l'expertise avancée dans votre explication.",
-            "noc_code", "job",
-        )]
+        return [
+            warn(
+                "ELIG-C63-TEER-REVIEW",
+                f"Specialized knowledge transfers in TEER {teer} jobs get closer review. Explain the "
+                "proprietary knowledge and advanced expertise in your explanation.",
+                f"Les mutations de travailleurs ayant des connaissances spécialisées dans un emploi de FEER "
+                f"{teer} font l'objet d'un examen plus poussé. Décrivez les connaissances exclusives et "
+                "l'expertise avancée dans votre explication.",
+                "noc_code",
+                "job",
+            )
+        ]
     if entry.teer_levels is None or teer in entry.teer_levels:
         return []
     return [_teer_finding(entry, noc, teer, sorted(entry.teer_levels))]
 
 
-def _province(entry: ExemptionCode, work: str | None, employer: str | None,
-              answers: Mapping[str, str]) -> list[Finding]:
+def _province(
+    entry: ExemptionCode, work: str | None, employer: str | None, answers: Mapping[str, str]
+) -> list[Finding]:
     found: list[Finding] = []
     if work and work in entry.provinces_not:
-        found.append(block(
-            f"ELIG-{entry.code}-PROVINCE",
-            f"Code {entry.code} cannot be used for work in {province_name(work, 'en')}. "
-            + ("Francophone mobility is for jobs outside Quebec." if entry.code == "C16" else
-               "Quebec does not nominate workers under this code.")
-            + " Check the work location or choose another code.",
-            f"Le code {entry.code} ne peut pas être utilisé pour un emploi au "
-            f"{province_name(work, 'fr')}. "
-            + ("La Mobilité francophone vise les emplois à l'extérieur du Québec." if entry.code == "C16"
-               else "Le Québec ne désigne pas de travailleurs au titre de ce code.")
-            + " Vérifiez le lieu de travail ou choisissez un autre code.",
-            "work_province", "job",
-        ))
+        found.append(
+            block(
+                f"ELIG-{entry.code}-PROVINCE",
+                f"Code {entry.code} cannot be used for work in {province_name(work, 'en')}. "
+                + (
+                    "Francophone mobility is for jobs outside Quebec."
+                    if entry.code == "C16"
+                    else "Quebec does not nominate workers under this code."
+                )
+                + " Check the work location or choose another code.",
+                f"Le code {entry.code} ne peut pas être utilisé pour un emploi au "
+                f"{province_name(work, 'fr')}. "
+                + (
+                    "La Mobilité francophone vise les emplois à l'extérieur du Québec."
+                    if entry.code == "C16"
+                    else "Le Québec ne désigne pas de travailleurs au titre de ce code."
+                )
+                + " Vérifiez le lieu de travail ou choisissez un autre code.",
+                "work_province",
+                "job",
+            )
+        )
     if entry.provinces:
         for name, where in (("work_province", work), ("employer_province", employer)):
             if where and where not in entry.provinces:
                 places_en = ", ".join(province_name(p, "en") for p in sorted(entry.provinces))
                 places_fr = ", ".join(province_name(p, "fr") for p in sorted(entry.provinces))
-                found.append(block(
-                    f"ELIG-{entry.code}-PROVINCE",
-                    f"Code {entry.code} needs an employer and a job in: {places_en}. "
-                    f"This offer says {province_name(where, 'en')}. Correct the location or "
-                    "choose another code.",
-                    f"Le code {entry.code} exige un employeur et un emploi situés dans les provinces "
-                    f"suivantes : {places_fr}. Cette offre indique : {province_name(where, 'fr')}. "
-                    "Corrigez le lieu ou choisissez un autre code.",
-                    name, "job",
-                ))
+                found.append(
+                    block(
+                        f"ELIG-{entry.code}-PROVINCE",
+                        f"Code {entry.code} needs an employer and a job in: {places_en}. "
+                        f"This offer says {province_name(where, 'en')}. Correct the location or "
+                        "choose another code.",
+                        f"Le code {entry.code} exige un employeur et un emploi situés dans les provinces "
+                        f"suivantes : {places_fr}. Cette offre indique : {province_name(where, 'fr')}. "
+                        "Corrigez le lieu ou choisissez un autre code.",
+                        name,
+                        "job",
+                    )
+                )
     nominating = upper(answers.get("nominating_province"))
     if entry.code == "T13" and nominating and employer and employer != nominating:
-        found.append(block(
-            "ELIG-T13-NOMINATING-PROVINCE",
-            f"Under T13 the employer must be in the province that nominated the worker "
-            f"({province_name(nominating, 'en')}), but your business is in "
-            f"{province_name(employer, 'en')}. Only an employer in the nominating province can make "
-            "this offer.",
-            f"Au titre du code T13, l'employeur doit se trouver dans la province qui a désigné le "
-            f"travailleur ({province_name(nominating, 'fr')}), mais votre entreprise est située dans la "
-            f"province suivante : {province_name(employer, 'fr')}. Seul un employeur de la province qui "
-            "a désigné le travailleur peut présenter cette offre.",
-            "employer_province", "job",
-        ))
+        found.append(
+            block(
+                "ELIG-T13-NOMINATING-PROVINCE",
+                f"Under T13 the employer must be in the province that nominated the worker "
+                f"({province_name(nominating, 'en')}), but your business is in "
+                f"{province_name(employer, 'en')}. Only an employer in the nominating province can make "
+                "this offer.",
+                f"Au titre du code T13, l'employeur doit se trouver dans la province qui a désigné le "
+                f"travailleur ({province_name(nominating, 'fr')}), mais votre entreprise est située dans la "
+                f"province suivante : {province_name(employer, 'fr')}. Seul un employeur de la province qui "
+                "a désigné le travailleur peut présenter cette offre.",
+                "employer_province",
+                "job",
+            )
+        )
     return found
 
 
-def _duration(entry: ExemptionCode, start: dt.date | None, end: dt.date | None,
-              facts: OfferFacts, answers: Mapping[str, str]) -> list[Finding]:
+def _duration(
+    entry: ExemptionCode,
+    start: dt.date | None,
+    end: dt.date | None,
+    facts: OfferFacts,
+    answers: Mapping[str, str],
+) -> list[Finding]:
     if start is None or end is None or end <= start:
         return []
     days = (end - start).days
     if entry.code == "T33" and entry.max_duration_days and days > entry.max_duration_days:
-        return [block(
-            "ELIG-T33-DURATION",
-            f"GATS professionals (T33) may work at most {entry.max_duration_days} days; this offer "
-            f"lasts {days} days. Shorten the employment or choose another code.",
-            f"Les professionnels de l'AGCS (T33) peuvent travailler au plus {entry.max_duration_days} "
-            f"jours; cette offre dure {days} jours. Raccourcissez la période d'emploi ou choisissez un "
-            "autre code.",
-            "end_date", "job",
-        )]
+        return [
+            block(
+                "ELIG-T33-DURATION",
+                f"GATS professionals (T33) may work at most {entry.max_duration_days} days; this offer "
+                f"lasts {days} days. Shorten the employment or choose another code.",
+                f"Les professionnels de l'AGCS (T33) peuvent travailler au plus {entry.max_duration_days} "
+                f"jours; cette offre dure {days} jours. Raccourcissez la période d'emploi ou choisissez un "
+                "autre code.",
+                "end_date",
+                "job",
+            )
+        ]
     limit = entry.max_duration_months
     if entry.is_iec:
         limit = _iec_row(entry, upper(facts.citizenship)).get("max_months")
     if limit and end > add_months(start, limit):
-        return [block(
-            f"ELIG-{entry.key}-DURATION",
-            f"Code {entry.code} allows at most {limit} months for this permit; this offer lasts "
-            f"{months_between(start, end)} months. Move the end date to "
-            f"{add_months(start, limit).isoformat()} or earlier.",
-            f"Le code {entry.code} permet au plus {limit} mois pour ce permis; cette offre dure "
-            f"{months_between(start, end)} mois. Fixez la date de fin au "
-            f"{add_months(start, limit).isoformat()} ou avant.",
-            "end_date", "job",
-        )]
+        return [
+            block(
+                f"ELIG-{entry.key}-DURATION",
+                f"Code {entry.code} allows at most {limit} months for this permit; this offer lasts "
+                f"{months_between(start, end)} months. Move the end date to "
+                f"{add_months(start, limit).isoformat()} or earlier.",
+                f"Le code {entry.code} permet au plus {limit} mois pour ce permis; cette offre dure "
+                f"{months_between(start, end)} mois. Fixez la date de fin au "
+                f"{add_months(start, limit).isoformat()} ou avant.",
+                "end_date",
+                "job",
+            )
+        ]
     already = as_number(answers.get("months_already_in_canada_as_ict"))
     if entry.max_total_months and already is not None:
         total = int(already) + months_between(start, end)
         if total > entry.max_total_months:
             years = entry.max_total_months / 12
             years_txt = f"{years:g}"
-            return [block(
-                "ELIG-ICT-TOTAL-STAY",
-                f"Intra-company transferees under {entry.code} may stay {years_txt} years "
-                f"({entry.max_total_months} months) in total; with this offer the worker would reach "
-                f"{total} months. Shorten the offer so the total stays within the limit.",
-                f"Les personnes mutées à l'interne au titre du code {entry.code} peuvent séjourner "
-                f"{years_txt.replace('.', ',')} ans ({entry.max_total_months} mois) au total; avec cette "
-                f"offre, le travailleur atteindrait {total} mois. Raccourcissez l'offre pour respecter "
-                "la limite.",
-                "end_date", "job",
-            )]
+            return [
+                block(
+                    "ELIG-ICT-TOTAL-STAY",
+                    f"Intra-company transferees under {entry.code} may stay {years_txt} years "
+                    f"({entry.max_total_months} months) in total; with this offer the worker would reach "
+                    f"{total} months. Shorten the offer so the total stays within the limit.",
+                    f"Les personnes mutées à l'interne au titre du code {entry.code} peuvent séjourner "
+                    f"{years_txt.replace('.', ',')} ans ({entry.max_total_months} mois) au total; avec cette "
+                    f"offre, le travailleur atteindrait {total} mois. Raccourcissez l'offre pour respecter "
+                    "la limite.",
+                    "end_date",
+                    "job",
+                )
+            ]
     return []
 
 
@@ -255,17 +322,20 @@ def _ict(entry: ExemptionCode, answers: Mapping[str, str]) -> list[Finding]:
     if not needed or months is None or months >= needed:
         return []
     window = entry.foreign_employment_window_months or 36
-    return [block(
-        "ELIG-ICT-FOREIGN-EMPLOYMENT",
-        f"An intra-company transferee needs at least {needed} months of continuous full-time work "
-        f"with the foreign enterprise in the last {window} months; the answer says {months:g}. "
-        "Wait until the worker has enough time with the enterprise, or choose another code.",
-        f"Une personne mutée à l'interne doit avoir travaillé au moins {needed} mois de façon continue "
-        f"et à temps plein pour l'entreprise étrangère au cours des {window} derniers mois; la réponse "
-        f"indique {months:g}. Attendez que le travailleur ait accumulé assez de temps au sein de "
-        "l'entreprise, ou choisissez un autre code.",
-        "answers.months_with_foreign_employer", "code",
-    )]
+    return [
+        block(
+            "ELIG-ICT-FOREIGN-EMPLOYMENT",
+            f"An intra-company transferee needs at least {needed} months of continuous full-time work "
+            f"with the foreign enterprise in the last {window} months; the answer says {months:g}. "
+            "Wait until the worker has enough time with the enterprise, or choose another code.",
+            f"Une personne mutée à l'interne doit avoir travaillé au moins {needed} mois de façon continue "
+            f"et à temps plein pour l'entreprise étrangère au cours des {window} derniers mois; la réponse "
+            f"indique {months:g}. Attendez que le travailleur ait accumulé assez de temps au sein de "
+            "l'entreprise, ou choisissez un autre code.",
+            "answers.months_with_foreign_employer",
+            "code",
+        )
+    ]
 
 
 def _iec_row(entry: ExemptionCode, citizenship: str | None) -> dict:
@@ -273,20 +343,24 @@ def _iec_row(entry: ExemptionCode, citizenship: str | None) -> dict:
     return row.get("categories", {}).get(entry.iec_category or "", {})
 
 
-def _iec(entry: ExemptionCode, facts: OfferFacts, answers: Mapping[str, str],
-         today: dt.date) -> list[Finding]:
+def _iec(
+    entry: ExemptionCode, facts: OfferFacts, answers: Mapping[str, str], today: dt.date
+) -> list[Finding]:
     if not entry.is_iec:
         return []
     invited = as_date(answers.get("iec_invitation_date"))
     if invited and invited > today:
-        return [block(
-            "ELIG-IEC-INVITATION-FUTURE",
-            "The Invitation to Apply date cannot be in the future. Enter the date the worker "
-            "received the invitation.",
-            "La date de l'invitation à présenter une demande ne peut pas être dans le futur. Inscrivez "
-            "la date à laquelle le travailleur a reçu l'invitation.",
-            "answers.iec_invitation_date", "code",
-        )]
+        return [
+            block(
+                "ELIG-IEC-INVITATION-FUTURE",
+                "The Invitation to Apply date cannot be in the future. Enter the date the worker "
+                "received the invitation.",
+                "La date de l'invitation à présenter une demande ne peut pas être dans le futur. Inscrivez "
+                "la date à laquelle le travailleur a reçu l'invitation.",
+                "answers.iec_invitation_date",
+                "code",
+            )
+        ]
     born = as_date(facts.date_of_birth)
     row = _iec_row(entry, upper(facts.citizenship))
     if not (invited and born and row) or born >= invited:
@@ -297,69 +371,96 @@ def _iec(entry: ExemptionCode, facts: OfferFacts, answers: Mapping[str, str],
         return []
     country_en = country_name(upper(facts.citizenship) or "", "en")
     country_fr = country_name(upper(facts.citizenship) or "", "fr")
-    return [block(
-        "ELIG-IEC-AGE",
-        f"IEC participants from {country_en} must be {low} to {high} years old on the day they "
-        f"receive the Invitation to Apply; this worker was {age}. Check the date of birth and the "
-        "invitation date.",
-        f"Les participants d'EIC de ce pays ({country_fr}) doivent avoir de {low} à {high} ans le jour "
-        f"où ils reçoivent l'invitation à présenter une demande; ce travailleur avait {age} ans. "
-        "Vérifiez la date de naissance et la date de l'invitation.",
-        "date_of_birth", "worker",
-    )]
+    return [
+        block(
+            "ELIG-IEC-AGE",
+            f"IEC participants from {country_en} must be {low} to {high} years old on the day they "
+            f"receive the Invitation to Apply; this worker was {age}. Check the date of birth and the "
+            "invitation date.",
+            f"Les participants d'EIC de ce pays ({country_fr}) doivent avoir de {low} à {high} ans le jour "
+            f"où ils reçoivent l'invitation à présenter une demande; ce travailleur avait {age} ans. "
+            "Vérifiez la date de naissance et la date de l'invitation.",
+            "date_of_birth",
+            "worker",
+        )
+    ]
 
 
 def _requirements(entry: ExemptionCode, answers: Mapping[str, str]) -> list[Finding]:
     found: list[Finding] = []
     rules = (
-        ("french_nclc5", "ELIG-C16-FRENCH",
-         "Francophone mobility (C16) needs French speaking and listening at NCLC 5 or higher. "
-         "Choose another code if the worker does not meet it.",
-         "La Mobilité francophone (C16) exige un niveau NCLC 5 ou plus en expression et en "
-         "compréhension orales du français. Choisissez un autre code si le travailleur n'y satisfait pas."),
-        ("aip_designated_employer", "ELIG-C18-DESIGNATION",
-         "Only employers designated under the Atlantic Immigration Program can use C18. Get "
-         "designated by the province first, or choose another code.",
-         "Seuls les employeurs désignés dans le cadre du Programme d'immigration au Canada "
-         "atlantique peuvent utiliser le code C18. Obtenez d'abord la désignation de la province, ou "
-         "choisissez un autre code."),
-        ("csq_holder", "ELIG-A73-CSQ",
-         "A73 is only for holders of a valid Quebec Selection Certificate living in Quebec. Choose "
-         "another code.",
-         "Le code A73 est réservé aux titulaires d'un certificat de sélection du Québec valide qui "
-         "résident au Québec. Choisissez un autre code."),
+        (
+            "french_nclc5",
+            "ELIG-C16-FRENCH",
+            "Francophone mobility (C16) needs French speaking and listening at NCLC 5 or higher. "
+            "Choose another code if the worker does not meet it.",
+            "La Mobilité francophone (C16) exige un niveau NCLC 5 ou plus en expression et en "
+            "compréhension orales du français. Choisissez un autre code si le travailleur n'y satisfait pas.",
+        ),
+        (
+            "aip_designated_employer",
+            "ELIG-C18-DESIGNATION",
+            "Only employers designated under the Atlantic Immigration Program can use C18. Get "
+            "designated by the province first, or choose another code.",
+            "Seuls les employeurs désignés dans le cadre du Programme d'immigration au Canada "
+            "atlantique peuvent utiliser le code C18. Obtenez d'abord la désignation de la province, ou "
+            "choisissez un autre code.",
+        ),
+        (
+            "csq_holder",
+            "ELIG-A73-CSQ",
+            "A73 is only for holders of a valid Quebec Selection Certificate living in Quebec. Choose "
+            "another code.",
+            "Le code A73 est réservé aux titulaires d'un certificat de sélection du Québec valide qui "
+            "résident au Québec. Choisissez un autre code.",
+        ),
     )
     asked = {qn.id for qn in entry.questions}
     for qid, code, en, fr in rules:
         if qid in asked and answers.get(qid) == NO:
             found.append(block(code, en, fr, f"answers.{qid}", "code"))
     if "cusma_profession" in asked and answers.get("cusma_profession") == NOT_LISTED:
-        found.append(block(
-            "ELIG-CUSMA-PROFESSION",
-            "CUSMA professionals (T36) must work in one of the 63 professions of CUSMA Appendix 2; "
-            "the list is closed. Choose another code (for example an intra-company transfer code), "
-            "or apply for an LMIA.",
-            "Les professionnels de l'ACEUM (T36) doivent exercer l'une des 63 professions de "
-            "l'appendice 2 de l'ACEUM; la liste est fermée. Choisissez un autre code (par exemple un "
-            "code de mutation à l'interne) ou demandez une EIMT.",
-            "answers.cusma_profession", "code",
-        ))
+        found.append(
+            block(
+                "ELIG-CUSMA-PROFESSION",
+                "CUSMA professionals (T36) must work in one of the 63 professions of CUSMA Appendix 2; "
+                "the list is closed. Choose another code (for example an intra-company transfer code), "
+                "or apply for an LMIA.",
+                "Les professionnels de l'ACEUM (T36) doivent exercer l'une des 63 professions de "
+                "l'appendice 2 de l'ACEUM; la liste est fermée. Choisissez un autre code (par exemple un "
+                "code de mutation à l'interne) ou demandez une EIMT.",
+                "answers.cusma_profession",
+                "code",
+            )
+        )
     for qid, minimum, code, en, fr in (
-        ("years_experience", entry.min_experience_years, "ELIG-EXPERIENCE",
-         "Code {c} needs at least {n} years of experience in the sector; the answer says {v:g}.",
-         "Le code {c} exige au moins {n} ans d'expérience dans le secteur; la réponse indique {v:g}."),
-        ("ownership_percent", entry.ownership_min_percent, "ELIG-C11-OWNERSHIP",
-         "Code {c} needs the worker to own at least {n}% of the business; the answer says {v:g}%.",
-         "Le code {c} exige que le travailleur possède au moins {n} % de l'entreprise; la réponse "
-         "indique {v:g} %."),
+        (
+            "years_experience",
+            entry.min_experience_years,
+            "ELIG-EXPERIENCE",
+            "Code {c} needs at least {n} years of experience in the sector; the answer says {v:g}.",
+            "Le code {c} exige au moins {n} ans d'expérience dans le secteur; la réponse indique {v:g}.",
+        ),
+        (
+            "ownership_percent",
+            entry.ownership_min_percent,
+            "ELIG-C11-OWNERSHIP",
+            "Code {c} needs the worker to own at least {n}% of the business; the answer says {v:g}%.",
+            "Le code {c} exige que le travailleur possède au moins {n} % de l'entreprise; la réponse "
+            "indique {v:g} %.",
+        ),
     ):
         value = as_number(answers.get(qid))
         if minimum and value is not None and value < minimum:
-            found.append(block(
-                code,
-                en.format(c=entry.code, n=minimum, v=value) + " Choose another code if this is right.",
-                fr.format(c=entry.code, n=minimum, v=value)
-                + " Choisissez un autre code si la réponse est exacte.",
-                f"answers.{qid}", "code",
-            ))
+            found.append(
+                block(
+                    code,
+                    en.format(c=entry.code, n=minimum, v=value)
+                    + " Choose another code if this is right.",
+                    fr.format(c=entry.code, n=minimum, v=value)
+                    + " Choisissez un autre code si la réponse est exacte.",
+                    f"answers.{qid}",
+                    "code",
+                )
+            )
     return found

@@ -14,8 +14,17 @@ from portal.rules.i18n import pick
 from portal.rules.questions import EvidenceItem, Question
 
 __all__ = [
-    "Category", "EvidenceItem", "ExemptionCode", "FeeRule", "Question", "all_codes",
-    "category_label", "codes_by_category", "employer_codes", "get_code", "open_permit_codes",
+    "Category",
+    "EvidenceItem",
+    "ExemptionCode",
+    "FeeRule",
+    "Question",
+    "all_codes",
+    "category_label",
+    "codes_by_category",
+    "employer_codes",
+    "get_code",
+    "open_permit_codes",
 ]
 
 
@@ -37,34 +46,56 @@ class Category(StrEnum):
 
 _CATEGORY_LABELS = {
     Category.free_trade: ("Free trade agreements", "Accords de libre-échange"),
-    Category.international_agreement: ("Other international agreements", "Autres accords internationaux"),
+    Category.international_agreement: (
+        "Other international agreements",
+        "Autres accords internationaux",
+    ),
     Category.provincial: ("Federal–provincial agreements", "Ententes fédérales-provinciales"),
     Category.iec: ("International Experience Canada", "Expérience internationale Canada"),
-    Category.canadian_interests: ("Canadian interests: significant benefit",
-                                  "Intérêts canadiens : avantage important"),
-    Category.reciprocal: ("Canadian interests: reciprocal employment",
-                          "Intérêts canadiens : emploi réciproque"),
-    Category.designated: ("Work designated by the Minister (research, competitiveness)",
-                          "Travail désigné par le ministre (recherche, compétitivité)"),
-    Category.charitable_religious: ("Charitable or religious work", "Travail caritatif ou religieux"),
-    Category.pr_facilitation: ("Permanent residence pathways", "Voies d'accès à la résidence permanente"),
-    Category.humanitarian: ("Humanitarian reasons and no other means of support",
-                            "Motifs humanitaires et absence d'autres moyens de subsistance"),
+    Category.canadian_interests: (
+        "Canadian interests: significant benefit",
+        "Intérêts canadiens : avantage important",
+    ),
+    Category.reciprocal: (
+        "Canadian interests: reciprocal employment",
+        "Intérêts canadiens : emploi réciproque",
+    ),
+    Category.designated: (
+        "Work designated by the Minister (research, competitiveness)",
+        "Travail désigné par le ministre (recherche, compétitivité)",
+    ),
+    Category.charitable_religious: (
+        "Charitable or religious work",
+        "Travail caritatif ou religieux",
+    ),
+    Category.pr_facilitation: (
+        "Permanent residence pathways",
+        "Voies d'accès à la résidence permanente",
+    ),
+    Category.humanitarian: (
+        "Humanitarian reasons and no other means of support",
+        "Motifs humanitaires et absence d'autres moyens de subsistance",
+    ),
     Category.public_policy: ("Public policies", "Politiques d'intérêt public"),
 }
 
 _SOURCE_CATEGORIES = {
-    "FTA": Category.free_trade, "FTA_spouse": Category.free_trade,
+    "FTA": Category.free_trade,
+    "FTA_spouse": Category.free_trade,
     "non_trade_agreement": Category.international_agreement,
-    "federal_provincial_agreement": Category.provincial, "youth_mobility": Category.iec,
+    "federal_provincial_agreement": Category.provincial,
+    "youth_mobility": Category.iec,
     "canadian_interest_significant_benefit": Category.canadian_interests,
     "canadian_interest_reciprocal": Category.reciprocal,
     "designated_by_minister_research": Category.designated,
     "designated_by_minister_competitiveness": Category.designated,
     "charitable_religious": Category.charitable_religious,
-    "pr_facilitation": Category.pr_facilitation, "public_policy": Category.public_policy,
-    "no_other_means_of_support": Category.humanitarian, "humanitarian": Category.humanitarian,
-    "pr_applicant_in_canada": Category.humanitarian, "vulnerable_worker": Category.humanitarian,
+    "pr_facilitation": Category.pr_facilitation,
+    "public_policy": Category.public_policy,
+    "no_other_means_of_support": Category.humanitarian,
+    "humanitarian": Category.humanitarian,
+    "pr_applicant_in_canada": Category.humanitarian,
+    "vulnerable_worker": Category.humanitarian,
 }
 
 
@@ -133,7 +164,7 @@ class ExemptionCode:
         return pick(self.not_selectable_reason_en, self.not_selectable_reason_fr or "", lang)
 
     def label(self, lang: str) -> str:
-        """"T36 – CUSMA – Professionals": what the code dropdown shows."""
+        """ "T36 – CUSMA – Professionals": what the code dropdown shows."""
         return f"{self.code} – {self.name(lang)}"
 
     @property
@@ -193,22 +224,34 @@ def _questions(raw: dict) -> tuple[Question, ...]:
 def _texts(raw: dict) -> tuple[str, str, str | None, str | None]:
     code, reg = raw["code"], raw["regulation"]
     if raw["employer_specific"]:
-        desc_en = (f"{raw['name_en']}. LMIA exemption under {reg}. The employer submits an offer of "
-                   "employment in the Employer Portal and the worker quotes its offer number.")
-        desc_fr = (f"{raw['name_fr']}. Dispense d'EIMT en vertu de {reg}. L'employeur présente une offre "
-                   "d'emploi dans le Portail des employeurs et le travailleur indique le numéro d'offre.")
+        desc_en = (
+            f"{raw['name_en']}. LMIA exemption under {reg}. The employer submits an offer of "
+            "employment in the Employer Portal and the worker quotes its offer number."
+        )
+        desc_fr = (
+            f"{raw['name_fr']}. Dispense d'EIMT en vertu de {reg}. L'employeur présente une offre "
+            "d'emploi dans le Portail des employeurs et le travailleur indique le numéro d'offre."
+        )
         return desc_en, desc_fr, None, None
-    desc_en = (f"{raw['name_en']}. Open work permit under {reg}: the worker applies to IRCC without "
-               "an offer of employment.")
-    desc_fr = (f"{raw['name_fr']}. Permis de travail ouvert en vertu de {reg} : le travailleur présente "
-               "sa demande à IRCC sans offre d'emploi.")
-    why_en = (f"{code} is an open work permit: the worker applies to IRCC directly, with no employer "
-              "offer, no offer number and no employer compliance fee. Choose an employer-specific "
-              "code, or do not submit an offer for this worker.")
-    why_fr = (f"Le code {code} correspond à un permis de travail ouvert : le travailleur présente sa "
-              "demande directement à IRCC, sans offre d'emploi, sans numéro d'offre et sans frais de "
-              "conformité de l'employeur. Choisissez un code de dispense propre à un employeur, ou ne "
-              "présentez pas d'offre pour ce travailleur.")
+    desc_en = (
+        f"{raw['name_en']}. Open work permit under {reg}: the worker applies to IRCC without "
+        "an offer of employment."
+    )
+    desc_fr = (
+        f"{raw['name_fr']}. Permis de travail ouvert en vertu de {reg} : le travailleur présente "
+        "sa demande à IRCC sans offre d'emploi."
+    )
+    why_en = (
+        f"{code} is an open work permit: the worker applies to IRCC directly, with no employer "
+        "offer, no offer number and no employer compliance fee. Choose an employer-specific "
+        "code, or do not submit an offer for this worker."
+    )
+    why_fr = (
+        f"Le code {code} correspond à un permis de travail ouvert : le travailleur présente sa "
+        "demande directement à IRCC, sans offre d'emploi, sans numéro d'offre et sans frais de "
+        "conformité de l'employeur. Choisissez un code de dispense propre à un employeur, ou ne "
+        "présentez pas d'offre pour ce travailleur."
+    )
     return desc_en, desc_fr, why_en, why_fr
 
 
@@ -224,18 +267,28 @@ def _build(raw: dict) -> ExemptionCode:
     teer = raw["teer_levels"]
     cits = raw["citizenships"]
     return ExemptionCode(
-        key=raw["key"], code=raw["code"], name_en=raw["name_en"], name_fr=raw["name_fr"],
-        category=_SOURCE_CATEGORIES[raw["source_category"]], regulation=raw["regulation"],
-        employer_specific=raw["employer_specific"], legacy_code=raw["legacy_code"],
+        key=raw["key"],
+        code=raw["code"],
+        name_en=raw["name_en"],
+        name_fr=raw["name_fr"],
+        category=_SOURCE_CATEGORIES[raw["source_category"]],
+        regulation=raw["regulation"],
+        employer_specific=raw["employer_specific"],
+        legacy_code=raw["legacy_code"],
         fee_rule=FeeRule(raw["fee_rule"]),
         teer_levels=frozenset(teer) if teer is not None else None,
         citizenships=frozenset(cits) if cits is not None else None,
         max_duration_days=_max_days(raw),
-        evidence=tuple(EvidenceItem(e["id"], e["en"], e["fr"], e["required"]) for e in raw["evidence"]),
+        evidence=tuple(
+            EvidenceItem(e["id"], e["en"], e["fr"], e["required"]) for e in raw["evidence"]
+        ),
         questions=_questions(raw),
-        description_en=desc_en, description_fr=desc_fr,
-        not_selectable_reason_en=why_en, not_selectable_reason_fr=why_fr,
-        pr_citizenships=frozenset(raw["pr_citizenships"]), agreement=raw["agreement"],
+        description_en=desc_en,
+        description_fr=desc_fr,
+        not_selectable_reason_en=why_en,
+        not_selectable_reason_fr=why_fr,
+        pr_citizenships=frozenset(raw["pr_citizenships"]),
+        agreement=raw["agreement"],
         iec_category=raw["iec_category"],
         max_duration_months=None if raw["code"] == "T33" else raw["max_initial_months"],
         max_total_months=raw["max_total_months"],
@@ -246,9 +299,11 @@ def _build(raw: dict) -> ExemptionCode:
         provinces_not=frozenset(raw["provinces_not"] or ()),
         min_experience_years=raw["min_experience_years"],
         ownership_min_percent=raw["ownership_min_percent"],
-        french_nclc_min=raw["french_nclc_min"], poe_still_allowed=raw["poe_still_allowed"],
+        french_nclc_min=raw["french_nclc_min"],
+        poe_still_allowed=raw["poe_still_allowed"],
         open_permit_holder_fee_exempt=raw["open_permit_holder_fee"] == "exempt",
-        other_rules_en=tuple(raw["other_rules_en"]), source=raw["source"],
+        other_rules_en=tuple(raw["other_rules_en"]),
+        source=raw["source"],
     )
 
 

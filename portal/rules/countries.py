@@ -15,27 +15,40 @@ from portal.rules.i18n import fold, pick
 # pycountry's French catalogue writes some names in inverted index form ("Corée, République de");
 # these are the names Canadians read on IRCC's French pages.
 _FR_OVERRIDES = {
-    "BO": "Bolivie", "CD": "République démocratique du Congo", "FM": "Micronésie",
-    "IR": "Iran", "KP": "Corée du Nord", "KR": "Corée du Sud", "LA": "Laos", "MD": "Moldavie",
-    "PS": "Palestine", "RU": "Russie", "SY": "Syrie", "TW": "Taïwan", "TZ": "Tanzanie",
-    "VA": "Saint-Siège (Vatican)", "VE": "Venezuela",
+    "BO": "Bolivie",
+    "CD": "République démocratique du Congo",
+    "FM": "Micronésie",
+    "IR": "Iran",
+    "KP": "Corée du Nord",
+    "KR": "Corée du Sud",
+    "LA": "Laos",
+    "MD": "Moldavie",
+    "PS": "Palestine",
+    "RU": "Russie",
+    "SY": "Syrie",
+    "TW": "Taïwan",
+    "TZ": "Tanzanie",
+    "VA": "Saint-Siège (Vatican)",
+    "VE": "Venezuela",
 }
 
-PROVINCES: Mapping[str, tuple[str, str]] = MappingProxyType({
-    "AB": ("Alberta", "Alberta"),
-    "BC": ("British Columbia", "Colombie-Britannique"),
-    "MB": ("Manitoba", "Manitoba"),
-    "NB": ("New Brunswick", "Nouveau-Brunswick"),
-    "NL": ("Newfoundland and Labrador", "Terre-Neuve-et-Labrador"),
-    "NS": ("Nova Scotia", "Nouvelle-Écosse"),
-    "NT": ("Northwest Territories", "Territoires du Nord-Ouest"),
-    "NU": ("Nunavut", "Nunavut"),
-    "ON": ("Ontario", "Ontario"),
-    "PE": ("Prince Edward Island", "Île-du-Prince-Édouard"),
-    "QC": ("Quebec", "Québec"),
-    "SK": ("Saskatchewan", "Saskatchewan"),
-    "YT": ("Yukon", "Yukon"),
-})
+PROVINCES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "AB": ("Alberta", "Alberta"),
+        "BC": ("British Columbia", "Colombie-Britannique"),
+        "MB": ("Manitoba", "Manitoba"),
+        "NB": ("New Brunswick", "Nouveau-Brunswick"),
+        "NL": ("Newfoundland and Labrador", "Terre-Neuve-et-Labrador"),
+        "NS": ("Nova Scotia", "Nouvelle-Écosse"),
+        "NT": ("Northwest Territories", "Territoires du Nord-Ouest"),
+        "NU": ("Nunavut", "Nunavut"),
+        "ON": ("Ontario", "Ontario"),
+        "PE": ("Prince Edward Island", "Île-du-Prince-Édouard"),
+        "QC": ("Quebec", "Québec"),
+        "SK": ("Saskatchewan", "Saskatchewan"),
+        "YT": ("Yukon", "Yukon"),
+    }
+)
 ATLANTIC_PROVINCES = frozenset({"NB", "NS", "PE", "NL"})
 
 EU27: frozenset[str] = frozenset(load("reference")["eu27"])
@@ -44,19 +57,21 @@ IEC_COUNTRIES: frozenset[str] = frozenset(load("reference")["iec_countries"])
 
 # Who may use each agreement's codes (citizens; the per-code lists in codes.json are narrower
 # where a category excludes some members, e.g. CPTPP professionals).
-PARTNERS: Mapping[str, frozenset[str]] = MappingProxyType({
-    "cusma": frozenset({"US", "MX"}),
-    "ceta": EU27,
-    "cptpp": CPTPP_MEMBERS,
-    "chile": frozenset({"CL"}),
-    "colombia": frozenset({"CO"}),
-    "korea": frozenset({"KR"}),
-    "panama": frozenset({"PA"}),
-    "peru": frozenset({"PE"}),
-    "uk": frozenset({"GB"}),
-    "ukraine": frozenset({"UA"}),
-    "iec": IEC_COUNTRIES,
-})
+PARTNERS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "cusma": frozenset({"US", "MX"}),
+        "ceta": EU27,
+        "cptpp": CPTPP_MEMBERS,
+        "chile": frozenset({"CL"}),
+        "colombia": frozenset({"CO"}),
+        "korea": frozenset({"KR"}),
+        "panama": frozenset({"PA"}),
+        "peru": frozenset({"PE"}),
+        "uk": frozenset({"GB"}),
+        "ukraine": frozenset({"UA"}),
+        "iec": IEC_COUNTRIES,
+    }
+)
 
 
 @functools.cache

@@ -25,7 +25,7 @@ class UnitGroup:
         return pick(self.title_en, self.title_fr, lang)
 
     def label(self, lang: str) -> str:
-        """"63200 – Cooks": what a dropdown or a summary shows."""
+        """ "63200 – Cooks": what a dropdown or a summary shows."""
         return f"{self.code} – {self.title(lang)}"
 
 

@@ -57,7 +57,7 @@ def verification_code(offer_number: str, secret: bytes) -> str:
 
 
 def format_verification_code(code: str) -> str:
-    """"ABCDE-FGHJK": easier to read on paper."""
+    """ "ABCDE-FGHJK": easier to read on paper."""
     return f"{code[:5]}-{code[5:]}"
 
 

@@ -59,13 +59,15 @@ def cusma_professions() -> tuple[tuple[str, str, str], ...]:
     return tuple((p["id"], p["en"], p["fr"]) for p in load("reference")["cusma_appendix_2"])
 
 
-def _yes_no(qid: str, en: str, fr: str, hint_en: str = "", hint_fr: str = "",
-            required: bool = True) -> Question:
+def _yes_no(
+    qid: str, en: str, fr: str, hint_en: str = "", hint_fr: str = "", required: bool = True
+) -> Question:
     return Question(qid, "yes_no", en, fr, hint_en, hint_fr, YES_NO, required)
 
 
 CUSMA_PROFESSION = Question(
-    "cusma_profession", "choice",
+    "cusma_profession",
+    "choice",
     "Which CUSMA Appendix 2 profession is this job?",
     "De quelle profession de l'appendice 2 de l'ACEUM s'agit-il?",
     "The list is closed: if the job is not one of these professions, T36 does not apply.",
@@ -73,7 +75,8 @@ CUSMA_PROFESSION = Question(
     cusma_professions() + ((NOT_LISTED, "None of these professions", "Aucune de ces professions"),),
 )
 PROFESSIONAL_OR_TECHNICIAN = Question(
-    "professional_or_technician", "choice",
+    "professional_or_technician",
+    "choice",
     "Is the worker coming as a professional or as a technician?",
     "Le travailleur vient-il à titre de professionnel ou de technicien?",
     "Professionals: TEER 0 or 1 jobs. Technicians: TEER 2 or 3 jobs.",
@@ -81,14 +84,16 @@ PROFESSIONAL_OR_TECHNICIAN = Question(
     (("professional", "Professional", "Professionnel"), ("technician", "Technician", "Technicien")),
 )
 MONTHS_WITH_FOREIGN_EMPLOYER = Question(
-    "months_with_foreign_employer", "number",
+    "months_with_foreign_employer",
+    "number",
     "Months of continuous full-time work with the foreign enterprise in the last 3 years",
     "Mois de travail continu à temps plein auprès de l'entreprise étrangère au cours des 3 dernières années",
     "At least 12 months, in a similar position, within the 36 months before the application.",
     "Au moins 12 mois, dans un poste semblable, au cours des 36 mois précédant la demande.",
 )
 MONTHS_ALREADY_AS_ICT = Question(
-    "months_already_in_canada_as_ict", "number",
+    "months_already_in_canada_as_ict",
+    "number",
     "Months the worker has already spent in Canada as an intra-company transferee",
     "Nombre de mois déjà passés au Canada à titre de personne mutée à l'interne",
     "Enter 0 for a first permit. Time under free trade and R205(a) transfer codes counts together.",
@@ -96,7 +101,8 @@ MONTHS_ALREADY_AS_ICT = Question(
     "libre-échange et de l'alinéa R205a) est cumulé.",
 )
 IEC_INVITATION_DATE = Question(
-    "iec_invitation_date", "date",
+    "iec_invitation_date",
+    "date",
     "Date the worker received the IEC Invitation to Apply",
     "Date à laquelle le travailleur a reçu l'invitation à présenter une demande d'EIC",
     "The age limits are checked on this date.",
@@ -106,7 +112,8 @@ IEC_CREDENTIAL = _yes_no(
     "iec_post_secondary_credential",
     "Does the worker hold a post-secondary credential?",
     "Le travailleur détient-il un diplôme d'études postsecondaires?",
-    "Needed only when the job is TEER 4.", "Exigé seulement si l'emploi est de FEER 4.",
+    "Needed only when the job is TEER 4.",
+    "Exigé seulement si l'emploi est de FEER 4.",
     required=False,
 )
 FRENCH_NCLC5 = _yes_no(
@@ -117,10 +124,12 @@ FRENCH_NCLC5 = _yes_no(
     "Preuve : résultats du TEF ou du TCF, ou études terminées en français.",
 )
 NOMINATING_PROVINCE = Question(
-    "nominating_province", "choice",
+    "nominating_province",
+    "choice",
     "Which province or territory nominated the worker?",
     "Quelle province ou quel territoire a désigné le travailleur?",
-    "Quebec does not nominate under T13.", "Le Québec ne désigne pas de candidats au titre du code T13.",
+    "Quebec does not nominate under T13.",
+    "Le Québec ne désigne pas de candidats au titre du code T13.",
     tuple((code, en, fr) for code, (en, fr) in PROVINCES.items() if code != "QC"),
 )
 WORKER_UNPAID = _yes_no(
@@ -142,14 +151,17 @@ WORKER_FEE_EXEMPT = _yes_no(
     "membre de la famille du personnel d'une mission accréditée.",
 )
 FEE_EXEMPTION_BASIS = Question(
-    "fee_exemption_basis", "text",
-    "Basis of the fee exemption", "Motif de la dispense des frais",
+    "fee_exemption_basis",
+    "text",
+    "Basis of the fee exemption",
+    "Motif de la dispense des frais",
     "Name the agreement or program; you will upload proof.",
     "Indiquez l'accord ou le programme; vous téléverserez une preuve.",
     required=False,
 )
 PERFORMING_ARTISTS = Question(
-    "performing_artists_in_group", "number",
+    "performing_artists_in_group",
+    "number",
     "Number of performing artists and staff you are hiring together",
     "Nombre d'artistes de la scène et de membres du personnel embauchés ensemble",
     "For a group of 3 or more, the compliance fee is capped at $690 in total.",
@@ -157,15 +169,18 @@ PERFORMING_ARTISTS = Question(
     required=False,
 )
 YEARS_EXPERIENCE = Question(
-    "years_experience", "number",
+    "years_experience",
+    "number",
     "Years of professional experience in the sector",
     "Années d'expérience professionnelle dans le secteur",
 )
 OWNERSHIP_PERCENT = Question(
-    "ownership_percent", "number",
+    "ownership_percent",
+    "number",
     "Percentage of the Canadian business the worker owns",
     "Pourcentage de l'entreprise canadienne que possède le travailleur",
-    "The owner must control at least 51%.", "Le propriétaire doit détenir au moins 51 %.",
+    "The owner must control at least 51%.",
+    "Le propriétaire doit détenir au moins 51 %.",
 )
 AIP_DESIGNATED = _yes_no(
     "aip_designated_employer",

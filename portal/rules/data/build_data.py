@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from build_text_fr import AGREEMENTS_FR, CUSMA_PROFESSIONS_FR, EVIDENCE_FR, NAMES_FR
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +29,11 @@ MEDICAL_URL = (
     "medical-exams/requirements-temporary-residents/country-requirements.html"
 )
 IEC_VARIANTS = {"working_holiday": "WH", "young_professionals": "YP", "international_coop": "IC"}
-IEC_CATEGORY_KEYS = {"working_holiday": "wh", "young_professionals": "yp", "international_coop": "ic"}
+IEC_CATEGORY_KEYS = {
+    "working_holiday": "wh",
+    "young_professionals": "yp",
+    "international_coop": "ic",
+}
 # YAML 1.1 reads the bare ISO code NO (Norway) as the boolean false; map names back to codes.
 ISO_FIXES = {"Norway": "NO"}
 
@@ -57,7 +60,7 @@ def pr_countries(basis: str | None, citizenships: list[str] | None) -> list[str]
 
 
 def _owp_fee(raw: object) -> str | None:
-    """"required" or "exempt" from free text such as "exempt; WP processing fee also exempt"."""
+    """ "required" or "exempt" from free text such as "exempt; WP processing fee also exempt"."""
     match = re.match(r"(required|exempt)", str(raw or ""))
     return match.group(1) if match else None
 
@@ -78,8 +81,10 @@ def evidence_fr(text: str) -> str:
     match = re.fullmatch(r"Proof of citizenship(.*) of (\w+) party", text)
     if match and match.group(2) in AGREEMENTS_FR:
         pr = " ou de résidence permanente" if "permanent" in match.group(1) else ""
-        return f"Preuve de citoyenneté{pr} d'un pays partie à {AGREEMENTS_FR[match.group(2)]}".replace(
-            "à du", "au"
+        return (
+            f"Preuve de citoyenneté{pr} d'un pays partie à {AGREEMENTS_FR[match.group(2)]}".replace(
+                "à du", "au"
+            )
         )
     raise SystemExit(f"missing French evidence text: {text!r}")
 
@@ -96,10 +101,15 @@ def iec_table(raw: list[dict]) -> dict[str, dict]:
             cats[key] = {
                 "age_min": min(cat["age_min"], prev["age_min"]) if prev else cat["age_min"],
                 "age_max": max(cat["age_max"], prev["age_max"]) if prev else cat["age_max"],
-                "max_months": max(cat["max_months"], prev["max_months"]) if prev else cat["max_months"],
+                "max_months": max(cat["max_months"], prev["max_months"])
+                if prev
+                else cat["max_months"],
             }
-        table[iso] = {"country_en": row["country"], "participations": row["participations_allowed"],
-                      "categories": cats}
+        table[iso] = {
+            "country_en": row["country"],
+            "participations": row["participations_allowed"],
+            "categories": cats,
+        }
     return table
 
 
@@ -115,8 +125,12 @@ def build_code(raw: dict, iec: dict[str, dict]) -> dict:
         citizenships = None  # "any", "any WTO member" or no rule
     taken: set[str] = set()
     evidence = [
-        {"id": slug(text, taken), "en": text, "fr": evidence_fr(text),
-         "required": not re.search(r"where required|\bif\b", text)}
+        {
+            "id": slug(text, taken),
+            "en": text,
+            "fr": evidence_fr(text),
+            "required": not re.search(r"where required|\bif\b", text),
+        }
         for text in el.get("evidence_required", [])
     ]
     mfe = el.get("min_foreign_employment") or {}
@@ -170,33 +184,64 @@ def main(shared: Path) -> None:
         for group, names in src["cusma_appendix_2_professions"].items()
         for name in names
     ]
-    meta = {"source": CODES_URL, "rules_date": RULES_DATE,
-            "source_snapshot": src["meta"]["source_snapshot_note"]}
+    meta = {
+        "source": CODES_URL,
+        "rules_date": RULES_DATE,
+        "source_snapshot": src["meta"]["source_snapshot_note"],
+    }
     write("codes.json", {**meta, "codes": codes})
     groups = src["country_groups"]
     fees = src["fees_cad"]
-    write("reference.json", {
-        **meta,
-        "fees_cents": {k: round(float(v) * 100) for k, v in fees.items()},
-        "cusma_appendix_2": professions,
-        "eu27": groups["EU_CETA"],
-        "cptpp_members": groups["CPTPP_members_in_IRCC_page"],
-        "iec_countries": iec,
-    })
+    write(
+        "reference.json",
+        {
+            **meta,
+            "fees_cents": {k: round(float(v) * 100) for k, v in fees.items()},
+            "cusma_appendix_2": professions,
+            "eu27": groups["EU_CETA"],
+            "cptpp_members": groups["CPTPP_members_in_IRCC_page"],
+            "iec_countries": iec,
+        },
+    )
     with (shared / "data" / "noc2021_unit_groups.csv").open(encoding="utf-8", newline="") as fh:
-        noc = [{"code": r["code"], "teer": int(r["teer"]), "en": r["title_en"], "fr": r["title_fr"]}
-               for r in csv.DictReader(fh)]
-    write("noc2021.json", {"source": NOC_URL, "rules_date": RULES_DATE,
-                           "version": "NOC 2021 V1.0", "unit_groups": noc})
+        noc = [
+            {"code": r["code"], "teer": int(r["teer"]), "en": r["title_en"], "fr": r["title_fr"]}
+            for r in csv.DictReader(fh)
+        ]
+    write(
+        "noc2021.json",
+        {
+            "source": NOC_URL,
+            "rules_date": RULES_DATE,
+            "version": "NOC 2021 V1.0",
+            "unit_groups": noc,
+        },
+    )
     with (shared / "data" / "travel_documents.csv").open(encoding="utf-8", newline="") as fh:
-        travel = {r["iso2"]: {"document": r["document"], "note_en": r["notes"] or None}
-                  for r in csv.DictReader(fh)}
-    write("travel_documents.json", {"source": TRAVEL_URL, "rules_date": RULES_DATE,
-                                    "regulations_current_to": "2026-01-19", "countries": travel})
+        travel = {
+            r["iso2"]: {"document": r["document"], "note_en": r["notes"] or None}
+            for r in csv.DictReader(fh)
+        }
+    write(
+        "travel_documents.json",
+        {
+            "source": TRAVEL_URL,
+            "rules_date": RULES_DATE,
+            "regulations_current_to": "2026-01-19",
+            "countries": travel,
+        },
+    )
     with (shared / "data" / "medical_exam_countries.csv").open(encoding="utf-8", newline="") as fh:
         medical = sorted(r["iso2"] for r in csv.DictReader(fh))
-    write("medical_exam_countries.json", {"source": MEDICAL_URL, "rules_date": RULES_DATE,
-                                          "list_as_of": "2025-11-03", "countries": medical})
+    write(
+        "medical_exam_countries.json",
+        {
+            "source": MEDICAL_URL,
+            "rules_date": RULES_DATE,
+            "list_as_of": "2025-11-03",
+            "countries": medical,
+        },
+    )
 
 
 if __name__ == "__main__":

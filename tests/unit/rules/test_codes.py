@@ -22,7 +22,8 @@ def test_every_code_has_english_and_french_texts():
     for entry in codes.all_codes():
         assert entry.name_en and entry.name_fr, entry.key
         assert entry.name_en != entry.name_fr or entry.code == "C16", entry.key
-        assert entry.description_en and entry.description_fr
+        assert entry.description_en
+        assert entry.description_fr
         for item in entry.evidence:
             assert item.label_en and item.label_fr, (entry.key, item.id)
         for question in entry.questions:
@@ -56,8 +57,13 @@ def test_get_code_returns_none_for_anything_else(query):
 
 @pytest.mark.parametrize(
     ("key", "fee_rule"),
-    [("T36", FeeRule.required), ("C31", FeeRule.exempt), ("C43", FeeRule.not_applicable),
-     ("C50", FeeRule.required_unless_worker_fee_exempt), ("C21-YP", FeeRule.required)],
+    [
+        ("T36", FeeRule.required),
+        ("C31", FeeRule.exempt),
+        ("C43", FeeRule.not_applicable),
+        ("C50", FeeRule.required_unless_worker_fee_exempt),
+        ("C21-YP", FeeRule.required),
+    ],
 )
 def test_fee_rules_follow_the_table(key, fee_rule):
     assert codes.get_code(key).fee_rule is fee_rule
@@ -65,8 +71,10 @@ def test_fee_rules_follow_the_table(key, fee_rule):
 
 def test_code_facts_used_by_the_rules():
     t36 = codes.get_code("T36")
-    assert t36.citizenships == {"US", "MX"} and t36.teer_levels == {0, 1, 2, 3}
-    assert t36.category is Category.free_trade and t36.regulation == "R204(a)"
+    assert t36.citizenships == {"US", "MX"}
+    assert t36.teer_levels == {0, 1, 2, 3}
+    assert t36.category is Category.free_trade
+    assert t36.regulation == "R204(a)"
     assert t36.legacy_code == "T23"
     assert codes.get_code("C62").teer_levels == {0, 1}
     assert codes.get_code("C62").max_total_months == 84
@@ -82,11 +90,16 @@ def test_code_facts_used_by_the_rules():
 
 @pytest.mark.parametrize(
     ("key", "question_ids"),
-    [("T36", {"cusma_profession"}),
-     ("C62", {"months_with_foreign_employer", "months_already_in_canada_as_ict"}),
-     ("C21-YP", {"iec_invitation_date", "iec_post_secondary_credential"}),
-     ("C16", {"french_nclc5"}), ("T13", {"nominating_province"}), ("C50", {"worker_unpaid"}),
-     ("C23", {"performing_artists_in_group"}), ("C43", set())],
+    [
+        ("T36", {"cusma_profession"}),
+        ("C62", {"months_with_foreign_employer", "months_already_in_canada_as_ict"}),
+        ("C21-YP", {"iec_invitation_date", "iec_post_secondary_credential"}),
+        ("C16", {"french_nclc5"}),
+        ("T13", {"nominating_province"}),
+        ("C50", {"worker_unpaid"}),
+        ("C23", {"performing_artists_in_group"}),
+        ("C43", set()),
+    ],
 )
 def test_codes_ask_the_questions_their_rules_need(key, question_ids):
     assert {q.id for q in codes.get_code(key).questions} == question_ids

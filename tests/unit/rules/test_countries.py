@@ -1,14 +1,26 @@
 import pytest
 
 from portal.rules.countries import (
-    EU27, PARTNERS, all_countries, all_provinces, country_name, is_valid_country, province_name,
+    EU27,
+    PARTNERS,
+    all_countries,
+    all_provinces,
+    country_name,
+    is_valid_country,
+    province_name,
 )
 
 
 @pytest.mark.parametrize(
     ("code", "lang", "name"),
-    [("US", "en", "United States"), ("US", "fr", "États-Unis"), ("DE", "fr", "Allemagne"),
-     ("KR", "en", "South Korea"), ("KR", "fr", "Corée du Sud"), ("gb", "fr", "Royaume-Uni")],
+    [
+        ("US", "en", "United States"),
+        ("US", "fr", "États-Unis"),
+        ("DE", "fr", "Allemagne"),
+        ("KR", "en", "South Korea"),
+        ("KR", "fr", "Corée du Sud"),
+        ("gb", "fr", "Royaume-Uni"),
+    ],
 )
 def test_country_names_in_both_languages(code, lang, name):
     assert country_name(code, lang) == name
@@ -18,8 +30,10 @@ def test_unknown_country_is_returned_as_given():
     assert country_name("XX", "en") == "XX"
 
 
-@pytest.mark.parametrize(("code", "valid"), [("FR", True), ("fr", True), ("XX", False), ("", False),
-                                             (None, False), ("FRA", False)])
+@pytest.mark.parametrize(
+    ("code", "valid"),
+    [("FR", True), ("fr", True), ("XX", False), ("", False), (None, False), ("FRA", False)],
+)
 def test_is_valid_country(code, valid):
     assert is_valid_country(code) is valid
 
@@ -32,11 +46,14 @@ def test_french_country_list_sorts_accents_with_their_letter():
 
 
 def test_agreement_partner_lists():
-    assert len(EU27) == 27 and "FR" in EU27 and "GB" not in EU27
+    assert len(EU27) == 27
+    assert "FR" in EU27
+    assert "GB" not in EU27
     assert PARTNERS["cusma"] == {"US", "MX"}
     assert PARTNERS["ceta"] == EU27
     assert {"AU", "JP", "VN"} <= PARTNERS["cptpp"]
-    assert PARTNERS["uk"] == {"GB"} and PARTNERS["ukraine"] == {"UA"}
+    assert PARTNERS["uk"] == {"GB"}
+    assert PARTNERS["ukraine"] == {"UA"}
 
 
 def test_provinces():

@@ -8,7 +8,8 @@ def test_fee_constants_match_the_regulations():
     assert fees.COMPLIANCE_FEE_CENTS == 23000
     assert fees.COMPLIANCE_FEE_GROUP_CAP_CENTS == 69000
     assert fees.WORK_PERMIT_FEE_CENTS == 15500
-    assert fees.BIOMETRICS_CENTS == 8500 and fees.BIOMETRICS_FAMILY_CAP_CENTS == 17000
+    assert fees.BIOMETRICS_CENTS == 8500
+    assert fees.BIOMETRICS_FAMILY_CAP_CENTS == 17000
     assert fees.OPEN_PERMIT_HOLDER_FEE_CENTS == 10000
     assert fees.IEC_PARTICIPATION_FEE_CENTS == 17975
 
@@ -17,27 +18,30 @@ def test_fee_constants_match_the_regulations():
     ("code", "answers", "amount", "exempt", "proof"),
     [
         ("T36", None, 23000, False, False),
-        ("C31", None, 0, True, True),                          # research: R303.1(5)
-        ("C50", {"worker_unpaid": "yes"}, 0, True, True),      # unpaid religious work
+        ("C31", None, 0, True, True),  # research: R303.1(5)
+        ("C50", {"worker_unpaid": "yes"}, 0, True, True),  # unpaid religious work
         ("C50", {"worker_unpaid": "no"}, 23000, False, False),
         ("C51", {"worker_unpaid": "yes"}, 0, True, True),
         ("C20", {"worker_fee_exempt": "yes"}, 0, True, True),
         ("C20", {"worker_fee_exempt": "no"}, 23000, False, False),
-        ("C21-YP", None, 23000, False, False),                 # IEC: employers still pay
+        ("C21-YP", None, 23000, False, False),  # IEC: employers still pay
         ("C21-IC", None, 23000, False, False),
-        ("C43", None, 0, True, False),                         # open permit: no offer, no fee
+        ("C43", None, 0, True, False),  # open permit: no offer, no fee
     ],
 )
 def test_compliance_fee(code, answers, amount, exempt, proof):
     fee = compliance_fee(code, answers=answers)
     assert (fee.amount_cents, fee.exempt, fee.proof_required) == (amount, exempt, proof)
-    assert fee.reason("en") and fee.reason("fr") and fee.reason("en") != fee.reason("fr")
+    assert fee.reason("en")
+    assert fee.reason("fr")
+    assert fee.reason("en") != fee.reason("fr")
 
 
 def test_exempt_fee_names_the_regulation_and_asks_for_proof():
     fee = compliance_fee("C50", answers={"worker_unpaid": "yes"})
     assert "R303.1(5)" in fee.regulation
-    assert "preuve" in fee.reason_fr and "proof" in fee.reason_en
+    assert "preuve" in fee.reason_fr
+    assert "proof" in fee.reason_en
 
 
 def test_iec_reason_explains_the_carve_out():
@@ -54,8 +58,12 @@ def test_group_cap_only_applies_to_performing_arts():
 
 
 def lines_by_key(**kwargs):
-    defaults = {"permit_type": "employer_specific", "code": "T36", "citizenship": "MX",
-                "has_biometrics_on_file": False}
+    defaults = {
+        "permit_type": "employer_specific",
+        "code": "T36",
+        "citizenship": "MX",
+        "has_biometrics_on_file": False,
+    }
     return {line.key: line for line in worker_fees(**{**defaults, **kwargs})}
 
 
@@ -69,8 +77,14 @@ def test_employer_specific_worker_pays_processing_and_biometrics():
 
 @pytest.mark.parametrize(
     ("kwargs", "biometrics"),
-    [({"citizenship": "US"}, 0), ({"has_biometrics_on_file": True}, 0),
-     ({"family_size": 2}, 17000), ({"family_size": 4}, 17000), ({"age": 80}, 0), ({"age": 30}, 8500)],
+    [
+        ({"citizenship": "US"}, 0),
+        ({"has_biometrics_on_file": True}, 0),
+        ({"family_size": 2}, 17000),
+        ({"family_size": 4}, 17000),
+        ({"age": 80}, 0),
+        ({"age": 30}, 8500),
+    ],
 )
 def test_biometrics_exemptions_and_family_cap(kwargs, biometrics):
     line = lines_by_key(**kwargs)["biometrics"]
@@ -95,7 +109,12 @@ def test_iec_working_holiday_pays_iec_fee_and_100_but_no_processing_fee():
 
 @pytest.mark.parametrize(
     ("code", "answers", "processing"),
-    [("C31", None, 0), ("C50", {"worker_unpaid": "yes"}, 0), ("C50", None, 15500), ("C62", None, 15500)],
+    [
+        ("C31", None, 0),
+        ("C50", {"worker_unpaid": "yes"}, 0),
+        ("C50", None, 15500),
+        ("C62", None, 15500),
+    ],
 )
 def test_worker_processing_fee_exemptions(code, answers, processing):
     assert lines_by_key(code=code, answers=answers)["processing"].amount_cents == processing
@@ -103,11 +122,19 @@ def test_worker_processing_fee_exemptions(code, answers, processing):
 
 def test_compliance_exempt_employer_worker_still_pays_processing():
     lines = lines_by_key(permit_type="other", code="C10")
-    assert lines["processing"].amount_cents == 15500 and "open_permit_holder" not in lines
+    assert lines["processing"].amount_cents == 15500
+    assert "open_permit_holder" not in lines
 
 
-GSS_OK = {"applies_from": "outside", "applies_online": True, "employer_specific": True, "code": "T36",
-          "teer": 1, "offer_submitted_and_fee_paid": True, "biometrics_within_14_days": True}
+GSS_OK = {
+    "applies_from": "outside",
+    "applies_online": True,
+    "employer_specific": True,
+    "code": "T36",
+    "teer": 1,
+    "offer_submitted_and_fee_paid": True,
+    "biometrics_within_14_days": True,
+}
 
 
 def test_gss_us_professional_teer_1_outside_online_is_eligible():
@@ -118,11 +145,17 @@ def test_gss_us_professional_teer_1_outside_online_is_eligible():
 
 @pytest.mark.parametrize(
     ("change", "why"),
-    [({"code": "C21-YP"}, "International Experience Canada"), ({"applies_from": "inside"}, "outside"),
-     ({"applies_online": False}, "paper"), ({"teer": 2}, "TEER 0 or 1"), ({"teer": None}, "TEER"),
-     ({"offer_submitted_and_fee_paid": False}, "submit the offer"),
-     ({"biometrics_within_14_days": False}, "14 days"), ({"employer_specific": False}, "employer-specific"),
-     ({"code": "C43"}, "employer-specific")],
+    [
+        ({"code": "C21-YP"}, "International Experience Canada"),
+        ({"applies_from": "inside"}, "outside"),
+        ({"applies_online": False}, "paper"),
+        ({"teer": 2}, "TEER 0 or 1"),
+        ({"teer": None}, "TEER"),
+        ({"offer_submitted_and_fee_paid": False}, "submit the offer"),
+        ({"biometrics_within_14_days": False}, "14 days"),
+        ({"employer_specific": False}, "employer-specific"),
+        ({"code": "C43"}, "employer-specific"),
+    ],
 )
 def test_gss_not_eligible_says_why(change, why):
     decision = gss_two_week(**{**GSS_OK, **change})

@@ -4,10 +4,14 @@ from portal.rules.finder import FinderAnswers, suggest_codes
 
 
 def test_us_software_engineer_gets_t36_first():
-    result = suggest_codes(FinderAnswers(citizenship="US", relationship="new_hire",
-                                         kind_of_work="professional", teer=1))
+    result = suggest_codes(
+        FinderAnswers(
+            citizenship="US", relationship="new_hire", kind_of_work="professional", teer=1
+        )
+    )
     assert result.codes[0] == "T36"
-    assert not result.lmia_needed and not result.open_permit
+    assert not result.lmia_needed
+    assert not result.open_permit
 
 
 def test_french_27_year_old_young_professional_gets_c21():
@@ -19,49 +23,73 @@ def test_french_27_year_old_young_professional_gets_c21():
 
 def test_iec_too_old_gets_no_iec_suggestion():
     result = suggest_codes(FinderAnswers(citizenship="FR", age=36, iec_category="yp"))
-    assert "C21-YP" not in result.codes and result.lmia_needed
+    assert "C21-YP" not in result.codes
+    assert result.lmia_needed
 
 
 def test_manager_transferred_from_uk_parent_after_two_years_gets_c62():
-    result = suggest_codes(FinderAnswers(relationship="transfer", kind_of_work="manager", teer=0,
-                                         months_with_foreign_employer=24))
+    result = suggest_codes(
+        FinderAnswers(
+            relationship="transfer", kind_of_work="manager", teer=0, months_with_foreign_employer=24
+        )
+    )
     assert result.codes[0] == "C62"
-    british = suggest_codes(FinderAnswers(citizenship="GB", relationship="transfer",
-                                          kind_of_work="manager", teer=0,
-                                          months_with_foreign_employer=24))
+    british = suggest_codes(
+        FinderAnswers(
+            citizenship="GB",
+            relationship="transfer",
+            kind_of_work="manager",
+            teer=0,
+            months_with_foreign_employer=24,
+        )
+    )
     assert {"F61", "C62"} <= set(british.codes)
 
 
 def test_transfer_too_soon_gets_no_ict_code():
-    result = suggest_codes(FinderAnswers(relationship="transfer", kind_of_work="manager", teer=0,
-                                         months_with_foreign_employer=6))
+    result = suggest_codes(
+        FinderAnswers(
+            relationship="transfer", kind_of_work="manager", teer=0, months_with_foreign_employer=6
+        )
+    )
     assert "C62" not in result.codes
 
 
 def test_francophone_cook_in_moncton_gets_c16():
-    result = suggest_codes(FinderAnswers(citizenship="SN", relationship="new_hire",
-                                         kind_of_work="other", teer=3, work_province="NB",
-                                         francophone=True))
+    result = suggest_codes(
+        FinderAnswers(
+            citizenship="SN",
+            relationship="new_hire",
+            kind_of_work="other",
+            teer=3,
+            work_province="NB",
+            francophone=True,
+        )
+    )
     assert result.codes == ["C16"]
     assert "Québec" in result.suggestions[0].why_fr
 
 
 def test_francophone_in_quebec_gets_no_c16():
-    result = suggest_codes(FinderAnswers(kind_of_work="other", teer=3, work_province="QC",
-                                         francophone=True))
-    assert "C16" not in result.codes and result.lmia_needed
+    result = suggest_codes(
+        FinderAnswers(kind_of_work="other", teer=3, work_province="QC", francophone=True)
+    )
+    assert "C16" not in result.codes
+    assert result.lmia_needed
     assert "EIMT" in result.lmia_explanation_fr
 
 
 def test_canadian_graduate_with_pgwp_needs_no_offer():
     result = suggest_codes(FinderAnswers(has_pgwp_or_study_status=True))
-    assert result.codes == ["C43"] and result.open_permit
+    assert result.codes == ["C43"]
+    assert result.open_permit
     assert "No employer offer needed" in result.open_permit_explanation_en
     assert not result.suggestions[0].code.employer_specific
 
 
-@pytest.mark.parametrize("kind", ["foreign_government", "diplomatic", "international_org",
-                                  "bridge_tunnel"])
+@pytest.mark.parametrize(
+    "kind", ["foreign_government", "diplomatic", "international_org", "bridge_tunnel"]
+)
 def test_compliance_exempt_employers_are_told_no_offer(kind):
     result = suggest_codes(FinderAnswers(employer_kind=kind))
     assert result.employer_exempt
@@ -70,7 +98,15 @@ def test_compliance_exempt_employers_are_told_no_offer(kind):
 
 
 def test_nothing_fits_means_lmia():
-    result = suggest_codes(FinderAnswers(citizenship="IN", relationship="new_hire",
-                                         kind_of_work="other", teer=4, work_province="ON"))
-    assert result.lmia_needed and result.suggestions == []
+    result = suggest_codes(
+        FinderAnswers(
+            citizenship="IN",
+            relationship="new_hire",
+            kind_of_work="other",
+            teer=4,
+            work_province="ON",
+        )
+    )
+    assert result.lmia_needed
+    assert result.suggestions == []
     assert "Labour Market Impact Assessment" in result.lmia_explanation_en

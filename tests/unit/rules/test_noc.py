@@ -18,19 +18,28 @@ def test_get_unit_group_keeps_leading_zeros_and_both_titles():
     assert group.teer == 0
     assert group.title("en") == "Legislators"
     assert group.title("fr") == "Membres des corps législatifs"
-    assert get_unit_group("10") is None and get_unit_group(None) is None
+    assert get_unit_group("10") is None
+    assert get_unit_group(None) is None
 
 
-@pytest.mark.parametrize(("code", "teer"), [("21232", 1), ("88888", 0), ("99999", None), ("abc", None)])
+@pytest.mark.parametrize(
+    ("code", "teer"), [("21232", 1), ("88888", 0), ("99999", None), ("abc", None)]
+)
 def test_teer_of(code, teer):
     assert teer_of(code) == teer
 
 
 @pytest.mark.parametrize(
     ("query", "lang", "expected"),
-    [("cuisinier", "fr", "63200"), ("CUISINIÈRES", "fr", "63200"), ("cooks", "en", "63200"),
-     ("developpeurs logiciels", "fr", "21232"), ("software dev", "en", "21232"),
-     ("6320", "en", "63200"), ("infirmieres autorisees", "fr", "31301")],
+    [
+        ("cuisinier", "fr", "63200"),
+        ("CUISINIÈRES", "fr", "63200"),
+        ("cooks", "en", "63200"),
+        ("developpeurs logiciels", "fr", "21232"),
+        ("software dev", "en", "21232"),
+        ("6320", "en", "63200"),
+        ("infirmieres autorisees", "fr", "31301"),
+    ],
 )
 def test_search_finds_by_code_prefix_or_words_in_either_language(query, lang, expected):
     assert expected in [g.code for g in search_noc(query, lang)]
