@@ -7,10 +7,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from portal.rules._data import load
 from portal.rules._facts import (
     add_months,
-    age_on,
     as_date,
     as_number,
     block,
@@ -19,10 +17,12 @@ from portal.rules._facts import (
     upper,
     warn,
 )
+from portal.rules._iec_checks import check_iec, iec_row
+from portal.rules._requirement_checks import check_requirements
 from portal.rules.codes import ExemptionCode
 from portal.rules.countries import country_name, province_name
 from portal.rules.noc import teer_of
-from portal.rules.questions import NO, NOT_LISTED, YES
+from portal.rules.questions import YES
 
 if TYPE_CHECKING:
     from portal.rules.eligibility import OfferFacts
@@ -96,8 +96,8 @@ def check(
     found += _province(entry, upper(facts.work_province), upper(facts.employer_province), answers)
     found += _duration(entry, as_date(facts.start_date), as_date(facts.end_date), facts, answers)
     found += _ict(entry, answers)
-    found += _iec(entry, facts, answers, today)
-    found += _requirements(entry, answers)
+    found += check_iec(entry, facts, answers, today)
+    found += check_requirements(entry, answers)
     return found
 
 
@@ -278,7 +278,7 @@ def _duration(
         ]
     limit = entry.max_duration_months
     if entry.is_iec:
-        limit = _iec_row(entry, upper(facts.citizenship)).get("max_months")
+        limit = iec_row(entry, upper(facts.citizenship)).get("max_months")
     if limit and end > add_months(start, limit):
         return [
             block(
@@ -336,131 +336,3 @@ def _ict(entry: ExemptionCode, answers: Mapping[str, str]) -> list[Finding]:
             "code",
         )
     ]
-
-
-def _iec_row(entry: ExemptionCode, citizenship: str | None) -> dict:
-    row = load("reference")["iec_countries"].get(citizenship or "", {})
-    return row.get("categories", {}).get(entry.iec_category or "", {})
-
-
-def _iec(
-    entry: ExemptionCode, facts: OfferFacts, answers: Mapping[str, str], today: dt.date
-) -> list[Finding]:
-    if not entry.is_iec:
-        return []
-    invited = as_date(answers.get("iec_invitation_date"))
-    if invited and invited > today:
-        return [
-            block(
-                "ELIG-IEC-INVITATION-FUTURE",
-                "The Invitation to Apply date cannot be in the future. Enter the date the worker "
-                "received the invitation.",
-                "La date de l'invitation à présenter une demande ne peut pas être dans le futur. Inscrivez "
-                "la date à laquelle le travailleur a reçu l'invitation.",
-                "answers.iec_invitation_date",
-                "code",
-            )
-        ]
-    born = as_date(facts.date_of_birth)
-    row = _iec_row(entry, upper(facts.citizenship))
-    if not (invited and born and row) or born >= invited:
-        return []
-    age = age_on(born, invited)
-    low, high = row["age_min"], row["age_max"]
-    if low <= age <= high:
-        return []
-    country_en = country_name(upper(facts.citizenship) or "", "en")
-    country_fr = country_name(upper(facts.citizenship) or "", "fr")
-    return [
-        block(
-            "ELIG-IEC-AGE",
-            f"IEC participants from {country_en} must be {low} to {high} years old on the day they "
-            f"receive the Invitation to Apply; this worker was {age}. Check the date of birth and the "
-            "invitation date.",
-            f"Les participants d'EIC de ce pays ({country_fr}) doivent avoir de {low} à {high} ans le jour "
-            f"où ils reçoivent l'invitation à présenter une demande; ce travailleur avait {age} ans. "
-            "Vérifiez la date de naissance et la date de l'invitation.",
-            "date_of_birth",
-            "worker",
-        )
-    ]
-
-
-def _requirements(entry: ExemptionCode, answers: Mapping[str, str]) -> list[Finding]:
-    found: list[Finding] = []
-    rules = (
-        (
-            "french_nclc5",
-            "ELIG-C16-FRENCH",
-            "Francophone mobility (C16) needs French speaking and listening at NCLC 5 or higher. "
-            "Choose another code if the worker does not meet it.",
-            "La Mobilité francophone (C16) exige un niveau NCLC 5 ou plus en expression et en "
-            "compréhension orales du français. Choisissez un autre code si le travailleur n'y satisfait pas.",
-        ),
-        (
-            "aip_designated_employer",
-            "ELIG-C18-DESIGNATION",
-            "Only employers designated under the Atlantic Immigration Program can use C18. Get "
-            "designated by the province first, or choose another code.",
-            "Seuls les employeurs désignés dans le cadre du Programme d'immigration au Canada "
-            "atlantique peuvent utiliser le code C18. Obtenez d'abord la désignation de la province, ou "
-            "choisissez un autre code.",
-        ),
-        (
-            "csq_holder",
-            "ELIG-A73-CSQ",
-            "A73 is only for holders of a valid Quebec Selection Certificate living in Quebec. Choose "
-            "another code.",
-            "Le code A73 est réservé aux titulaires d'un certificat de sélection du Québec valide qui "
-            "résident au Québec. Choisissez un autre code.",
-        ),
-    )
-    asked = {qn.id for qn in entry.questions}
-    for qid, code, en, fr in rules:
-        if qid in asked and answers.get(qid) == NO:
-            found.append(block(code, en, fr, f"answers.{qid}", "code"))
-    if "cusma_profession" in asked and answers.get("cusma_profession") == NOT_LISTED:
-        found.append(
-            block(
-                "ELIG-CUSMA-PROFESSION",
-                "CUSMA professionals (T36) must work in one of the 63 professions of CUSMA Appendix 2; "
-                "the list is closed. Choose another code (for example an intra-company transfer code), "
-                "or apply for an LMIA.",
-                "Les professionnels de l'ACEUM (T36) doivent exercer l'une des 63 professions de "
-                "l'appendice 2 de l'ACEUM; la liste est fermée. Choisissez un autre code (par exemple un "
-                "code de mutation à l'interne) ou demandez une EIMT.",
-                "answers.cusma_profession",
-                "code",
-            )
-        )
-    for qid, minimum, code, en, fr in (
-        (
-            "years_experience",
-            entry.min_experience_years,
-            "ELIG-EXPERIENCE",
-            "Code {c} needs at least {n} years of experience in the sector; the answer says {v:g}.",
-            "Le code {c} exige au moins {n} ans d'expérience dans le secteur; la réponse indique {v:g}.",
-        ),
-        (
-            "ownership_percent",
-            entry.ownership_min_percent,
-            "ELIG-C11-OWNERSHIP",
-            "Code {c} needs the worker to own at least {n}% of the business; the answer says {v:g}%.",
-            "Le code {c} exige que le travailleur possède au moins {n} % de l'entreprise; la réponse "
-            "indique {v:g} %.",
-        ),
-    ):
-        value = as_number(answers.get(qid))
-        if minimum and value is not None and value < minimum:
-            found.append(
-                block(
-                    code,
-                    en.format(c=entry.code, n=minimum, v=value)
-                    + " Choose another code if this is right.",
-                    fr.format(c=entry.code, n=minimum, v=value)
-                    + " Choisissez un autre code si la réponse est exacte.",
-                    f"answers.{qid}",
-                    "code",
-                )
-            )
-    return found
