@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import Domain, get_locale
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "translations"
@@ -53,6 +53,8 @@ class PortalDomain(Domain):
 
 def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # command-line tasks speak English
+        return "en"
     asked = request.args.get("lang")
     if asked in languages:
         session["lang"] = asked

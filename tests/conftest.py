@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
@@ -48,7 +48,9 @@ def make_app(database_url: str) -> Callable[..., Flask]:
             (TestingConfig,),
             {"SQLALCHEMY_DATABASE_URI": database_url, **overrides},
         )
-        return create_app(config)
+        app = create_app(config)
+        app.test_client_class = IsolatedClient
+        return app
 
     return build
 
@@ -77,9 +79,31 @@ def _empty_tables() -> None:
     db.session.commit()
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in its own app context, as in production.
+
+    Tests keep an app context open (for factories and queries); without this, requests would
+    share its `g` (and Flask-Login's cached user) and its database session.
+    """
+
+    def open(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def, override]
+        # End the test's own transaction on both sides of the request, so the request sees
+        # what the test wrote and the test then sees what the request wrote (SQLite readers
+        # keep the snapshot their transaction began with).
+        outer = has_app_context()
+        if outer:
+            db.session.commit()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        if outer:
+            db.session.commit()
+        return response
+
+
 @pytest.fixture
 def app(make_app: Callable[..., Flask], _schema: None) -> Iterator[Flask]:
     app = make_app()
+    app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
         db.session.rollback()

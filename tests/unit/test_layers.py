@@ -1,0 +1,91 @@
+"""The layers are enforced, not only described (ARCHITECTURE.md):
+
+- portal/rules imports neither Flask nor the database nor the rest of the portal;
+- services do not import Flask (request, session, g, current_app): they take plain values;
+- views (routes.py) do not query or write: no db, no sqlalchemy, no session use.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PORTAL = Path(__file__).resolve().parents[2] / "portal"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def violations(paths: list[Path], forbidden: tuple[str, ...]) -> list[str]:
+    found = []
+    for path in paths:
+        for name in imported_modules(path):
+            if any(name == bad or name.startswith(bad + ".") for bad in forbidden):
+                found.append(f"{path.relative_to(PORTAL.parent)} imports {name}")
+    return found
+
+
+def test_rules_are_pure_python():
+    paths = list((PORTAL / "rules").rglob("*.py"))
+    assert paths
+    bad = violations(
+        paths,
+        ("flask", "flask_sqlalchemy", "flask_babel", "flask_login", "sqlalchemy", "werkzeug",
+         "portal.models", "portal.services", "portal.extensions", "portal.database"),
+    )
+    assert not bad, bad
+
+
+def test_services_do_not_touch_flask_requests():
+    paths = list((PORTAL / "services").rglob("*.py"))
+    assert paths
+    bad = violations(paths, ("flask", "flask_login", "werkzeug"))
+    bad += [
+        v for v in violations(paths, ("portal",))
+        if any(f"portal.{area}" in v for area in ("auth", "employer", "public", "offers", "admin",
+                                                   "worker", "api", "codes"))
+    ]
+    assert not bad, bad
+
+
+def test_routes_do_not_query_or_write():
+    paths = list(PORTAL.rglob("routes.py"))
+    assert paths
+    bad = violations(paths, ("sqlalchemy", "flask_sqlalchemy", "portal.extensions.db",
+                             "portal.database"))
+    for path in paths:
+        source = path.read_text(encoding="utf-8")
+        for needle in ("db.session", "select(", ".query."):
+            if needle in source:
+                bad.append(f"{path.relative_to(PORTAL.parent)} uses {needle}")
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    ("source", "forbidden", "caught"),
+    [
+        ("from flask import request\n", ("flask",), True),
+        ("import sqlalchemy.orm\n", ("sqlalchemy",), True),
+        ("from portal.extensions import db\n", ("portal.extensions.db",), True),
+        ("from portal.rules import fees\n", ("flask",), False),
+    ],
+)
+def test_the_checker_itself_catches_imports(tmp_path, source, forbidden, caught):
+    module = PORTAL / "_layer_probe_tmp.py"
+    probe = tmp_path / "probe.py"
+    probe.write_text(source)
+    names = imported_modules(probe)
+    hit = any(n == bad or n.startswith(bad + ".") for n in names for bad in forbidden)
+    assert hit is caught
+    assert not module.exists()
