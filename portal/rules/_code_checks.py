@@ -75,9 +75,10 @@ def citizenship(entry: ExemptionCode, cit: str, pr_of: str | None) -> list[Findi
     return [
         block(
             f"ELIG-{_tag(entry)}-CITIZENSHIP",
-            f"Code {entry.code} ({entry.name_en}) is only for citizens of {_names(allowed, 'en')}.{pr_en} "
-            f"The worker is a citizen of {country_name(cit, 'en')}. Check the citizenship entered or "
-            "choose a code open to this worker.",
+            f"Code {entry.code} ({entry.name_en}) is only for citizens of "
+            f"{_names(allowed, 'en')}.{pr_en} The worker is a citizen of "
+            f"{country_name(cit, 'en')}. Check the citizenship entered or choose a code open to "
+            "this worker.",
             f"Le code {entry.code} ({entry.name_fr}) est réservé aux citoyens des pays suivants : "
             f"{_names(allowed, 'fr')}.{pr_fr} Le travailleur est citoyen du pays suivant : "
             f"{country_name(cit, 'fr')}. Vérifiez la citoyenneté inscrite ou choisissez un code de "
@@ -117,8 +118,8 @@ def _teer_finding(
         f"{_span(levels, 'en')}{who_en}. Choose the NOC code that matches the duties, or another "
         "exemption code.",
         f"Le code CNP {noc} est de FEER {teer}, mais le code {entry.code} exige un emploi de FEER "
-        f"{_span(levels, 'fr')}{who_fr}. Choisissez le code CNP qui correspond aux fonctions, ou un "
-        "autre code de dispense.",
+        f"{_span(levels, 'fr')}{who_fr}. Choisissez le code CNP qui correspond aux fonctions, ou "
+        "un autre code de dispense.",
         "noc_code",
         "job",
     )
@@ -144,12 +145,13 @@ def _teer(entry: ExemptionCode, noc: str | None, answers: Mapping[str, str]) -> 
         return [
             block(
                 "ELIG-C21-YP-TEER",
-                f"NOC {noc} is TEER 4. IEC Young Professionals accepts a TEER 4 job only when the worker "
-                "holds a post-secondary credential. Answer the credential question, or choose a TEER 0 "
-                "to 3 job.",
-                f"Le code CNP {noc} est de FEER 4. La catégorie Jeunes professionnels d'EIC n'accepte un "
-                "emploi de FEER 4 que si le travailleur détient un diplôme d'études postsecondaires. "
-                "Répondez à la question sur le diplôme ou choisissez un emploi de FEER 0 à 3.",
+                f"NOC {noc} is TEER 4. IEC Young Professionals accepts a TEER 4 job only when the "
+                "worker holds a post-secondary credential. Answer the credential question, or "
+                "choose a TEER 0 to 3 job.",
+                f"Le code CNP {noc} est de FEER 4. La catégorie Jeunes professionnels d'EIC "
+                "n'accepte un emploi de FEER 4 que si le travailleur détient un diplôme d'études "
+                "postsecondaires. Répondez à la question sur le diplôme ou choisissez un emploi "
+                "de FEER 0 à 3.",
                 "noc_code",
                 "job",
             )
@@ -160,10 +162,11 @@ def _teer(entry: ExemptionCode, noc: str | None, answers: Mapping[str, str]) -> 
         return [
             block(
                 "ELIG-C16-PRIMARY-AGRICULTURE",
-                f"NOC {noc} is a TEER {teer} job in primary agriculture, which Francophone mobility (C16) "
-                "excludes. Choose another exemption code, or apply for an LMIA.",
-                f"Le code CNP {noc} est un emploi de FEER {teer} en agriculture primaire, exclu de la "
-                "Mobilité francophone (C16). Choisissez un autre code de dispense ou demandez une EIMT.",
+                f"NOC {noc} is a TEER {teer} job in primary agriculture, which Francophone "
+                "mobility (C16) excludes. Choose another exemption code, or apply for an LMIA.",
+                f"Le code CNP {noc} est un emploi de FEER {teer} en agriculture primaire, exclu de "
+                "la Mobilité francophone (C16). Choisissez un autre code de dispense ou demandez "
+                "une EIMT.",
                 "noc_code",
                 "job",
             )
@@ -174,11 +177,11 @@ def _teer(entry: ExemptionCode, noc: str | None, answers: Mapping[str, str]) -> 
         return [
             warn(
                 "ELIG-C63-TEER-REVIEW",
-                f"Specialized knowledge transfers in TEER {teer} jobs get closer review. Explain the "
-                "proprietary knowledge and advanced expertise in your explanation.",
-                f"Les mutations de travailleurs ayant des connaissances spécialisées dans un emploi de FEER "
-                f"{teer} font l'objet d'un examen plus poussé. Décrivez les connaissances exclusives et "
-                "l'expertise avancée dans votre explication.",
+                f"Specialized knowledge transfers in TEER {teer} jobs get closer review. Explain "
+                "the proprietary knowledge and advanced expertise in your explanation.",
+                "Les mutations de travailleurs ayant des connaissances spécialisées dans un "
+                f"emploi de FEER {teer} font l'objet d'un examen plus poussé. Décrivez les "
+                "connaissances exclusives et l'expertise avancée dans votre explication.",
                 "noc_code",
                 "job",
             )
@@ -226,9 +229,10 @@ def _province(
                         f"Code {entry.code} needs an employer and a job in: {places_en}. "
                         f"This offer says {province_name(where, 'en')}. Correct the location or "
                         "choose another code.",
-                        f"Le code {entry.code} exige un employeur et un emploi situés dans les provinces "
-                        f"suivantes : {places_fr}. Cette offre indique : {province_name(where, 'fr')}. "
-                        "Corrigez le lieu ou choisissez un autre code.",
+                        f"Le code {entry.code} exige un employeur et un emploi situés dans les "
+                        f"provinces suivantes : {places_fr}. Cette offre indique : "
+                        f"{province_name(where, 'fr')}. Corrigez le lieu ou choisissez un autre "
+                        "code.",
                         name,
                         "job",
                     )
@@ -238,14 +242,14 @@ def _province(
         found.append(
             block(
                 "ELIG-T13-NOMINATING-PROVINCE",
-                f"Under T13 the employer must be in the province that nominated the worker "
+                "Under T13 the employer must be in the province that nominated the worker "
                 f"({province_name(nominating, 'en')}), but your business is in "
-                f"{province_name(employer, 'en')}. Only an employer in the nominating province can make "
-                "this offer.",
-                f"Au titre du code T13, l'employeur doit se trouver dans la province qui a désigné le "
-                f"travailleur ({province_name(nominating, 'fr')}), mais votre entreprise est située dans la "
-                f"province suivante : {province_name(employer, 'fr')}. Seul un employeur de la province qui "
-                "a désigné le travailleur peut présenter cette offre.",
+                f"{province_name(employer, 'en')}. Only an employer in the nominating province can "
+                "make this offer.",
+                "Au titre du code T13, l'employeur doit se trouver dans la province qui a désigné "
+                f"le travailleur ({province_name(nominating, 'fr')}), mais votre entreprise est "
+                f"située dans la province suivante : {province_name(employer, 'fr')}. Seul un "
+                "employeur de la province qui a désigné le travailleur peut présenter cette offre.",
                 "employer_province",
                 "job",
             )
@@ -267,11 +271,11 @@ def _duration(
         return [
             block(
                 "ELIG-T33-DURATION",
-                f"GATS professionals (T33) may work at most {entry.max_duration_days} days; this offer "
-                f"lasts {days} days. Shorten the employment or choose another code.",
-                f"Les professionnels de l'AGCS (T33) peuvent travailler au plus {entry.max_duration_days} "
-                f"jours; cette offre dure {days} jours. Raccourcissez la période d'emploi ou choisissez un "
-                "autre code.",
+                f"GATS professionals (T33) may work at most {entry.max_duration_days} days; this "
+                f"offer lasts {days} days. Shorten the employment or choose another code.",
+                "Les professionnels de l'AGCS (T33) peuvent travailler au plus "
+                f"{entry.max_duration_days} jours; cette offre dure {days} jours. Raccourcissez la "
+                "période d'emploi ou choisissez un autre code.",
                 "end_date",
                 "job",
             )
@@ -283,11 +287,11 @@ def _duration(
         return [
             block(
                 f"ELIG-{entry.key}-DURATION",
-                f"Code {entry.code} allows at most {limit} months for this permit; this offer lasts "
-                f"{months_between(start, end)} months. Move the end date to "
+                f"Code {entry.code} allows at most {limit} months for this permit; this offer "
+                f"lasts {months_between(start, end)} months. Move the end date to "
                 f"{add_months(start, limit).isoformat()} or earlier.",
-                f"Le code {entry.code} permet au plus {limit} mois pour ce permis; cette offre dure "
-                f"{months_between(start, end)} mois. Fixez la date de fin au "
+                f"Le code {entry.code} permet au plus {limit} mois pour ce permis; cette offre "
+                f"dure {months_between(start, end)} mois. Fixez la date de fin au "
                 f"{add_months(start, limit).isoformat()} ou avant.",
                 "end_date",
                 "job",
@@ -303,12 +307,12 @@ def _duration(
                 block(
                     "ELIG-ICT-TOTAL-STAY",
                     f"Intra-company transferees under {entry.code} may stay {years_txt} years "
-                    f"({entry.max_total_months} months) in total; with this offer the worker would reach "
-                    f"{total} months. Shorten the offer so the total stays within the limit.",
-                    f"Les personnes mutées à l'interne au titre du code {entry.code} peuvent séjourner "
-                    f"{years_txt.replace('.', ',')} ans ({entry.max_total_months} mois) au total; avec cette "
-                    f"offre, le travailleur atteindrait {total} mois. Raccourcissez l'offre pour respecter "
-                    "la limite.",
+                    f"({entry.max_total_months} months) in total; with this offer the worker would "
+                    f"reach {total} months. Shorten the offer so the total stays within the limit.",
+                    f"Les personnes mutées à l'interne au titre du code {entry.code} peuvent "
+                    f"séjourner {years_txt.replace('.', ',')} ans ({entry.max_total_months} mois) "
+                    f"au total; avec cette offre, le travailleur atteindrait {total} mois. "
+                    "Raccourcissez l'offre pour respecter la limite.",
                     "end_date",
                     "job",
                 )
@@ -325,13 +329,14 @@ def _ict(entry: ExemptionCode, answers: Mapping[str, str]) -> list[Finding]:
     return [
         block(
             "ELIG-ICT-FOREIGN-EMPLOYMENT",
-            f"An intra-company transferee needs at least {needed} months of continuous full-time work "
-            f"with the foreign enterprise in the last {window} months; the answer says {months:g}. "
-            "Wait until the worker has enough time with the enterprise, or choose another code.",
-            f"Une personne mutée à l'interne doit avoir travaillé au moins {needed} mois de façon continue "
-            f"et à temps plein pour l'entreprise étrangère au cours des {window} derniers mois; la réponse "
-            f"indique {months:g}. Attendez que le travailleur ait accumulé assez de temps au sein de "
-            "l'entreprise, ou choisissez un autre code.",
+            f"An intra-company transferee needs at least {needed} months of continuous full-time "
+            f"work with the foreign enterprise in the last {window} months; the answer says "
+            f"{months:g}. Wait until the worker has enough time with the enterprise, or choose "
+            "another code.",
+            f"Une personne mutée à l'interne doit avoir travaillé au moins {needed} mois de façon "
+            f"continue et à temps plein pour l'entreprise étrangère au cours des {window} derniers "
+            f"mois; la réponse indique {months:g}. Attendez que le travailleur ait accumulé assez "
+            "de temps au sein de l'entreprise, ou choisissez un autre code.",
             "answers.months_with_foreign_employer",
             "code",
         )

@@ -33,8 +33,8 @@ def check_iec(
                 "ELIG-IEC-INVITATION-FUTURE",
                 "The Invitation to Apply date cannot be in the future. Enter the date the worker "
                 "received the invitation.",
-                "La date de l'invitation à présenter une demande ne peut pas être dans le futur. Inscrivez "
-                "la date à laquelle le travailleur a reçu l'invitation.",
+                "La date de l'invitation à présenter une demande ne peut pas être dans le futur. "
+                "Inscrivez la date à laquelle le travailleur a reçu l'invitation.",
                 "answers.iec_invitation_date",
                 "code",
             )
@@ -53,11 +53,11 @@ def check_iec(
         block(
             "ELIG-IEC-AGE",
             f"IEC participants from {country_en} must be {low} to {high} years old on the day they "
-            f"receive the Invitation to Apply; this worker was {age}. Check the date of birth and the "
-            "invitation date.",
-            f"Les participants d'EIC de ce pays ({country_fr}) doivent avoir de {low} à {high} ans le jour "
-            f"où ils reçoivent l'invitation à présenter une demande; ce travailleur avait {age} ans. "
-            "Vérifiez la date de naissance et la date de l'invitation.",
+            f"receive the Invitation to Apply; this worker was {age}. Check the date of birth and "
+            "the invitation date.",
+            f"Les participants d'EIC de ce pays ({country_fr}) doivent avoir de {low} à {high} ans "
+            "le jour où ils reçoivent l'invitation à présenter une demande; ce travailleur avait "
+            f"{age} ans. Vérifiez la date de naissance et la date de l'invitation.",
             "date_of_birth",
             "worker",
         )

@@ -23,7 +23,8 @@ def check_requirements(entry: ExemptionCode, answers: Mapping[str, str]) -> list
             "Francophone mobility (C16) needs French speaking and listening at NCLC 5 or higher. "
             "Choose another code if the worker does not meet it.",
             "La Mobilité francophone (C16) exige un niveau NCLC 5 ou plus en expression et en "
-            "compréhension orales du français. Choisissez un autre code si le travailleur n'y satisfait pas.",
+            "compréhension orales du français. Choisissez un autre code si le travailleur n'y "
+            "satisfait pas.",
         ),
         (
             "aip_designated_employer",
@@ -31,16 +32,16 @@ def check_requirements(entry: ExemptionCode, answers: Mapping[str, str]) -> list
             "Only employers designated under the Atlantic Immigration Program can use C18. Get "
             "designated by the province first, or choose another code.",
             "Seuls les employeurs désignés dans le cadre du Programme d'immigration au Canada "
-            "atlantique peuvent utiliser le code C18. Obtenez d'abord la désignation de la province, ou "
-            "choisissez un autre code.",
+            "atlantique peuvent utiliser le code C18. Obtenez d'abord la désignation de la "
+            "province, ou choisissez un autre code.",
         ),
         (
             "csq_holder",
             "ELIG-A73-CSQ",
-            "A73 is only for holders of a valid Quebec Selection Certificate living in Quebec. Choose "
-            "another code.",
-            "Le code A73 est réservé aux titulaires d'un certificat de sélection du Québec valide qui "
-            "résident au Québec. Choisissez un autre code.",
+            "A73 is only for holders of a valid Quebec Selection Certificate living in Quebec. "
+            "Choose another code.",
+            "Le code A73 est réservé aux titulaires d'un certificat de sélection du Québec valide "
+            "qui résident au Québec. Choisissez un autre code.",
         ),
     )
     asked = {qn.id for qn in entry.questions}
@@ -51,12 +52,12 @@ def check_requirements(entry: ExemptionCode, answers: Mapping[str, str]) -> list
         found.append(
             block(
                 "ELIG-CUSMA-PROFESSION",
-                "CUSMA professionals (T36) must work in one of the 63 professions of CUSMA Appendix 2; "
-                "the list is closed. Choose another code (for example an intra-company transfer code), "
-                "or apply for an LMIA.",
+                "CUSMA professionals (T36) must work in one of the 63 professions of CUSMA "
+                "Appendix 2; the list is closed. Choose another code (for example an "
+                "intra-company transfer code), or apply for an LMIA.",
                 "Les professionnels de l'ACEUM (T36) doivent exercer l'une des 63 professions de "
-                "l'appendice 2 de l'ACEUM; la liste est fermée. Choisissez un autre code (par exemple un "
-                "code de mutation à l'interne) ou demandez une EIMT.",
+                "l'appendice 2 de l'ACEUM; la liste est fermée. Choisissez un autre code (par "
+                "exemple un code de mutation à l'interne) ou demandez une EIMT.",
                 "answers.cusma_profession",
                 "code",
             )
@@ -67,15 +68,17 @@ def check_requirements(entry: ExemptionCode, answers: Mapping[str, str]) -> list
             entry.min_experience_years,
             "ELIG-EXPERIENCE",
             "Code {c} needs at least {n} years of experience in the sector; the answer says {v:g}.",
-            "Le code {c} exige au moins {n} ans d'expérience dans le secteur; la réponse indique {v:g}.",
+            "Le code {c} exige au moins {n} ans d'expérience dans le secteur; la réponse indique "
+            "{v:g}.",
         ),
         (
             "ownership_percent",
             entry.ownership_min_percent,
             "ELIG-C11-OWNERSHIP",
-            "Code {c} needs the worker to own at least {n}% of the business; the answer says {v:g}%.",
-            "Le code {c} exige que le travailleur possède au moins {n} % de l'entreprise; la réponse "
-            "indique {v:g} %.",
+            "Code {c} needs the worker to own at least {n}% of the business; the answer says "
+            "{v:g}%.",
+            "Le code {c} exige que le travailleur possède au moins {n} % de l'entreprise; la "
+            "réponse indique {v:g} %.",
         ),
     ):
         value = as_number(answers.get(qid))

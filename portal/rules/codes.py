@@ -1,4 +1,5 @@
-"""The LMIA exemption code catalogue (IRCC's codes table: 114 entries, C21 once per IEC category)."""
+"""The LMIA exemption code catalogue (IRCC's codes table: 114 entries, C21 once per IEC
+category)."""
 
 from __future__ import annotations
 

@@ -61,7 +61,8 @@ def check_offer(facts: OfferFacts, *, today: dt.date) -> list[Finding]:
             block(
                 "RULES-INTERNAL-ERROR",
                 "We could not check this offer. Review every section, then try again.",
-                "Nous n'avons pas pu vérifier cette offre d'emploi. Vérifiez chaque section, puis réessayez.",
+                "Nous n'avons pas pu vérifier cette offre d'emploi. Vérifiez chaque section, puis "
+                "réessayez.",
                 None,
                 None,
             )
@@ -90,11 +91,11 @@ def _employer(facts: OfferFacts) -> list[Finding]:
         found.append(
             block(
                 "EMPLOYER-BANNED",
-                "Your business is on the list of ineligible employers, so it cannot submit offers of "
-                "employment. Contact IRCC about the ban before hiring foreign workers.",
-                "Votre entreprise figure sur la liste des employeurs inadmissibles; elle ne peut donc pas "
-                "présenter d'offre d'emploi. Communiquez avec IRCC au sujet de l'interdiction avant "
-                "d'embaucher des travailleurs étrangers.",
+                "Your business is on the list of ineligible employers, so it cannot submit offers "
+                "of employment. Contact IRCC about the ban before hiring foreign workers.",
+                "Votre entreprise figure sur la liste des employeurs inadmissibles; elle ne peut "
+                "donc pas présenter d'offre d'emploi. Communiquez avec IRCC au sujet de "
+                "l'interdiction avant d'embaucher des travailleurs étrangers.",
                 None,
                 "code",
             )
@@ -103,14 +104,15 @@ def _employer(facts: OfferFacts) -> list[Finding]:
         found.append(
             block(
                 "EMPLOYER-COMPLIANCE-EXEMPT",
-                "Your organization is exempt from the employer compliance regime, so it does not submit "
-                "offers or pay the $230 fee. Give the worker your job offer or contract: in the work "
-                'permit application they choose "Other" ("I have a job offer that doesn\'t need an offer '
-                'of employment number") and enter no offer number.',
-                "Votre organisation est dispensée du régime de conformité des employeurs : elle ne présente "
-                "pas d'offre d'emploi et ne paie pas les frais de 230 $. Remettez au travailleur votre offre "
-                "ou votre contrat : dans sa demande de permis de travail, il choisit « Autre » (« J'ai une "
-                "offre d'emploi qui n'exige pas de numéro d'offre ») et n'inscrit aucun numéro d'offre.",
+                "Your organization is exempt from the employer compliance regime, so it does not "
+                "submit offers or pay the $230 fee. Give the worker your job offer or contract: in "
+                'the work permit application they choose "Other" ("I have a job offer that '
+                "doesn't need an offer of employment number\") and enter no offer number.",
+                "Votre organisation est dispensée du régime de conformité des employeurs : elle "
+                "ne présente pas d'offre d'emploi et ne paie pas les frais de 230 $. Remettez au "
+                "travailleur votre offre ou votre contrat : dans sa demande de permis de travail, "
+                "il choisit « Autre » (« J'ai une offre d'emploi qui n'exige pas de numéro "
+                "d'offre ») et n'inscrit aucun numéro d'offre.",
                 None,
                 "code",
             )
@@ -137,7 +139,8 @@ def _code(facts: OfferFacts, found: list[Finding]) -> ExemptionCode | None:
             block(
                 "CODE-UNKNOWN",
                 f'"{raw[:20]}" is not an LMIA exemption code. Choose a code from the list.',
-                f"« {raw[:20]} » n'est pas un code de dispense de l'EIMT. Choisissez un code dans la liste.",
+                f"« {raw[:20]} » n'est pas un code de dispense de l'EIMT. Choisissez un code dans "
+                "la liste.",
                 "code",
                 "code",
             )
@@ -151,8 +154,8 @@ def _code(facts: OfferFacts, found: list[Finding]) -> ExemptionCode | None:
                 "offer from you."
             )
             fr += (
-                " Pour EIC, seules les catégories Jeunes professionnels et Stage coop international "
-                "exigent une offre de votre part."
+                " Pour EIC, seules les catégories Jeunes professionnels et Stage coop "
+                "international exigent une offre de votre part."
             )
         found.append(block("CODE-OPEN-PERMIT", en, fr, "code", "code"))
     return entry
@@ -165,9 +168,10 @@ def _worker(facts: OfferFacts, entry: ExemptionCode | None) -> list[Finding]:
         found.append(
             block(
                 "WORKER-CITIZENSHIP-INVALID",
-                "Choose the worker's country of citizenship from the list, as shown on their passport.",
-                "Choisissez dans la liste le pays de citoyenneté du travailleur, tel qu'il figure sur son "
-                "passeport.",
+                "Choose the worker's country of citizenship from the list, as shown on their "
+                "passport.",
+                "Choisissez dans la liste le pays de citoyenneté du travailleur, tel qu'il figure "
+                "sur son passeport.",
                 "citizenship",
                 "worker",
             )
@@ -179,8 +183,8 @@ def _worker(facts: OfferFacts, entry: ExemptionCode | None) -> list[Finding]:
                 "WORKER-CANADIAN",
                 "Canadian citizens do not need a work permit or an offer of employment. Check the "
                 "worker's citizenship.",
-                "Les citoyens canadiens n'ont besoin ni d'un permis de travail ni d'une offre d'emploi. "
-                "Vérifiez la citoyenneté du travailleur.",
+                "Les citoyens canadiens n'ont besoin ni d'un permis de travail ni d'une offre "
+                "d'emploi. Vérifiez la citoyenneté du travailleur.",
                 "citizenship",
                 "worker",
             )
@@ -210,9 +214,10 @@ def _job(facts: OfferFacts, today: dt.date) -> list[Finding]:
         found.append(
             block(
                 "JOB-NOC-UNKNOWN",
-                "Enter a 5-digit NOC 2021 code from the list (for example 21232 for software developers).",
-                "Inscrivez un code à 5 chiffres de la CNP 2021 figurant dans la liste (par exemple 21232 "
-                "pour les développeurs de logiciels).",
+                "Enter a 5-digit NOC 2021 code from the list (for example 21232 for software "
+                "developers).",
+                "Inscrivez un code à 5 chiffres de la CNP 2021 figurant dans la liste (par "
+                "exemple 21232 pour les développeurs de logiciels).",
                 "noc_code",
                 "job",
             )
@@ -248,9 +253,10 @@ def _job(facts: OfferFacts, today: dt.date) -> list[Finding]:
         found.append(
             block(
                 "JOB-DATES-ORDER",
-                "The end date of employment must be after the start date. Correct one of the two dates.",
-                "La date de fin d'emploi doit être postérieure à la date de début. Corrigez l'une des "
-                "deux dates.",
+                "The end date of employment must be after the start date. Correct one of the two "
+                "dates.",
+                "La date de fin d'emploi doit être postérieure à la date de début. Corrigez l'une "
+                "des deux dates.",
                 "end_date",
                 "job",
             )
@@ -259,10 +265,10 @@ def _job(facts: OfferFacts, today: dt.date) -> list[Finding]:
         found.append(
             warn(
                 "JOB-START-PAST",
-                "The start date is in the past. Enter the date the worker will actually start, once "
-                "they hold a work permit.",
-                "La date de début est passée. Inscrivez la date à laquelle le travailleur commencera "
-                "réellement, une fois son permis de travail obtenu.",
+                "The start date is in the past. Enter the date the worker will actually start, "
+                "once they hold a work permit.",
+                "La date de début est passée. Inscrivez la date à laquelle le travailleur "
+                "commencera réellement, une fois son permis de travail obtenu.",
                 "start_date",
                 "job",
             )
@@ -287,9 +293,10 @@ def _wages(facts: OfferFacts) -> list[Finding]:
         found.append(
             block(
                 "WAGE-ZERO",
-                "Enter the wage offered. Only religious or charitable work (C50, C51) may be unpaid.",
-                "Inscrivez le salaire offert. Seul le travail religieux ou caritatif (C50, C51) peut être "
-                "non rémunéré.",
+                "Enter the wage offered. Only religious or charitable work (C50, C51) may be "
+                "unpaid.",
+                "Inscrivez le salaire offert. Seul le travail religieux ou caritatif (C50, C51) "
+                "peut être non rémunéré.",
                 "wage_cents",
                 "wages",
             )
@@ -299,7 +306,8 @@ def _wages(facts: OfferFacts) -> list[Finding]:
             block(
                 "WAGE-UNIT-INVALID",
                 "Choose how the wage is paid: per hour, week, month or year.",
-                "Choisissez la période de rémunération : à l'heure, à la semaine, au mois ou à l'année.",
+                "Choisissez la période de rémunération : à l'heure, à la semaine, au mois ou à "
+                "l'année.",
                 "wage_unit",
                 "wages",
             )
@@ -328,7 +336,8 @@ def _answers(entry: ExemptionCode, answers: Mapping[str, str]) -> list[Finding]:
                     block(
                         "ANSWER-MISSING",
                         f'Answer the question "{question.label_en}": code {entry.code} needs it.',
-                        f"Répondez à la question « {question.label_fr} » : le code {entry.code} l'exige.",
+                        f"Répondez à la question « {question.label_fr} » : le code {entry.code} "
+                        "l'exige.",
                         f"answers.{question.id}",
                         "code",
                     )
@@ -337,7 +346,8 @@ def _answers(entry: ExemptionCode, answers: Mapping[str, str]) -> list[Finding]:
             found.append(
                 block(
                     "ANSWER-INVALID",
-                    f'The answer to "{question.label_en}" is not valid. {_format_hint_en(question)}',
+                    f'The answer to "{question.label_en}" is not valid. '
+                    f"{_format_hint_en(question)}",
                     f"La réponse à la question « {question.label_fr} » n'est pas valide. "
                     f"{_format_hint_fr(question)}",
                     f"answers.{question.id}",

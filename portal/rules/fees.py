@@ -110,8 +110,8 @@ def compliance_fee(
             0,
             True,
             "No compliance fee: this code is an open work permit, so there is no employer offer.",
-            "Aucuns frais de conformité : ce code correspond à un permis de travail ouvert; il n'y a "
-            "donc pas d'offre d'emploi de l'employeur.",
+            "Aucuns frais de conformité : ce code correspond à un permis de travail ouvert; il "
+            "n'y a donc pas d'offre d'emploi de l'employeur.",
             None,
             False,
         )
@@ -133,9 +133,9 @@ def compliance_fee(
             True,
             "No fee: the worker is exempt from the work permit processing fee (R299(2)), so the "
             "employer is exempt too (R303.1(5)). Upload proof of the exemption with the offer.",
-            "Aucuns frais : le travailleur est dispensé des frais de traitement du permis de travail "
-            "(R299(2)); l'employeur en est donc dispensé aussi (R303.1(5)). Téléversez une preuve de "
-            "la dispense avec l'offre d'emploi.",
+            "Aucuns frais : le travailleur est dispensé des frais de traitement du permis de "
+            "travail (R299(2)); l'employeur en est donc dispensé aussi (R303.1(5)). Téléversez "
+            "une preuve de la dispense avec l'offre d'emploi.",
             "R303.1(5); R299(2)",
             True,
         )
@@ -148,8 +148,8 @@ def compliance_fee(
             False,
             f"{money(total, 'en')} in total for {group} performing artists and staff hired together"
             + (" (capped at $690 for a group of 3 or more)." if capped else "."),
-            f"{money(total, 'fr')} au total pour {group} artistes de la scène et membres du personnel "
-            "embauchés ensemble"
+            f"{money(total, 'fr')} au total pour {group} artistes de la scène et membres du "
+            "personnel embauchés ensemble"
             + (" (plafond de 690 $ pour un groupe de 3 ou plus)." if capped else "."),
             "R303.1(3)" if capped else "R303.1(1)",
             False,
@@ -321,9 +321,10 @@ def gss_two_week(
             offer_submitted_and_fee_paid,
             "offer submitted and fee paid (or exempt)",
             "offre présentée et frais payés (ou dispense)",
-            "the employer must submit the offer and pay the compliance fee (or record an exemption) first",
-            "l'employeur doit d'abord présenter l'offre et payer les frais de conformité (ou inscrire "
-            "une dispense)",
+            "the employer must submit the offer and pay the compliance fee (or record an "
+            "exemption) first",
+            "l'employeur doit d'abord présenter l'offre et payer les frais de conformité (ou "
+            "inscrire une dispense)",
         ),
         (
             biometrics_within_14_days,

@@ -94,9 +94,9 @@ def _fits(entry: ExemptionCode, a: FinderAnswers) -> bool:
     cit = a.citizenship.upper() if isinstance(a.citizenship, str) else None
     if entry.citizenships is not None and (cit is None or cit not in entry.citizenships):
         return False
-    if entry.teer_levels is not None and a.teer is not None and a.teer not in entry.teer_levels:
-        return False
-    return True
+    return not (
+        entry.teer_levels is not None and a.teer is not None and a.teer not in entry.teer_levels
+    )
 
 
 def _suggest(entry: ExemptionCode | None, en: str, fr: str) -> Suggestion | None:
@@ -146,15 +146,16 @@ def suggest_codes(a: FinderAnswers) -> FinderResult:
             suggestions=[found] if found else [],
             employer_exempt=True,
             employer_exempt_explanation_en=(
-                "Your organization is exempt from the employer compliance regime: do not submit an "
-                'offer and do not pay the $230 fee. The worker chooses "Other" (no offer number) in '
-                "the work permit application and sends your contract and proof of the exemption."
+                "Your organization is exempt from the employer compliance regime: do not submit "
+                'an offer and do not pay the $230 fee. The worker chooses "Other" (no offer '
+                "number) in the work permit application and sends your contract and proof of the "
+                "exemption."
             ),
             employer_exempt_explanation_fr=(
-                "Votre organisation est dispensée du régime de conformité des employeurs : ne présentez "
-                "pas d'offre d'emploi et ne payez pas les frais de 230 $. Le travailleur choisit "
-                "« Autre » (sans numéro d'offre) dans sa demande de permis de travail et joint votre "
-                "contrat et la preuve de la dispense."
+                "Votre organisation est dispensée du régime de conformité des employeurs : ne "
+                "présentez pas d'offre d'emploi et ne payez pas les frais de 230 $. Le "
+                "travailleur choisit « Autre » (sans numéro d'offre) dans sa demande de permis de "
+                "travail et joint votre contrat et la preuve de la dispense."
             ),
         )
     if a.has_pgwp_or_study_status or a.relationship == "spouse_or_student":
@@ -171,13 +172,13 @@ def suggest_codes(a: FinderAnswers) -> FinderResult:
             open_permit=True,
             open_permit_explanation_en=(
                 "No employer offer needed: the worker holds or qualifies for an open work permit "
-                "(such as a PGWP or a spouse's permit) and can work for you without an offer number "
-                "or compliance fee."
+                "(such as a PGWP or a spouse's permit) and can work for you without an offer "
+                "number or compliance fee."
             ),
             open_permit_explanation_fr=(
-                "Aucune offre d'emploi n'est nécessaire : le travailleur détient un permis de travail "
-                "ouvert (comme un PTPD ou un permis d'époux) ou y est admissible, et peut travailler "
-                "pour vous sans numéro d'offre ni frais de conformité."
+                "Aucune offre d'emploi n'est nécessaire : le travailleur détient un permis de "
+                "travail ouvert (comme un PTPD ou un permis d'époux) ou y est admissible, et peut "
+                "travailler pour vous sans numéro d'offre ni frais de conformité."
             ),
         )
     suggestions: list[Suggestion] = []

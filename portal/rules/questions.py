@@ -71,8 +71,12 @@ CUSMA_PROFESSION = Question(
     "Which CUSMA Appendix 2 profession is this job?",
     "De quelle profession de l'appendice 2 de l'ACEUM s'agit-il?",
     "The list is closed: if the job is not one of these professions, T36 does not apply.",
-    "La liste est fermée : si l'emploi ne figure pas parmi ces professions, le code T36 ne s'applique pas.",
-    cusma_professions() + ((NOT_LISTED, "None of these professions", "Aucune de ces professions"),),
+    "La liste est fermée : si l'emploi ne figure pas parmi ces professions, le code T36 ne "
+    "s'applique pas.",
+    (
+        *cusma_professions(),
+        (NOT_LISTED, "None of these professions", "Aucune de ces professions"),
+    ),
 )
 PROFESSIONAL_OR_TECHNICIAN = Question(
     "professional_or_technician",
@@ -87,7 +91,8 @@ MONTHS_WITH_FOREIGN_EMPLOYER = Question(
     "months_with_foreign_employer",
     "number",
     "Months of continuous full-time work with the foreign enterprise in the last 3 years",
-    "Mois de travail continu à temps plein auprès de l'entreprise étrangère au cours des 3 dernières années",
+    "Mois de travail continu à temps plein auprès de l'entreprise étrangère au cours des 3 "
+    "dernières années",
     "At least 12 months, in a similar position, within the 36 months before the application.",
     "Au moins 12 mois, dans un poste semblable, au cours des 36 mois précédant la demande.",
 )
@@ -135,20 +140,22 @@ NOMINATING_PROVINCE = Question(
 WORKER_UNPAID = _yes_no(
     "worker_unpaid",
     "Is the worker unpaid (a stipend below minimum wage, or room and board only)?",
-    "Le travailleur est-il non rémunéré (allocation inférieure au salaire minimum, ou gîte et couvert seulement)?",
-    "An unpaid worker is exempt from the work permit fee, so the employer does not pay the $230 fee "
-    "but must upload proof.",
-    "Un travailleur non rémunéré est dispensé des frais de permis de travail; l'employeur ne paie donc pas "
-    "les frais de 230 $, mais doit téléverser une preuve.",
+    "Le travailleur est-il non rémunéré (allocation inférieure au salaire minimum, ou gîte et "
+    "couvert seulement)?",
+    "An unpaid worker is exempt from the work permit fee, so the employer does not pay the $230 "
+    "fee but must upload proof.",
+    "Un travailleur non rémunéré est dispensé des frais de permis de travail; l'employeur ne paie "
+    "donc pas les frais de 230 $, mais doit téléverser une preuve.",
 )
 WORKER_FEE_EXEMPT = _yes_no(
     "worker_fee_exempt",
     "Is the worker exempt from the work permit processing fee under R299(2)?",
-    "Le travailleur est-il dispensé des frais de traitement du permis de travail en vertu du paragraphe R299(2)?",
+    "Le travailleur est-il dispensé des frais de traitement du permis de travail en vertu du "
+    "paragraphe R299(2)?",
     "For example a Fulbright participant, a cultural-agreement exchange or a family member of "
     "accredited mission staff.",
-    "Par exemple, un participant au programme Fulbright, un échange au titre d'un accord culturel ou un "
-    "membre de la famille du personnel d'une mission accréditée.",
+    "Par exemple, un participant au programme Fulbright, un échange au titre d'un accord culturel "
+    "ou un membre de la famille du personnel d'une mission accréditée.",
 )
 FEE_EXEMPTION_BASIS = Question(
     "fee_exemption_basis",
@@ -165,7 +172,8 @@ PERFORMING_ARTISTS = Question(
     "Number of performing artists and staff you are hiring together",
     "Nombre d'artistes de la scène et de membres du personnel embauchés ensemble",
     "For a group of 3 or more, the compliance fee is capped at $690 in total.",
-    "Pour un groupe de 3 personnes ou plus, les frais de conformité sont plafonnés à 690 $ au total.",
+    "Pour un groupe de 3 personnes ou plus, les frais de conformité sont plafonnés à 690 $ au "
+    "total.",
     required=False,
 )
 YEARS_EXPERIENCE = Question(
@@ -185,10 +193,12 @@ OWNERSHIP_PERCENT = Question(
 AIP_DESIGNATED = _yes_no(
     "aip_designated_employer",
     "Is your business designated under the Atlantic Immigration Program?",
-    "Votre entreprise est-elle désignée dans le cadre du Programme d'immigration au Canada atlantique?",
+    "Votre entreprise est-elle désignée dans le cadre du Programme d'immigration au Canada "
+    "atlantique?",
 )
 CSQ_HOLDER = _yes_no(
     "csq_holder",
     "Does the worker hold a valid Quebec Selection Certificate (CSQ) and live in Quebec?",
-    "Le travailleur est-il titulaire d'un certificat de sélection du Québec (CSQ) valide et réside-t-il au Québec?",
+    "Le travailleur est-il titulaire d'un certificat de sélection du Québec (CSQ) valide et "
+    "réside-t-il au Québec?",
 )

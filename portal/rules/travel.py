@@ -194,20 +194,20 @@ def port_of_entry_allowed(
             (
                 us,
                 "US citizens and permanent residents are exempt from the flagpoling restriction.",
-                "Les citoyens et résidents permanents des États-Unis sont exemptés de la restriction "
-                "sur le « flagpoling ».",
+                "Les citoyens et résidents permanents des États-Unis sont exemptés de la "
+                "restriction sur le « flagpoling ».",
             ),
             (
                 entry is not None and entry.code in FTA_PROFESSIONAL_CODES,
                 "Free trade agreement professionals and technicians may still apply at the border.",
-                "Les professionnels et techniciens visés par un accord de libre-échange peuvent encore "
-                "présenter leur demande à la frontière.",
+                "Les professionnels et techniciens visés par un accord de libre-échange peuvent "
+                "encore présenter leur demande à la frontière.",
             ),
             (
                 entry is not None and entry.code in FTA_SPOUSE_POE_CODES,
                 "Spouses under this free trade agreement may still apply at the border.",
-                "Les époux visés par cet accord de libre-échange peuvent encore présenter leur demande à "
-                "la frontière.",
+                "Les époux visés par cet accord de libre-échange peuvent encore présenter leur "
+                "demande à la frontière.",
             ),
             (
                 truck_driver,

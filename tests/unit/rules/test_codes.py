@@ -20,14 +20,17 @@ def test_keys_are_unique_and_c21_appears_once_per_iec_category():
 
 def test_every_code_has_english_and_french_texts():
     for entry in codes.all_codes():
-        assert entry.name_en and entry.name_fr, entry.key
+        assert entry.name_en, entry.key
+        assert entry.name_fr, entry.key
         assert entry.name_en != entry.name_fr or entry.code == "C16", entry.key
         assert entry.description_en
         assert entry.description_fr
         for item in entry.evidence:
-            assert item.label_en and item.label_fr, (entry.key, item.id)
+            assert item.label_en, (entry.key, item.id)
+            assert item.label_fr, (entry.key, item.id)
         for question in entry.questions:
-            assert question.label_en and question.label_fr, (entry.key, question.id)
+            assert question.label_en, (entry.key, question.id)
+            assert question.label_fr, (entry.key, question.id)
 
 
 def test_open_permit_codes_are_not_offered_to_employers_and_say_why():
