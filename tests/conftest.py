@@ -38,6 +38,20 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return _database_url(tmp_path_factory)
 
 
+_built_apps: list[Flask] = []
+
+
+@pytest.fixture(autouse=True)
+def _dispose_engines() -> Iterator[None]:
+    """Close the connection pools of every app a test built (no connection left open)."""
+    yield
+    while _built_apps:
+        app = _built_apps.pop()
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def make_app(database_url: str) -> Callable[..., Flask]:
     """Build an app on the test database with config overrides (for CSRF, rate limits...)."""
@@ -50,6 +64,7 @@ def make_app(database_url: str) -> Callable[..., Flask]:
         )
         app = create_app(config)
         app.test_client_class = IsolatedClient
+        _built_apps.append(app)
         return app
 
     return build
