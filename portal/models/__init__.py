@@ -1,7 +1,8 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
 
 from portal.models.audit import AuditEvent
+from portal.models.compliance import ComplianceExemption, EmployerBan, ExemptionCategory
 from portal.models.employer import BusinessType, Employer
 from portal.models.user import Role, User
 
-__all__ = ["AuditEvent", "BusinessType", "Employer", "Role", "User"]
+__all__ = ["AuditEvent", "ComplianceExemption", "EmployerBan", "ExemptionCategory", "BusinessType", "Employer", "Role", "User"]
