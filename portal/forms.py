@@ -18,7 +18,9 @@ BUSINESS_TYPE_LABELS = {
     BusinessType.COOPERATIVE: _l("Co-operative"),
     BusinessType.PUBLIC_SECTOR: _l("Public sector (federal, provincial, municipal)"),
     BusinessType.ACADEMIC: _l("Academic institution"),
-    BusinessType.FOREIGN_GOVERNMENT: _l("Foreign government, mission or international organization"),
+    BusinessType.FOREIGN_GOVERNMENT: _l(
+        "Foreign government, mission or international organization"
+    ),
     BusinessType.OTHER: _l("Other"),
 }
 

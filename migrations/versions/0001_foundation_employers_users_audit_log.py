@@ -1,13 +1,12 @@
 """foundation employers users audit log
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-24 20:48:13.152530
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0001'

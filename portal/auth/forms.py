@@ -91,7 +91,10 @@ class RegisterForm(BusinessFieldsMixin, PortalForm):
     )
     confirm_password = PasswordField(
         _l("Confirm password"),
-        validators=[InputRequired(REQUIRED), EqualTo("password", _l("The passwords do not match."))],
+        validators=[
+            InputRequired(REQUIRED),
+            EqualTo("password", _l("The passwords do not match.")),
+        ],
     )
     submit = SubmitField(_l("Register"))
 

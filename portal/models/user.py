@@ -32,7 +32,8 @@ class User(UserMixin, db.Model):
         ),
         # Employer users belong to an employer; administrators belong to none.
         CheckConstraint(
-            "(role = 'admin' AND employer_id IS NULL) OR (role <> 'admin' AND employer_id IS NOT NULL)",
+            "(role = 'admin' AND employer_id IS NULL)"
+            " OR (role <> 'admin' AND employer_id IS NOT NULL)",
             name="employer_matches_role",
         ),
         CheckConstraint("preferred_language IN ('en','fr')", name="language_known"),

@@ -210,11 +210,9 @@ def test_absolute_session_timeout(client, signed_in):
 def test_sign_in_is_rate_limited_with_a_clear_page(make_app, _schema):
     app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_SIGN_IN="3 per minute")
     client = app.test_client()
+    attempt = {"email": "a@example.com", "password": "x" * 16}
     with app.app_context():
-        statuses = [
-            client.post("/sign-in", data={"email": "a@example.com", "password": "x" * 16}).status_code
-            for _ in range(4)
-        ]
+        statuses = [client.post("/sign-in", data=attempt).status_code for _ in range(4)]
         limited = client.post("/sign-in", data={"email": "a@example.com", "password": "x" * 16})
     assert statuses[:3] == [401, 401, 401]
     assert statuses[3] == 429

@@ -9,6 +9,7 @@ import pytest
 
 from portal.access import public
 from portal.translation_check import extract_msgids, missing_translations, translated_msgids
+from tests.conftest import TEST_PASSWORD
 from tests.factories import UserFactory
 
 
@@ -135,7 +136,7 @@ def test_every_page_has_one_h1_a_matching_title_and_parses(app, client, lang):
     user = UserFactory()
     for signed_in in (False, True):
         if signed_in:
-            client.post("/sign-in", data={"email": user.email, "password": "plum-orbit-canvas-lantern-42"})
+            client.post("/sign-in", data={"email": user.email, "password": TEST_PASSWORD})
         for url in _html_get_routes(app):
             response = client.get(f"{url}?lang={lang}")
             if response.status_code in (301, 302, 303) or "text/html" not in response.content_type:

@@ -28,7 +28,7 @@ def test_concurrent_audit_writers_keep_one_intact_chain(app):
                     audit.record("test.concurrent", actor=Actor.system(), object_id=f"{n}-{i}")
                     db.session.commit()
                 db.session.remove()
-        except BaseException as exc:  # noqa: BLE001 - surfaced below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
