@@ -8,7 +8,7 @@ from portal.services.errors import DomainError
 
 
 def apply_domain_error(form: FlaskForm, error: DomainError) -> None:
-    field = form._fields.get(error.field) if error.field else None  # noqa: SLF001
+    field = form._fields.get(error.field) if error.field else None
     if field is not None:
         field.errors = [*field.errors, error.message]
     else:

@@ -117,7 +117,7 @@ def change_password():
             apply_domain_error(form, error)
         else:
             # The old session version is dead everywhere; this browser gets a fresh session.
-            start_session(current_user._get_current_object())  # noqa: SLF001
+            start_session(current_user._get_current_object())
             flash(_("Your password is changed. Other sessions have been signed out."), "success")
             return redirect(url_for("auth.change_password"))
     return render_template("auth/change_password.html", form=form)
