@@ -39,10 +39,11 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from portal.auth import bp as auth_bp
+    from portal.codes import bp as codes_bp
     from portal.employer import bp as employer_bp
     from portal.public import bp as public_bp
 
-    for blueprint in (public_bp, auth_bp, employer_bp):
+    for blueprint in (public_bp, auth_bp, employer_bp, codes_bp):
         app.register_blueprint(blueprint)
 
 
