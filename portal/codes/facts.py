@@ -114,7 +114,5 @@ def code_facts(entry: ExemptionCode, lang: str) -> list[Fact]:
             )
         )
     if entry.french_nclc_min:
-        facts.append(
-            Fact(_("French"), _("NCLC %(level)s or higher.", level=entry.french_nclc_min))
-        )
+        facts.append(Fact(_("French"), _("NCLC %(level)s or higher.", level=entry.french_nclc_min)))
     return facts

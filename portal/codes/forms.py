@@ -136,9 +136,7 @@ class FinderForm(GetForm):
         validators=[_whole_number(14, 99, _l("Enter the age as a whole number, for example 27."))],
     )
     has_pgwp_or_study_status = BooleanField(
-        _l(
-            "The worker holds, or can get, a post-graduation work permit after studying in Canada"
-        ),
+        _l("The worker holds, or can get, a post-graduation work permit after studying in Canada"),
     )
     provincial_nomination = SelectField(
         _l("Province that nominated the worker (Provincial Nominee Program)"),
