@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, RadioField, SelectField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from portal.forms import PortalForm, province_choices
 from portal.i18n import current_language
@@ -65,6 +66,10 @@ EMPLOYER_KINDS = (
 REQUIRED = _l("This field is required.")
 
 
+def _options(pairs: tuple[tuple[str, object], ...]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]  # type: ignore[arg-type]
+
+
 def _whole_number(low: int, high: int, message: object):  # type: ignore[no-untyped-def]
     def check(form: PortalForm, field: Field) -> None:
         text = field.data or ""
@@ -94,7 +99,7 @@ class FinderForm(GetForm):
     )
     relationship = RadioField(
         _l("How is the worker related to your business?"),
-        choices=RELATIONSHIPS,
+        choices=_options(RELATIONSHIPS),
         validators=[InputRequired(_l("Choose how the worker is related to your business."))],
         validate_choice=False,
     )
@@ -107,13 +112,13 @@ class FinderForm(GetForm):
     )
     kind_of_work = RadioField(
         _l("What kind of work will the worker do?"),
-        choices=KINDS_OF_WORK,
+        choices=_options(KINDS_OF_WORK),
         validators=[InputRequired(_l("Choose the kind of work."))],
         validate_choice=False,
     )
     teer = SelectField(
         _l("TEER category of the job (NOC 2021)"),
-        choices=TEER_CHOICES,
+        choices=_options(TEER_CHOICES),
         validate_choice=False,
     )
     work_province = SelectField(
@@ -126,7 +131,7 @@ class FinderForm(GetForm):
     )
     iec_category = RadioField(
         _l("International Experience Canada (IEC)"),
-        choices=IEC_CATEGORIES,
+        choices=_options(IEC_CATEGORIES),
         default="",
         validate_choice=False,
     )
@@ -144,7 +149,7 @@ class FinderForm(GetForm):
     )
     employer_kind = RadioField(
         _l("What kind of employer are you?"),
-        choices=EMPLOYER_KINDS,
+        choices=_options(EMPLOYER_KINDS),
         default="normal",
         validate_choice=False,
     )
@@ -227,7 +232,7 @@ class NocSearchForm(GetForm):
         _l("Job title or NOC code"),
         description=_l("For example: cook, software engineer, or 21231."),
         validators=[
-            InputRequired(_l("Enter a job title or a NOC code.")),
+            DataRequired(_l("Enter a job title or a NOC code.")),
             Length(max=100, message=_l("Enter 100 characters or fewer.")),
         ],
     )
