@@ -41,9 +41,10 @@ def register_blueprints(app: Flask) -> None:
     from portal.auth import bp as auth_bp
     from portal.codes import bp as codes_bp
     from portal.employer import bp as employer_bp
+    from portal.offers import bp as offers_bp
     from portal.public import bp as public_bp
 
-    for blueprint in (public_bp, auth_bp, employer_bp, codes_bp):
+    for blueprint in (public_bp, auth_bp, employer_bp, codes_bp, offers_bp):
         app.register_blueprint(blueprint)
 
 

@@ -6,11 +6,14 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal import clock
 from portal.access import current_actor, employer_required, primary_required
 from portal.employer import bp
 from portal.employer.forms import ProfileForm
 from portal.forms_errors import apply_domain_error
-from portal.services import employers
+from portal.offers.dashboard import dashboard_form, dashboard_query
+from portal.offers.forms import ActionForm
+from portal.services import compliance, employers, offers_dashboard
 from portal.services.employers import EDITABLE_FIELDS
 from portal.services.errors import DomainError
 
@@ -18,8 +21,13 @@ from portal.services.errors import DomainError
 @bp.route("/")
 @employer_required
 def dashboard():
-    employer = employers.get_employer(employer_id=current_user.employer_id, actor=current_actor())
-    return render_template("employer/dashboard.html", employer=employer)
+    actor = current_actor()
+    employer = employers.get_employer(employer_id=actor.employer_id, actor=actor)
+    form = dashboard_form()
+    page = offers_dashboard.list_offers(actor=actor, query=dashboard_query(form))
+    standing = compliance.get_standing(employer_id=employer.id, on=clock.today())
+    return render_template("employer/dashboard.html", employer=employer, form=form, page=page,
+                           standing=standing, new_offer_form=ActionForm())
 
 
 @bp.route("/profile")

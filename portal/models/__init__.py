@@ -3,6 +3,11 @@
 from portal.models.audit import AuditEvent
 from portal.models.compliance import ComplianceExemption, EmployerBan, ExemptionCategory
 from portal.models.employer import BusinessType, Employer
+from portal.models.evidence import EvidenceFile
+from portal.models.offer import FeeStatus, Offer, OfferLocation, OfferStatus, WageUnit
+from portal.models.payment import Payment, PaymentResult, Refund
 from portal.models.user import Role, User
 
-__all__ = ["AuditEvent", "ComplianceExemption", "EmployerBan", "ExemptionCategory", "BusinessType", "Employer", "Role", "User"]
+__all__ = ["AuditEvent", "ComplianceExemption", "EmployerBan", "ExemptionCategory", "BusinessType", "Employer", "Role", "User",
+           "EvidenceFile", "FeeStatus", "Offer", "OfferLocation", "OfferStatus", "WageUnit",
+           "Payment", "PaymentResult", "Refund"]

@@ -1,0 +1,79 @@
+"""Simulated compliance-fee payments and their refunds.
+
+Only the card brand, the last four digits and the result are kept (never the card number).
+The database allows at most one successful payment per offer (a partial unique index, on both
+SQLite and PostgreSQL), and each payment attempt has a unique idempotency key, so a double
+click or a refresh can never charge twice. Refunds are separate rows: a payment is never
+deleted or changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal import clock
+from portal.extensions import db
+from portal.models.types import UTCDateTime
+
+
+class PaymentResult(StrEnum):
+    SUCCEEDED = "succeeded"
+    DECLINED = "declined"
+    INSUFFICIENT_FUNDS = "insufficient_funds"
+
+
+class Payment(db.Model):
+    __tablename__ = "payment"
+    __table_args__ = (
+        CheckConstraint(
+            "result IN ('succeeded','declined','insufficient_funds')", name="result_known"
+        ),
+        CheckConstraint("amount_cents > 0", name="amount_positive"),
+        CheckConstraint("length(card_last4) = 4", name="last4_four_digits"),
+        CheckConstraint(
+            "(result = 'succeeded') = (receipt_number IS NOT NULL)", name="receipt_iff_succeeded"
+        ),
+        Index(
+            "uq_payment_one_success_per_offer",
+            "offer_id",
+            unique=True,
+            sqlite_where=text("result = 'succeeded'"),
+            postgresql_where=text("result = 'succeeded'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offer.id"), index=True)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    card_brand: Mapped[str] = mapped_column(String(20))
+    card_last4: Mapped[str] = mapped_column(String(4))
+    result: Mapped[PaymentResult] = mapped_column(String(20))
+    receipt_number: Mapped[str | None] = mapped_column(String(11), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    paid_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+    refunds: Mapped[list[Refund]] = relationship(back_populates="payment", lazy="selectin")
+
+    @property
+    def succeeded(self) -> bool:
+        return self.result == PaymentResult.SUCCEEDED
+
+
+class Refund(db.Model):
+    __tablename__ = "refund"
+    __table_args__ = (CheckConstraint("amount_cents > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # One refund per payment: the whole fee goes back once.
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), unique=True)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    refunded_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+    payment: Mapped[Payment] = relationship(back_populates="refunds")

@@ -1,0 +1,260 @@
+"""The offer form: creating a draft, its sections, evidence files and the review page."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from portal.access import current_actor, employer_required, signed_in_required
+from portal.forms_errors import apply_domain_error
+from portal.i18n import current_language
+from portal.models import OfferStatus
+from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.offers import bp, sections
+from portal.offers.forms import (
+    ActionForm,
+    EvidenceForm,
+    JobForm,
+    WagesForm,
+    WorkerForm,
+    attestations_form,
+    code_form,
+    options,
+)
+from portal.rules.codes import get_code
+from portal.rules.countries import country_name
+from portal.rules.noc import get_unit_group, search_noc
+from portal.services import employers, evidence, offers, offers_drafts
+from portal.services.errors import DomainError, NotFound
+from portal.services.offers_review import review_offer
+
+
+def load_offer(offer_id: int):  # type: ignore[no-untyped-def]
+    try:
+        return offers.get_offer(offer_id=offer_id, actor=current_actor())
+    except NotFound:
+        abort(404)
+
+
+def load_draft(offer_id: int):  # type: ignore[no-untyped-def]
+    offer = load_offer(offer_id)
+    if offer.status != OfferStatus.DRAFT:
+        return offer, redirect(url_for("offers.view", offer_id=offer.id))
+    return offer, None
+
+
+@bp.route("/new", methods=["POST"])
+@employer_required
+def new():
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        offer = offers_drafts.create_draft(actor=current_actor())
+    except DomainError as error:
+        flash(str(error.message), "error")
+        return redirect(url_for("employer.dashboard"))
+    flash(_("A new draft offer is saved. Fill in each section; you can leave and come back."),
+          "success")
+    return redirect(url_for("offers.exemption_code", offer_id=offer.id))
+
+
+def _section(offer, section: str, form, values, template: str, **context):  # type: ignore[no-untyped-def]
+    """Save what is well formed, keep the rest on the page with its error, then redirect."""
+    if request.method == "POST":
+        form.validate()
+        try:
+            offers_drafts.save_section(offer_id=offer.id, actor=current_actor(),
+                                       section=section, values=values(form))
+        except DomainError as error:
+            apply_domain_error(form, error)
+        has_errors = bool(form.errors) or bool(form.form_errors)
+        if not has_errors and not context.pop("stay", False):
+            if form.save_exit.data:
+                flash(_("Your draft is saved."), "success")
+                return redirect(url_for("employer.dashboard"))
+            if form.save_continue.data:
+                return redirect(url_for(sections.next_endpoint(section), offer_id=offer.id))
+            flash(_("This section is saved."), "success")
+            return redirect(url_for(request.endpoint, offer_id=offer.id))
+        if has_errors:
+            flash(_("Some answers need fixing. The others are saved."), "error")
+    review = review_offer(offer)
+    problems = [p for p in review.problems if p.section == section]
+    return render_template(template, offer=offer, form=form, section=section,
+                           problems=problems, **context)
+
+
+@bp.route("/<int:offer_id>/exemption-code", methods=["GET", "POST"])
+@employer_required
+def exemption_code(offer_id: int):
+    offer, done = load_draft(offer_id)
+    if done:
+        return done
+    entry = get_code(offer.code_key) if offer.code_key else None
+    questions = entry.questions if entry else ()
+    form = code_form(questions)
+    if request.method == "GET":
+        sections.fill_code(form, offer, questions)
+    return _section(offer, "code", form, lambda f: sections.code_values(f, questions),
+                    "offers/exemption_code.html", entry=entry,
+                    finder_url=_finder_url())
+
+
+def _finder_url() -> str | None:
+    for endpoint in ("codes.find_code", "codes.finder"):
+        if endpoint in current_app.view_functions:
+            return url_for(endpoint)
+    return None
+
+
+@bp.route("/<int:offer_id>/foreign-worker", methods=["GET", "POST"])
+@employer_required
+def foreign_worker(offer_id: int):
+    offer, done = load_draft(offer_id)
+    if done:
+        return done
+    form = WorkerForm()
+    if request.method == "GET":
+        sections.fill_worker(form, offer)
+    return _section(offer, "worker", form, sections.worker_values, "offers/foreign_worker.html")
+
+
+@bp.route("/<int:offer_id>/job", methods=["GET", "POST"])
+@employer_required
+def job(offer_id: int):
+    offer, done = load_draft(offer_id)
+    if done:
+        return done
+    form = JobForm()
+    if request.method == "GET":
+        sections.fill_job(form, offer)
+    searching = request.method == "POST" and bool(form.search_noc.data)
+    results = search_noc(form.noc_query.data or "", current_language()) if searching else []
+    unit_group = get_unit_group(offer.noc_code) if offer.noc_code else None
+    return _section(offer, "job", form, sections.job_values, "offers/job.html",
+                    noc_results=results, searching=searching, unit_group=unit_group,
+                    stay=searching)
+
+
+@bp.route("/<int:offer_id>/wages-and-benefits", methods=["GET", "POST"])
+@employer_required
+def wages(offer_id: int):
+    offer, done = load_draft(offer_id)
+    if done:
+        return done
+    form = WagesForm()
+    if request.method == "GET":
+        sections.fill_wages(form, offer)
+    return _section(offer, "wages", form, sections.wages_values, "offers/wages.html")
+
+
+@bp.route("/<int:offer_id>/attestations", methods=["GET", "POST"])
+@employer_required
+def attestations(offer_id: int):
+    offer, done = load_draft(offer_id)
+    if done:
+        return done
+    form = attestations_form(offers_drafts.ATTESTATIONS)
+    if request.method == "GET":
+        for key in offer.attestations or ():
+            form[f"attest_{key}"].data = True
+
+    def values(f):  # type: ignore[no-untyped-def]
+        return {"attestations": [k for k in offers_drafts.ATTESTATION_IDS if f[f"attest_{k}"].data]}
+
+    return _section(offer, "attestations", form, values, "offers/attestations.html",
+                    attestation_ids=offers_drafts.ATTESTATION_IDS)
+
+
+@bp.route("/<int:offer_id>/business-information")
+@employer_required
+def business_information(offer_id: int):
+    offer = load_offer(offer_id)
+    return render_template("offers/business_information.html", offer=offer,
+                           employer=_employer(offer))
+
+
+def _employer(offer):  # type: ignore[no-untyped-def]
+    return employers.get_employer(employer_id=offer.employer_id, actor=current_actor())
+
+
+@bp.route("/<int:offer_id>/evidence", methods=["GET", "POST"])
+@employer_required
+def evidence_files(offer_id: int):
+    offer, done = load_draft(offer_id)
+    if done:
+        return done
+    lang = current_language()
+    items = [(item, en if lang == "en" else fr) for item, en, fr in evidence.evidence_items(offer)]
+    form = EvidenceForm()
+    form.item_id.choices = options([("", _("Choose")), *items])
+    if form.validate_on_submit():
+        upload = request.files.get("file")
+        try:
+            evidence.add_file(
+                offer_id=offer.id, actor=current_actor(), item_id=form.item_id.data,
+                filename=upload.filename if upload else "", data=upload.read() if upload else b"",
+                max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
+                max_offer_bytes=current_app.config["EVIDENCE_MAX_OFFER_BYTES"],
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            flash(_("The file is uploaded."), "success")
+            return redirect(url_for("offers.evidence_files", offer_id=offer.id))
+    files = evidence.list_files(offer_id=offer.id, actor=current_actor())
+    labels = dict(items) | {FEE_EXEMPTION_PROOF: _("Proof of the fee exemption")}
+    return render_template("offers/evidence.html", offer=offer, form=form, files=files,
+                           labels=labels, items=items, remove_form=ActionForm())
+
+
+@bp.route("/<int:offer_id>/evidence/<int:file_id>")
+@signed_in_required
+def download_evidence(offer_id: int, file_id: int):
+    try:
+        item = evidence.get_file(offer_id=offer_id, file_id=file_id, actor=current_actor())
+    except NotFound:
+        abort(404)
+    response = current_app.response_class(item.data, mimetype=item.content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="evidence-{item.id}' + (
+        {"application/pdf": '.pdf"', "image/png": '.png"', "image/jpeg": '.jpg"'}[item.content_type]
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.route("/<int:offer_id>/evidence/<int:file_id>/remove", methods=["POST"])
+@employer_required
+def remove_evidence(offer_id: int, file_id: int):
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        evidence.remove_file(offer_id=offer_id, file_id=file_id, actor=current_actor())
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("The file is removed."), "success")
+    return redirect(url_for("offers.evidence_files", offer_id=offer_id))
+
+
+@bp.route("/<int:offer_id>/review")
+@employer_required
+def review(offer_id: int):
+    offer, done = load_draft(offer_id)
+    if done:
+        return done
+    return render_template("offers/review.html", offer=offer, review=review_offer(offer),
+                           employer=_employer(offer), action_form=ActionForm(),
+                           section_endpoints=sections.SECTION_ENDPOINTS,
+                           attestations=offers_drafts.ATTESTATIONS,
+                           unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
+                           entry=get_code(offer.code_key) if offer.code_key else None)
+
+
+@bp.app_template_global("country_label")
+def country_label(code: str | None) -> str:
+    return country_name(code, current_language()) if code else ""

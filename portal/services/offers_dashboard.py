@@ -1,0 +1,167 @@
+"""The employer's offer queue: search, filter, sort, paginate, and the CSV export.
+
+Guarantees: only the actor's own employer's offers are listed or exported; a page costs a
+constant number of queries (a count and one select of plain columns), whatever its size; the
+export never contains passport numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Select, func, or_, select
+
+from portal.extensions import db
+from portal.models import Offer, OfferStatus
+from portal.rules.numbers import is_offer_number
+from portal.services.actor import Actor
+
+PAGE_SIZE = 50
+SORTS = {
+    "updated": Offer.updated_at,
+    "created": Offer.created_at,
+    "submitted": Offer.submitted_at,
+    "number": Offer.number,
+    "worker": Offer.worker_family_name,
+    "status": Offer.status,
+    "code": Offer.code_key,
+}
+EXPORT_BATCH = 500
+_LISTED_COLUMNS = (
+    Offer.id, Offer.number, Offer.status, Offer.code_key, Offer.job_title, Offer.noc_code,
+    Offer.worker_family_name, Offer.worker_given_names, Offer.worker_citizenship,
+    Offer.fee_status, Offer.start_date, Offer.end_date, Offer.created_at, Offer.updated_at,
+    Offer.submitted_at, Offer.matched_at, Offer.withdrawn_at,
+)
+
+
+@dataclass(frozen=True)
+class OfferQuery:
+    search: str = ""
+    status: str = ""
+    code: str = ""
+    sort: str = "updated"
+    descending: bool = True
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    id: int
+    number: str | None
+    status: str
+    code_key: str | None
+    job_title: str | None
+    noc_code: str | None
+    worker_family_name: str | None
+    worker_given_names: str | None
+    worker_citizenship: str | None
+    fee_status: str
+    start_date: date | None
+    end_date: date | None
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None
+    matched_at: datetime | None
+    withdrawn_at: datetime | None
+
+    @property
+    def worker_name(self) -> str:
+        return ", ".join(p for p in (self.worker_family_name, self.worker_given_names) if p)
+
+
+@dataclass(frozen=True)
+class OfferPage:
+    rows: list[OfferRow]
+    total: int
+    page: int
+    pages: int
+    query: OfferQuery
+
+
+def _filtered(employer_id: int, query: OfferQuery) -> Select:
+    stmt = select(*_LISTED_COLUMNS).where(Offer.employer_id == employer_id)
+    if query.status in {s.value for s in OfferStatus}:
+        stmt = stmt.where(Offer.status == query.status)
+    if query.code:
+        stmt = stmt.where(Offer.code_key == query.code.strip().upper())
+    search = query.search.strip()
+    if search:
+        if is_offer_number(search.upper()):
+            stmt = stmt.where(Offer.number == search.upper())
+        else:
+            pattern = "%" + search.lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
+            stmt = stmt.where(
+                or_(
+                    func.lower(Offer.worker_family_name).like(pattern),
+                    func.lower(Offer.worker_given_names).like(pattern),
+                    func.lower(Offer.number).like(pattern),
+                )
+            )
+    return stmt
+
+
+def _ordered(stmt: Select, query: OfferQuery) -> Select:
+    column = SORTS.get(query.sort, Offer.updated_at)
+    order = column.desc() if query.descending else column.asc()
+    # NULLs (drafts have no number or submission date) last either way; id keeps pages stable.
+    return stmt.order_by(column.is_(None), order, Offer.id.desc())
+
+
+def list_offers(*, actor: Actor, query: OfferQuery) -> OfferPage:
+    """One page of the actor's employer's offers. An actor with no employer sees none."""
+    if actor.employer_id is None:
+        return OfferPage(rows=[], total=0, page=1, pages=1, query=query)
+    stmt = _filtered(actor.employer_id, query)
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    page = min(max(1, query.page), pages)
+    result = db.session.execute(
+        _ordered(stmt, query).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    )
+    rows = [OfferRow(**row._asdict()) for row in result]
+    return OfferPage(rows=rows, total=total, page=page, pages=pages, query=query)
+
+
+EXPORT_HEADER = (
+    "offer_number", "status", "exemption_code", "worker_family_name", "worker_given_names",
+    "worker_citizenship", "job_title", "noc_code", "start_date", "end_date", "fee_status",
+    "created_at", "submitted_at", "matched_at", "withdrawn_at",
+)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    text = str(value)
+    # Spreadsheets run cells starting with these as formulas (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_csv(*, actor: Actor, query: OfferQuery) -> Iterator[str]:
+    """The actor's employer's offers matching `query` (all pages) as CSV text chunks, with a
+    header row. No passport numbers, dates of birth or wages."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EXPORT_HEADER)
+    if actor.employer_id is not None:
+        stmt = _ordered(_filtered(actor.employer_id, query), query)
+        for row in db.session.execute(stmt).yield_per(EXPORT_BATCH):
+            r = OfferRow(**row._asdict())
+            writer.writerow([_cell(v) for v in (
+                r.number, r.status, r.code_key, r.worker_family_name, r.worker_given_names,
+                r.worker_citizenship, r.job_title, r.noc_code, r.start_date, r.end_date,
+                r.fee_status, r.created_at, r.submitted_at, r.matched_at, r.withdrawn_at,
+            )])
+            if buffer.tell() > 64_000:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+    yield buffer.getvalue()

@@ -1,0 +1,172 @@
+"""The review of a draft: what the rules say about it and what is still missing.
+
+`review_offer` returns every problem (blocking first) with the section and form field to fix,
+and the compliance-fee decision. Submission runs the same review and stops on any blocking
+problem, so the review page and the submit button never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from portal import clock
+from portal.extensions import db
+from portal.models import Employer, Offer
+from portal.rules.eligibility import OfferFacts, check_offer
+from portal.rules.fees import ComplianceFee, compliance_fee
+from portal.rules.findings import Finding
+from portal.services import compliance
+from portal.services.offers_drafts import ATTESTATION_IDS
+
+# Rules name OfferFacts fields; the forms name Offer columns.
+_FIELD_FOR_FACT = {
+    "code": "code_key",
+    "citizenship": "worker_citizenship",
+    "date_of_birth": "worker_date_of_birth",
+    "work_province": "location1_province",
+    "employer_province": None,
+}
+
+_REQUIRED: tuple[tuple[str, str, Any], ...] = (
+    ("code", "code_key", _l("Choose the LMIA exemption code.")),
+    ("code", "explanation", _l("Explain how the job meets the requirements of the exemption.")),
+    ("worker", "worker_family_name", _l("Enter the worker's family name as on the passport.")),
+    ("worker", "worker_sex", _l("Choose the worker's sex as on the passport.")),
+    ("worker", "worker_date_of_birth", _l("Enter the worker's date of birth.")),
+    ("worker", "worker_country_of_birth", _l("Choose the worker's country of birth.")),
+    ("worker", "worker_citizenship", _l("Choose the worker's country of citizenship.")),
+    ("worker", "worker_residence_country", _l("Choose the worker's country of residence.")),
+    ("worker", "worker_passport_number", _l("Enter the worker's passport number.")),
+    ("worker", "worker_passport_expiry", _l("Enter the expiry date of the worker's passport.")),
+    ("job", "job_title", _l("Enter the job title.")),
+    ("job", "noc_code", _l("Enter the NOC 2021 code of the job.")),
+    ("job", "duties", _l("Describe the main duties of the job.")),
+    ("job", "start_date", _l("Enter the start date of the job.")),
+    ("job", "end_date", _l("Enter the end date of the job.")),
+    ("wages", "wage_cents", _l("Enter the wage.")),
+    ("wages", "wage_unit", _l("Choose how the wage is paid (per hour, week, month or year).")),
+    ("wages", "hours_per_week", _l("Enter the hours of work per week.")),
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix before (blocking) or to check (warning) submitting."""
+
+    blocking: bool
+    section: str
+    field: str | None
+    _en: str | None = None
+    _fr: str | None = None
+    _lazy: Any = None
+    code: str = ""
+
+    def text(self, lang: str) -> str:
+        if self._lazy is not None:
+            return str(self._lazy)
+        return self._fr if lang == "fr" and self._fr else (self._en or "")
+
+    @classmethod
+    def from_finding(cls, finding: Finding) -> Problem:
+        field = finding.field
+        if field and field.startswith("answers."):
+            field = "answer_" + field.removeprefix("answers.")
+        elif field in _FIELD_FOR_FACT:
+            field = _FIELD_FOR_FACT[field]
+        return cls(
+            blocking=finding.is_blocking,
+            section=finding.section or "code",
+            field=field,
+            _en=finding.message_en,
+            _fr=finding.message_fr,
+            code=finding.code,
+        )
+
+
+@dataclass(frozen=True)
+class Review:
+    problems: list[Problem]
+    fee: ComplianceFee
+
+    @property
+    def blocking(self) -> list[Problem]:
+        return [p for p in self.problems if p.blocking]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.blocking]
+
+    @property
+    def ready(self) -> bool:
+        return not self.blocking
+
+
+def offer_facts(
+    offer: Offer, employer: Employer | None, standing: compliance.Standing
+) -> OfferFacts:
+    return OfferFacts(
+        code=offer.code_key,
+        citizenship=offer.worker_citizenship,
+        date_of_birth=offer.worker_date_of_birth,
+        noc_code=offer.noc_code,
+        work_province=offer.work_province,
+        start_date=offer.start_date,
+        end_date=offer.end_date,
+        wage_cents=offer.wage_cents,
+        wage_unit=offer.wage_unit,
+        hours_per_week=offer.hours_per_week,
+        answers=dict(offer.answers or {}),
+        employer_province=employer.province if employer else None,
+        employer_compliance_exempt=standing.exempt,
+        employer_banned=standing.banned,
+    )
+
+
+def fee_for(offer: Offer) -> ComplianceFee:
+    answers = dict(offer.answers or {})
+    group = answers.get("performing_artists_in_group")
+    size = int(group) if isinstance(group, str) and group.isdigit() and int(group) > 0 else 1
+    return compliance_fee(offer.code_key, answers=answers, performing_artists_in_group=size)
+
+
+def review_offer(offer: Offer) -> Review:
+    """Every blocking problem and warning for this offer today, and the fee decision."""
+    employer = db.session.get(Employer, offer.employer_id)
+    standing = compliance.get_standing(employer_id=offer.employer_id, on=clock.today())
+    findings = check_offer(offer_facts(offer, employer, standing), today=clock.today())
+    problems = [Problem.from_finding(f) for f in findings]
+    present = {p.field for p in problems}
+    for section, field, message in _REQUIRED:
+        if field not in present and getattr(offer, field) in (None, ""):
+            problems.append(Problem(True, section, field, _lazy=message, code="FIELD-MISSING"))
+    location = offer.locations[0] if offer.locations else None
+    complete = location is not None and all(
+        (location.address_line1, location.city, location.province)
+    )
+    if not complete and "location1_province" not in present:
+        problems.append(
+            Problem(True, "job", "location1_address_line1", code="FIELD-MISSING",
+                    _lazy=_l("Enter the address, city and province of the work location."))
+        )
+    if set(offer.attestations or ()) != set(ATTESTATION_IDS):
+        problems.append(
+            Problem(True, "attestations", "attestations", code="ATTESTATIONS-MISSING",
+                    _lazy=_l("Tick every attestation and certification."))
+        )
+    if offer.worker_passport_expiry and offer.worker_passport_expiry <= clock.today():
+        problems.append(
+            Problem(False, "worker", "worker_passport_expiry", code="PASSPORT-EXPIRED",
+                    _lazy=_l("The passport has expired: the worker needs a valid passport to get "
+                             "a work permit. Enter the new passport's details."))
+        )
+    if standing.banned and not any(p.code == "EMPLOYER-BANNED" for p in problems):
+        problems.append(
+            Problem(True, "code", None, code="EMPLOYER-BANNED",
+                    _lazy=_l("Your business is on the list of ineligible employers, so it cannot "
+                             "submit offers."))
+        )
+    problems.sort(key=lambda p: not p.blocking)
+    return Review(problems=problems, fee=fee_for(offer))

@@ -1,0 +1,236 @@
+"""The offer of employment end to end, as a user in a browser: from an empty draft to a pending
+offer with a number (paid with the test card, or fee-exempt with proof), in English and French;
+leaving and resuming; withdrawing with a refund; copying and deleting."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from portal import clock
+from portal.extensions import db
+from portal.models import AuditEvent, EvidenceFile, Offer, Payment, Refund
+from portal.services.offers_drafts import ATTESTATION_IDS
+from tests.offers_helpers import complete_draft
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    from datetime import UTC, datetime
+
+    clock.freeze(datetime(2026, 11, 24, 15, 0, tzinfo=UTC))
+
+
+def _offer_id(response) -> int:  # type: ignore[no-untyped-def]
+    return int(re.search(r"/employer/offers/(\d+)/", response.headers["Location"]).group(1))
+
+
+def _start(client) -> int:  # type: ignore[no-untyped-def]
+    response = client.post("/employer/offers/new")
+    assert response.status_code == 302
+    return _offer_id(response)
+
+
+def _fill_all_sections(client, offer_id: int, code: str = "C10") -> None:  # type: ignore[no-untyped-def]
+    base = f"/employer/offers/{offer_id}"
+    r = client.post(f"{base}/exemption-code", data={
+        "code_key": code, "explanation": "Significant cultural benefit.", "save_continue": "1"})
+    assert r.status_code == 302 and r.headers["Location"].endswith("/foreign-worker"), r.text
+    r = client.post(f"{base}/foreign-worker", data={
+        "worker_family_name": "Dupont", "worker_given_names": "Marie", "worker_sex": "F",
+        "worker_date_of_birth": "1990-04-25", "worker_country_of_birth": "FR",
+        "worker_citizenship": "FR", "worker_residence_country": "FR",
+        "worker_passport_number": "18AV12345", "worker_passport_expiry": "2032-01-01",
+        "save_continue": "1"})
+    assert r.status_code == 302, r.text
+    r = client.post(f"{base}/job", data={
+        "job_title": "Software developer", "noc_code": "21232",
+        "duties": "Design and write software.", "location1_address_line1": "100 Queen St",
+        "location1_city": "Ottawa", "location1_province": "ON", "location1_postal_code": "K1P 1J9",
+        "location2_province": "", "start_date": "2027-03-01", "end_date": "2029-02-28",
+        "full_time": "yes", "save_continue": "1"})
+    assert r.status_code == 302, r.text
+    r = client.post(f"{base}/wages-and-benefits", data={
+        "wage": "45.00", "wage_unit": "hour", "hours_per_week": "40", "benefit_health": "y",
+        "save_continue": "1"})
+    assert r.status_code == 302, r.text
+    r = client.post(f"{base}/attestations", data={
+        **{f"attest_{k}": "y" for k in ATTESTATION_IDS}, "save_continue": "1"})
+    assert r.status_code == 302 and r.headers["Location"].endswith("/review"), r.text
+
+
+def test_new_user_pays_with_the_test_card_and_gets_a_number(client, signed_in):
+    offer_id = _start(client)
+    review = client.get(f"/employer/offers/{offer_id}/review")
+    assert "Choose the LMIA exemption code" in review.text  # an empty draft lists what is missing
+    _fill_all_sections(client, offer_id)
+    review = client.get(f"/employer/offers/{offer_id}/review")
+    assert "Fix these before you submit" not in review.text
+    assert "Pay the fee and submit" in review.text
+    page = client.get(f"/employer/offers/{offer_id}/pay")
+    assert "4242 4242 4242 4242" in page.text
+    key = re.search(r'name="idempotency_key" type="hidden" value="([^"]+)"', page.text).group(1)
+    data = {"card_number": "4242 4242 4242 4242", "expiry": "12/29", "cvc": "123",
+            "idempotency_key": key, "pay": "1"}
+    r = client.post(f"/employer/offers/{offer_id}/pay", data=data)
+    assert r.status_code == 302 and r.headers["Location"].endswith("/confirmation")
+    # A double click (same key) does not charge again.
+    again = client.post(f"/employer/offers/{offer_id}/pay", data=data)
+    assert again.status_code == 302
+    assert db.session.scalar(select(db.func.count(Payment.id))) == 1
+    confirmation = client.get(f"/employer/offers/{offer_id}/confirmation")
+    offer = db.session.get(Offer, offer_id)
+    assert re.fullmatch(r"A\d{7}", offer.number)
+    assert offer.number in confirmation.text
+    assert offer.status == "pending" and offer.fee_status == "paid"
+    receipt = client.get(f"/employer/offers/{offer_id}/receipt")
+    assert "4242" in receipt.text and "$230.00" in receipt.text
+    assert "4242 4242" not in receipt.text
+    dashboard = client.get("/employer/")
+    assert offer.number in dashboard.text and "Dupont" in dashboard.text
+
+
+def test_declined_card_can_be_retried_and_real_cards_are_refused(client, signed_in):
+    offer = complete_draft(signed_in)
+    url = f"/employer/offers/{offer.id}/pay"
+    base = {"expiry": "12/29", "cvc": "123", "pay": "1"}
+    r = client.post(url, data={**base, "card_number": "4000000000000002",
+                               "idempotency_key": "k" * 20})
+    assert r.status_code == 200 and "declined" in r.text
+    r = client.post(url, data={**base, "card_number": "4000000000009995",
+                               "idempotency_key": "j" * 20})
+    assert "insufficient funds" in r.text
+    r = client.post(url, data={**base, "card_number": "4242424242424241",
+                               "idempotency_key": "i" * 20})
+    assert "not valid" in r.text
+    r = client.post(url, data={**base, "card_number": "5555555555554444",
+                               "idempotency_key": "h" * 20})
+    assert "only the test cards" in r.text
+    assert db.session.scalar(select(db.func.count(Payment.id))) == 2  # the two declines
+    r = client.post(url, data={**base, "card_number": "4242424242424242",
+                               "idempotency_key": "g" * 20})
+    assert r.status_code == 302
+    db.session.refresh(offer)
+    assert offer.status == "pending"
+
+
+def test_fee_exempt_code_claims_the_exemption_with_proof(client, signed_in):
+    offer = complete_draft(signed_in, code="C31")
+    r = client.get(f"/employer/offers/{offer.id}/pay")
+    assert r.headers["Location"].endswith("/fee-exemption")
+    r = client.post(f"/employer/offers/{offer.id}/fee-exemption",
+                    data={"reason": "Research exchange", "claim": "1"})
+    assert "Upload proof" in r.text and "Research exchange" in r.text  # typed text kept
+    r = client.post(f"/employer/offers/{offer.id}/fee-exemption", data={
+        "reason": "Research exchange", "claim": "1", "proof": (__import__("io").BytesIO(b"MZ..."),
+                                                                "proof.pdf")},
+        content_type="multipart/form-data")
+    assert "PDF, PNG or JPEG" in r.text and "Research exchange" in r.text
+    r = client.post(f"/employer/offers/{offer.id}/fee-exemption", data={
+        "reason": "Research exchange", "claim": "1",
+        "proof": (__import__("io").BytesIO(PDF), "proof.pdf")},
+        content_type="multipart/form-data")
+    assert r.status_code == 302
+    r = client.post(f"/employer/offers/{offer.id}/submit")
+    assert r.headers["Location"].endswith("/confirmation")
+    db.session.refresh(offer)
+    assert offer.status == "pending" and offer.fee_status == "exempt" and offer.number
+    assert db.session.scalar(select(db.func.count(Payment.id))) == 0
+
+
+def test_validation_errors_keep_what_was_typed_and_save_the_rest(client, signed_in):
+    offer_id = _start(client)
+    r = client.post(f"/employer/offers/{offer_id}/foreign-worker", data={
+        "worker_family_name": "Nakamura", "worker_date_of_birth": "25/04/1990",
+        "worker_passport_number": " TK1234567", "save": "1"})
+    assert r.status_code == 200
+    assert "25/04/1990" in r.text and "Nakamura" in r.text
+    offer = db.session.get(Offer, offer_id)
+    assert offer.worker_family_name == "Nakamura"
+    assert offer.worker_passport_number == " TK1234567"  # exactly as typed
+    assert offer.worker_date_of_birth is None
+
+
+def test_leave_and_resume_after_signing_in_again(client, auth, signed_in):
+    offer_id = _start(client)
+    client.post(f"/employer/offers/{offer_id}/job", data={"job_title": "Chef", "save_exit": "1"})
+    auth.sign_out()
+    auth.sign_in(signed_in.email)
+    dashboard = client.get("/employer/")
+    assert f"/employer/offers/{offer_id}/review" in dashboard.text
+    assert 'value="Chef"' in client.get(f"/employer/offers/{offer_id}/job").text
+
+
+def test_withdraw_refunds_the_fee_and_keeps_the_payment(client, signed_in):
+    offer = complete_draft(signed_in)
+    client.post(f"/employer/offers/{offer.id}/pay", data={
+        "card_number": "4242424242424242", "expiry": "12/29", "cvc": "123",
+        "idempotency_key": "w" * 20, "pay": "1"})
+    r = client.post(f"/employer/offers/{offer.id}/withdraw", data={"reason": ""})
+    assert "Enter the reason" in r.text
+    r = client.post(f"/employer/offers/{offer.id}/withdraw",
+                    data={"reason": "The worker did not come", "withdraw": "1"})
+    assert r.status_code == 302
+    db.session.refresh(offer)
+    assert offer.status == "withdrawn" and offer.fee_status == "refunded"
+    assert db.session.scalar(select(db.func.count(Payment.id))) == 1
+    assert db.session.scalar(select(db.func.count(Refund.id))) == 1
+    assert "Refunded on" in client.get(f"/employer/offers/{offer.id}/receipt").text
+    assert client.post(f"/employer/offers/{offer.id}/delete").status_code == 302
+    assert db.session.get(Offer, offer.id) is not None  # only drafts can be deleted
+
+
+def test_copy_keeps_everything_but_the_worker_and_drafts_can_be_deleted(client, signed_in):
+    offer = complete_draft(signed_in)
+    r = client.post(f"/employer/offers/{offer.id}/copy")
+    copy_id = _offer_id(r)
+    copy = db.session.get(Offer, copy_id)
+    assert copy.job_title == offer.job_title and copy.code_key == "C10"
+    assert copy.worker_passport_number is None and copy.attestations == []
+    assert copy.work_province == "ON"
+    client.post(f"/employer/offers/{copy_id}/delete")
+    assert db.session.get(Offer, copy_id) is None
+    actions = set(db.session.scalars(select(AuditEvent.action)))
+    assert {"offer.draft_created", "offer.section_saved", "offer.copied",
+            "offer.draft_deleted"} <= actions
+
+
+def test_evidence_upload_checks_type_and_size(client, signed_in, app):
+    offer = complete_draft(signed_in)
+    item = "evidence-of-significant-social-cultural-or"
+    url = f"/employer/offers/{offer.id}/evidence"
+    import io
+
+    r = client.post(url, data={"item_id": item, "file": (io.BytesIO(b"GIF89a...."), "x.pdf")},
+                    content_type="multipart/form-data")
+    assert "PDF, PNG or JPEG" in r.text
+    app.config["EVIDENCE_MAX_FILE_BYTES"] = 1000  # small, so the test client does not spool
+    big = b"%PDF-" + b"0" * 1000
+    r = client.post(url, data={"item_id": item, "file": (io.BytesIO(big), "big.pdf")},
+                    content_type="multipart/form-data")
+    assert "too big" in r.text
+    r = client.post(url, data={"item_id": item, "file": (io.BytesIO(PNG), "scan.png")},
+                    content_type="multipart/form-data")
+    assert r.status_code == 302
+    stored = db.session.scalar(select(EvidenceFile))
+    assert stored.content_type == "image/png"
+    download = client.get(f"{url}/{stored.id}")
+    assert download.data == PNG
+    client.post(f"{url}/{stored.id}/remove")
+    assert db.session.scalar(select(EvidenceFile)) is None
+
+
+def test_the_offer_pages_work_in_french(client, signed_in):
+    offer = complete_draft(signed_in)
+    client.get("/employer/?lang=fr")
+    for path in ("exemption-code", "foreign-worker", "job", "wages-and-benefits",
+                 "attestations", "evidence", "business-information", "review", "pay"):
+        r = client.get(f"/employer/offers/{offer.id}/{path}")
+        assert r.status_code == 200, path
+        assert '<html lang="fr">' in r.text
+    assert "Payer" in client.get(f"/employer/offers/{offer.id}/pay").text

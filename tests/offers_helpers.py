@@ -1,0 +1,52 @@
+"""Building offers for the offer tests: a complete draft through the services, and the form
+data a user would type in each section."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portal.services.actor import Actor
+from portal.services.offers_drafts import ATTESTATION_IDS, create_draft, save_section
+
+WORKER = {
+    "worker_family_name": "Dupont-Lévesque",
+    "worker_given_names": "Marie Anne",
+    "worker_sex": "F",
+    "worker_date_of_birth": date(1990, 4, 25),
+    "worker_country_of_birth": "FR",
+    "worker_citizenship": "FR",
+    "worker_residence_country": "FR",
+    "worker_passport_number": "18AV12345",
+    "worker_passport_expiry": date(2032, 1, 1),
+}
+JOB = {
+    "job_title": "Software developer",
+    "noc_code": "21232",
+    "duties": "Design, write and test software for the company's logistics platform.",
+    "start_date": date(2027, 3, 1),
+    "end_date": date(2029, 2, 28),
+    "full_time": True,
+    "locations": [{"address_line1": "100 Queen Street", "city": "Ottawa", "province": "ON",
+                   "postal_code": "K1P 1J9"}],
+}
+WAGES = {"wage_cents": 4500, "wage_unit": "hour", "hours_per_week": 40}
+
+
+def actor_for(user) -> Actor:  # type: ignore[no-untyped-def]
+    return Actor(user_id=user.id, employer_id=user.employer_id)
+
+
+def complete_draft(user, *, code: str = "C10", answers: dict | None = None):  # type: ignore[no-untyped-def]
+    """A draft with every section filled in, ready to pay (C10) or claim the exemption (C31)."""
+    actor = actor_for(user)
+    offer = create_draft(actor=actor)
+    save_section(offer_id=offer.id, actor=actor, section="code", values={
+        "code_key": code, "answers": answers or {},
+        "explanation": "The worker brings significant cultural benefit to Canada.",
+    })
+    save_section(offer_id=offer.id, actor=actor, section="worker", values=WORKER)
+    save_section(offer_id=offer.id, actor=actor, section="job", values=JOB)
+    save_section(offer_id=offer.id, actor=actor, section="wages", values=WAGES)
+    save_section(offer_id=offer.id, actor=actor, section="attestations",
+                 values={"attestations": list(ATTESTATION_IDS)})
+    return offer
