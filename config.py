@@ -65,6 +65,10 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_SIGN_IN = "10 per minute;50 per hour"
     RATELIMIT_REGISTER = "5 per minute;30 per hour"
+    # The worker pages (offer check, application, result lookup), per address; and failed offer
+    # checks per typed number, counted in the database (so across every worker process).
+    RATELIMIT_WORKER_ATTEMPTS = "10 per minute"
+    VERIFY_OFFER_FAILURES_PER_HOUR = 5
 
     HSTS_ENABLED = True
     SEED_DEMO_ALLOWED = False

@@ -43,8 +43,9 @@ def register_blueprints(app: Flask) -> None:
     from portal.employer import bp as employer_bp
     from portal.offers import bp as offers_bp
     from portal.public import bp as public_bp
+    from portal.worker import bp as worker_bp
 
-    for blueprint in (public_bp, auth_bp, employer_bp, codes_bp, offers_bp):
+    for blueprint in (public_bp, auth_bp, employer_bp, codes_bp, offers_bp, worker_bp):
         app.register_blueprint(blueprint)
 
 

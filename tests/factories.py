@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import factory
 from stdnum import luhn
 
-from portal import passwords
+from portal import clock, passwords
 from portal.extensions import db
-from portal.models import BusinessType, Employer, Role, User
+from portal.models import (
+    BusinessType,
+    Employer,
+    FeeStatus,
+    Offer,
+    OfferLocation,
+    OfferStatus,
+    Payment,
+    PaymentResult,
+    Role,
+    User,
+)
 from tests.conftest import TEST_PASSWORD
 
 _TEST_HASH = passwords.hash_password(TEST_PASSWORD)
@@ -62,3 +74,55 @@ class UserFactory(BaseFactory):
 class AdminFactory(UserFactory):
     role = Role.ADMIN
     employer = None
+
+
+class OfferFactory(BaseFactory):
+    """A submitted (pending) offer with its number, its work location and, unless
+    `fee_status` is exempt, a successful $230 payment (so refunds can be tested)."""
+
+    class Meta:
+        model = Offer
+        exclude = ("employer",)
+
+    employer = factory.SubFactory(EmployerFactory)
+    employer_id = factory.SelfAttribute("employer.id")
+    number = factory.Sequence(lambda n: f"A{4_000_000 + n:07d}")
+    status = OfferStatus.PENDING
+    code_key = "T36"
+    answers = factory.LazyFunction(dict)
+    explanation = "The worker meets the CUSMA professional requirements."
+    worker_family_name = "Rivera"
+    worker_given_names = "Ana"
+    worker_sex = "F"
+    worker_date_of_birth = date(1990, 4, 25)
+    worker_country_of_birth = "US"
+    worker_citizenship = "US"
+    worker_residence_country = "US"
+    worker_passport_number = factory.Sequence(lambda n: f"P{50_000_000 + n}")
+    worker_passport_expiry = date(2034, 1, 1)
+    job_title = "Software engineer"
+    noc_code = "21231"
+    teer = 1
+    duties = "Design and build software."
+    start_date = date(2027, 3, 1)
+    end_date = date(2029, 2, 28)
+    wage_cents = 5500
+    wage_unit = "hour"
+    fee_status = FeeStatus.PAID
+    submitted_at = factory.LazyFunction(clock.now)
+
+    @factory.post_generation
+    def settle(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+        if not create:
+            return
+        db.session.add(OfferLocation(offer_id=obj.id, position=1, address_line1="1 Main Street",
+                                     city="Ottawa", province=kwargs.get("province", "ON"),
+                                     postal_code="K1P 1J9"))
+        if obj.fee_status in (FeeStatus.PAID, FeeStatus.REFUNDED):
+            db.session.add(Payment(
+                offer_id=obj.id, amount_cents=23_000, card_brand="visa", card_last4="4242",
+                result=PaymentResult.SUCCEEDED, receipt_number=f"R{obj.id:010d}",
+                idempotency_key=f"offer-factory-{obj.id}", paid_by_user_id=None,
+            ))
+        db.session.commit()
+        db.session.refresh(obj)

@@ -1,0 +1,158 @@
+"""The worker's work permit application: the step that references an offer number and is
+matched to the offer exactly as IRCC's system does it (number + passport number + citizenship).
+
+What the application keeps is what the worker entered plus what the rules computed when it was
+submitted (fee lines, travel document, medical exam, two-week processing, port of entry), so the
+result page shows the same figures later even if the reference data changes.
+
+Invariants the database enforces:
+- the application number (W + 9 digits) is unique;
+- an employer-specific application references exactly one offer; the others reference none;
+- an offer is matched by at most one application (unique offer_id), so two concurrent
+  applications on the same number can never both be stored;
+- a decided application has its decision time; an approval names its document; a refusal
+  has its reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal import clock
+from portal.extensions import db
+from portal.models.offer import Offer
+from portal.models.types import UTCDateTime
+
+
+class PermitType(StrEnum):
+    EMPLOYER_SPECIFIC = "employer_specific"  # LMIA-exempt, with an offer number
+    OTHER = "other"  # employer exempt from the compliance regime: no offer number
+    OPEN = "open"
+
+
+class ApplicationStatus(StrEnum):
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
+class AppliesFrom(StrEnum):
+    OUTSIDE = "outside"  # online from outside Canada
+    INSIDE = "inside"  # online from inside Canada
+    PORT_OF_ENTRY = "port_of_entry"
+
+
+class Biometrics(StrEnum):
+    ON_FILE = "on_file"  # given in the last 10 years
+    WITHIN_14_DAYS = "within_14_days"
+    LATER = "later"
+
+
+class DecisionDocument(StrEnum):
+    POE_LETTER = "poe_letter"  # port-of-entry letter of introduction (applied from outside)
+    WORK_PERMIT = "work_permit"  # issued inside Canada or at a port of entry
+
+
+def _values(enum: type[StrEnum]) -> str:
+    return ",".join(f"'{member.value}'" for member in enum)
+
+
+class WorkPermitApplication(db.Model):
+    __tablename__ = "work_permit_application"
+    __table_args__ = (
+        CheckConstraint(f"permit_type IN ({_values(PermitType)})", name="permit_type_known"),
+        CheckConstraint(f"status IN ({_values(ApplicationStatus)})", name="status_known"),
+        CheckConstraint(f"applies_from IN ({_values(AppliesFrom)})", name="applies_from_known"),
+        CheckConstraint(f"biometrics IN ({_values(Biometrics)})", name="biometrics_known"),
+        CheckConstraint(
+            "travel_document IN ('visa','eta','none')", name="travel_document_known"
+        ),
+        CheckConstraint("length(number) = 10 AND number LIKE 'W%'", name="number_format"),
+        CheckConstraint(
+            "(permit_type = 'employer_specific') = (offer_id IS NOT NULL)",
+            name="offer_iff_employer_specific",
+        ),
+        CheckConstraint("fees_total_cents >= 0", name="fees_total_not_negative"),
+        CheckConstraint("family_size BETWEEN 1 AND 20", name="family_size_range"),
+        CheckConstraint(
+            "(status = 'submitted') = (decided_at IS NULL)", name="decided_iff_not_submitted"
+        ),
+        CheckConstraint(
+            "status <> 'approved' OR decision_document IS NOT NULL", name="approval_has_document"
+        ),
+        CheckConstraint(
+            "status <> 'refused' OR decision_reason IS NOT NULL", name="refusal_has_reason"
+        ),
+        # The decision queue lists submitted applications, oldest first.
+        Index("ix_work_permit_application_status_submitted", "status", "submitted_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), unique=True)
+    permit_type: Mapped[PermitType] = mapped_column(String(20))
+    status: Mapped[ApplicationStatus] = mapped_column(
+        String(16), default=ApplicationStatus.SUBMITTED
+    )
+    # One application per offer, ever: the database refuses a second match.
+    offer_id: Mapped[int | None] = mapped_column(ForeignKey("offer.id"), unique=True)
+    code_key: Mapped[str | None] = mapped_column(String(16))
+    noc_code: Mapped[str | None] = mapped_column(String(5))
+
+    # Identity, exactly as typed (never normalised: matching compares raw strings)
+    family_name: Mapped[str] = mapped_column(String(100))
+    given_names: Mapped[str | None] = mapped_column(String(100))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    citizenship: Mapped[str] = mapped_column(String(2))
+    passport_number: Mapped[str] = mapped_column(String(30))
+    passport_expiry: Mapped[date] = mapped_column(Date)
+    residence_country: Mapped[str] = mapped_column(String(2))
+    lived_country: Mapped[str | None] = mapped_column(String(2))
+    language: Mapped[str] = mapped_column(String(2), default="en")
+
+    # Where and how they apply
+    applies_from: Mapped[AppliesFrom] = mapped_column(String(16))
+    in_canada_now: Mapped[bool] = mapped_column(Boolean, default=False)
+    biometrics: Mapped[Biometrics] = mapped_column(String(16))
+    upfront_medical: Mapped[bool] = mapped_column(Boolean, default=False)
+    family_size: Mapped[int] = mapped_column(Integer, default=1)
+    stay_months: Mapped[int | None] = mapped_column(Integer)
+
+    # What the rules computed on submission (EN and FR texts kept together)
+    fee_lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    fees_total_cents: Mapped[int] = mapped_column(Integer, default=0)
+    travel_document: Mapped[str] = mapped_column(String(8))
+    travel_note: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    medical_required: Mapped[bool] = mapped_column(Boolean)
+    medical_reasons: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+    gss_eligible: Mapped[bool] = mapped_column(Boolean)
+    gss_reasons: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+    poe_allowed: Mapped[bool] = mapped_column(Boolean)
+    poe_reasons: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+
+    # Lifecycle
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decided_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    decision_document: Mapped[DecisionDocument | None] = mapped_column(String(16))
+
+    offer: Mapped[Offer | None] = relationship(lazy="selectin")
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status != ApplicationStatus.SUBMITTED

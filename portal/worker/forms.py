@@ -1,0 +1,161 @@
+"""The worker's forms: offer check, work permit application, result lookup (shape only;
+services check meaning). Identity fields are kept as typed: only surrounding spaces go."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+
+from portal.forms import PortalForm
+from portal.i18n import current_language
+from portal.rules.codes import open_permit_codes
+from portal.rules.countries import all_countries
+
+REQUIRED = _l("This field is required.")
+DATE_HINT = _l("For example 1990-03-27.")
+OFFER_NUMBER_HINT = _l("The letter A followed by 7 digits, for example A1234567.")
+
+
+def country_choices(blank_label: str) -> list[tuple[str, str]]:
+    return [("", blank_label), *all_countries(current_language())]
+
+
+def open_code_choices() -> list[tuple[str, str]]:
+    lang = current_language()
+    return [("", _l("Choose a category"))] + [
+        (code.key, f"{code.key} – {code.name(lang)}") for code in open_permit_codes()
+    ]
+
+
+class VerifyOfferForm(PortalForm):
+    number = StringField(
+        _l("Offer number"),
+        description=OFFER_NUMBER_HINT,
+        validators=[InputRequired(REQUIRED), Length(max=20)],
+    )
+    passport_number = StringField(
+        _l("Passport number"),
+        description=_l("Exactly as on your passport."),
+        validators=[InputRequired(REQUIRED), Length(max=30)],
+    )
+    date_of_birth = DateField(
+        _l("Date of birth"), description=DATE_HINT, validators=[InputRequired(REQUIRED)]
+    )
+    code = HiddenField()
+    submit = SubmitField(_l("Check the offer"))
+
+
+class ApplyForm(PortalForm):
+    permit_type = RadioField(
+        _l("Type of work permit"),
+        choices=[
+            ("employer_specific", _l("Employer-specific, exempt from the LMIA (with an offer "
+                                     "number from the employer)")),
+            ("other", _l("Other: employer-specific with an employer exempt from the compliance "
+                         "regime (no offer number)")),
+            ("open", _l("Open work permit")),
+        ],
+        validators=[InputRequired(REQUIRED)],
+    )
+    offer_number = StringField(
+        _l("Offer number (employer-specific permits)"),
+        description=OFFER_NUMBER_HINT,
+        validators=[Length(max=20)],
+    )
+    open_code = SelectField(_l("Open work permit category (open permits)"), validate_choice=False)
+    noc_code = StringField(
+        _l("Occupation code (NOC 2021), if you know the job (optional)"),
+        description=_l("5 digits. Used for the medical exam rule when there is no offer."),
+        validators=[Optional(), Regexp(r"^\d{5}$", message=_l("Enter the 5 digits of the NOC "
+                                                               "code, for example 21231."))],
+    )
+    family_name = StringField(
+        _l("Family name"),
+        description=_l("Exactly as on your passport."),
+        validators=[InputRequired(REQUIRED), Length(max=100)],
+    )
+    given_names = StringField(_l("Given names (optional)"), validators=[Length(max=100)])
+    date_of_birth = DateField(
+        _l("Date of birth"), description=DATE_HINT, validators=[InputRequired(REQUIRED)]
+    )
+    citizenship = SelectField(_l("Citizenship"), validators=[InputRequired(REQUIRED)])
+    passport_number = StringField(
+        _l("Passport number"),
+        description=_l("Exactly as on your passport: capital letters, spaces and hyphens count."),
+        validators=[InputRequired(REQUIRED), Length(max=30)],
+    )
+    passport_expiry = DateField(
+        _l("Passport expiry date"), description=DATE_HINT, validators=[InputRequired(REQUIRED)]
+    )
+    residence_country = SelectField(
+        _l("Country of residence"), validators=[InputRequired(REQUIRED)]
+    )
+    lived_country = SelectField(
+        _l("Another country or territory where you lived 6 months in a row or more in the past "
+           "year (optional)"),
+        validators=[Optional()],
+    )
+    stay_months = IntegerField(
+        _l("How many months do you plan to work in Canada? (optional)"),
+        validators=[Optional(), NumberRange(min=1, max=120, message=_l("Enter 1 to 120 months."))],
+    )
+    family_size = IntegerField(
+        _l("People applying together, you included"),
+        default=1,
+        validators=[InputRequired(REQUIRED),
+                    NumberRange(min=1, max=20, message=_l("Enter 1 to 20 people."))],
+    )
+    applies_from = RadioField(
+        _l("Where do you apply from?"),
+        choices=[
+            ("outside", _l("Online, from outside Canada")),
+            ("inside", _l("Online, from inside Canada")),
+            ("port_of_entry", _l("At a port of entry (on arrival at the border)")),
+        ],
+        validators=[InputRequired(REQUIRED)],
+    )
+    in_canada_now = BooleanField(
+        _l("I am in Canada now (for example as a visitor or a student)")
+    )
+    biometrics = RadioField(
+        _l("Biometrics (fingerprints and photo)"),
+        choices=[
+            ("within_14_days", _l("I will give them within 14 days of applying")),
+            ("later", _l("I will give them later than 14 days after applying")),
+            ("on_file", _l("I gave them in the last 10 years")),
+        ],
+        validators=[InputRequired(REQUIRED)],
+    )
+    upfront_medical = BooleanField(
+        _l("I did an upfront medical exam with a panel physician")
+    )
+    submit = SubmitField(_l("Submit the application"))
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.open_code.choices = open_code_choices()
+        self.citizenship.choices = country_choices(_l("Choose a country"))
+        self.residence_country.choices = country_choices(_l("Choose a country"))
+        self.lived_country.choices = country_choices(_l("None"))
+
+
+class StatusForm(PortalForm):
+    number = StringField(
+        _l("Application number"),
+        description=_l("The letter W followed by 9 digits, for example W123456789."),
+        validators=[InputRequired(REQUIRED), Length(max=20)],
+    )
+    date_of_birth = DateField(
+        _l("Date of birth"), description=DATE_HINT, validators=[InputRequired(REQUIRED)]
+    )
+    submit = SubmitField(_l("See the application"))

@@ -1,0 +1,159 @@
+"""The worker's side (public, no account): check an offer, apply for a work permit, see the
+result and the decision. Personal data travels only in POST bodies, never in URLs."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from portal.access import current_actor, public
+from portal.extensions import limiter
+from portal.forms_errors import apply_domain_error
+from portal.i18n import current_language
+from portal.rules.numbers import is_offer_number
+from portal.services import worker_verification, workers
+from portal.services.errors import DomainError, NotFound
+from portal.worker import bp
+from portal.worker.forms import ApplyForm, StatusForm, VerifyOfferForm
+from portal.worker.labels import label_helpers
+
+SUBMITTED_KEY = "worker_application_id"
+bp.context_processor(label_helpers)
+
+
+def _attempt_limit() -> str:
+    return current_app.config["RATELIMIT_WORKER_ATTEMPTS"]
+
+
+def _secret() -> bytes:
+    return current_app.config["SECRET_KEY"].encode()
+
+
+def _failures_per_number() -> int | None:
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return None
+    return current_app.config["VERIFY_OFFER_FAILURES_PER_HOUR"]
+
+
+@bp.route("/verify-offer", methods=["GET", "POST"])
+@limiter.limit(_attempt_limit, methods=["POST"])
+@public
+def verify_offer():
+    form = VerifyOfferForm()
+    if request.method == "GET":
+        # The PDF's QR code links here: the number (and its verification code) only.
+        form.number.data = request.args.get("number", "")[:20]
+        form.code.data = request.args.get("code", "")[:20]
+    confirmation = None
+    if form.number.data and form.code.data:
+        confirmation = worker_verification.confirmation_status(
+            number=form.number.data, code=form.code.data, secret=_secret()
+        )
+    if form.validate_on_submit():
+        try:
+            offer = worker_verification.verify_offer(
+                number=form.number.data,
+                passport_number=form.passport_number.data,
+                date_of_birth=form.date_of_birth.data,
+                secret=_secret(),
+                ip_address=request.remote_addr,
+                max_failures_per_hour=_failures_per_number(),
+            )
+        except worker_verification.TooManyAttempts:
+            abort(429)
+        if offer is not None:
+            return render_template("worker/verified.html", offer=offer)
+        # One message for every kind of failure: never say which value was wrong.
+        form.form_errors.append(
+            _("We could not confirm an offer with these details. The offer number, your passport "
+              "number and your date of birth must all be exactly as your employer entered them.")
+        )
+    malformed = bool(form.errors or form.form_errors) and not is_offer_number(form.number.data)
+    return render_template(
+        "worker/verify_offer.html", form=form, confirmation=confirmation, malformed=malformed
+    )
+
+
+@bp.route("/verify/<offer_number>")
+@public
+def verify_link(offer_number: str):
+    """A short form of the link, for QR codes: /verify/A1234567?code=ABCDE-FGHJK."""
+    code = request.args.get("code", "")[:20]
+    return redirect(url_for("worker.verify_offer", number=offer_number[:20], code=code or None))
+
+
+@bp.route("/work-permit/apply", methods=["GET", "POST"])
+@limiter.limit(_attempt_limit, methods=["POST"])
+@public
+def apply():
+    form = ApplyForm()
+    if request.method == "GET" and is_offer_number(request.args.get("number")):
+        form.permit_type.data = "employer_specific"
+        form.offer_number.data = request.args["number"]
+    if form.validate_on_submit():
+        try:
+            application = workers.submit_application(
+                details=_details(form), actor=current_actor()
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            session[SUBMITTED_KEY] = application.id
+            flash(_("Your application is submitted."), "success")
+            return redirect(url_for("worker.submitted"))
+    return render_template("worker/apply.html", form=form)
+
+
+def _details(form: ApplyForm) -> workers.ApplicationDetails:
+    return workers.ApplicationDetails(
+        permit_type=form.permit_type.data,
+        offer_number=form.offer_number.data or None,
+        open_code=form.open_code.data or None,
+        family_name=form.family_name.data,
+        given_names=form.given_names.data or None,
+        date_of_birth=form.date_of_birth.data,
+        citizenship=form.citizenship.data,
+        passport_number=form.passport_number.data,
+        passport_expiry=form.passport_expiry.data,
+        residence_country=form.residence_country.data,
+        lived_country=form.lived_country.data or None,
+        applies_from=form.applies_from.data,
+        in_canada_now=form.in_canada_now.data,
+        biometrics=form.biometrics.data,
+        upfront_medical=form.upfront_medical.data,
+        family_size=form.family_size.data,
+        stay_months=form.stay_months.data,
+        noc_code=form.noc_code.data or None,
+        language=current_language(),
+    )
+
+
+@bp.route("/work-permit/submitted")
+@public
+def submitted():
+    application_id = session.get(SUBMITTED_KEY)
+    if not isinstance(application_id, int):
+        return redirect(url_for("worker.status"))
+    try:
+        application = workers.get_submitted_application(application_id=application_id)
+    except NotFound:
+        session.pop(SUBMITTED_KEY, None)
+        return redirect(url_for("worker.status"))
+    return render_template("worker/result.html", application=application)
+
+
+@bp.route("/work-permit/status", methods=["GET", "POST"])
+@limiter.limit(_attempt_limit, methods=["POST"])
+@public
+def status():
+    form = StatusForm()
+    if form.validate_on_submit():
+        try:
+            application = workers.get_application_result(
+                number=form.number.data, date_of_birth=form.date_of_birth.data
+            )
+        except DomainError as error:
+            form.form_errors.append(error.message)
+        else:
+            return render_template("worker/result.html", application=application)
+    return render_template("worker/status.html", form=form)

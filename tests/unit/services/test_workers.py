@@ -1,0 +1,356 @@
+"""The worker's work permit step: IRCC's exact matching, what the rules compute for typical
+workers, decisions and refunds, and two applications racing for one offer."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import (
+    ApplicationStatus,
+    EmployerBan,
+    FeeStatus,
+    Message,
+    OfferStatus,
+    Refund,
+    WorkPermitApplication,
+)
+from portal.rules import fees
+from portal.services.actor import Actor
+from portal.services.errors import Conflict, DomainError, Forbidden
+from portal.services.workers import ApplicationDetails, get_application_result, submit_application
+from portal.services.workers_decisions import decide_application, list_pending_applications
+from tests.factories import AdminFactory, OfferFactory, UserFactory
+
+WORKER = Actor(user_id=None, ip_address="192.0.2.7")
+
+
+def details_for(offer, **changes) -> ApplicationDetails:  # type: ignore[no-untyped-def]
+    base = ApplicationDetails(
+        permit_type="employer_specific",
+        offer_number=offer.number if offer is not None else None,
+        open_code=None,
+        family_name="Rivera",
+        given_names="Ana",
+        date_of_birth=date(1990, 4, 25),
+        citizenship=offer.worker_citizenship if offer is not None else "US",
+        passport_number=offer.worker_passport_number if offer is not None else "P1",
+        passport_expiry=date(2034, 1, 1),
+        residence_country=offer.worker_citizenship if offer is not None else "US",
+        lived_country=None,
+        applies_from="outside",
+        in_canada_now=False,
+        biometrics="within_14_days",
+        upfront_medical=False,
+        family_size=1,
+        stay_months=24,
+        noc_code=None,
+    )
+    return dataclasses.replace(base, **changes)
+
+
+def fee(application: WorkPermitApplication, key: str) -> int | None:
+    return next((f["amount_cents"] for f in application.fee_lines if f["key"] == key), None)
+
+
+# --- exact matching ------------------------------------------------------------------------
+
+
+def test_exact_passport_and_citizenship_match_and_the_offer_becomes_matched(app):
+    offer = OfferFactory(worker_passport_number="AB123456")
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    db.session.refresh(offer)
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.number.startswith("W") and len(application.number) == 10
+    assert application.offer_id == offer.id
+    assert offer.status == OfferStatus.MATCHED and offer.version == 2
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["ab123456", "AB 123456", "AB-123456", "ÀB123456", "AB1234567"],
+    ids=["case", "space", "hyphen", "accent", "extra-digit"],
+)
+def test_any_difference_in_the_passport_number_does_not_match(app, typed):
+    offer = OfferFactory(worker_passport_number="AB123456")
+    with pytest.raises(DomainError) as raised:
+        submit_application(details=details_for(offer, passport_number=typed), actor=WORKER)
+    assert raised.value.code == "mismatch" and raised.value.field == "offer_number"
+    # The message explains a mismatch without revealing what the offer holds.
+    assert "AB123456" not in str(raised.value.message)
+    assert "correct" in str(raised.value.message)
+    db.session.refresh(offer)
+    assert offer.status == OfferStatus.PENDING
+    assert db.session.scalar(select(WorkPermitApplication)) is None
+
+
+def test_a_different_citizenship_does_not_match(app):
+    offer = OfferFactory(worker_citizenship="US")
+    with pytest.raises(DomainError) as raised:
+        submit_application(details=details_for(offer, citizenship="CA"), actor=WORKER)
+    assert raised.value.code == "mismatch"
+
+
+def test_an_unknown_number_reads_as_a_mismatch(app):
+    offer = OfferFactory()
+    with pytest.raises(DomainError) as raised:
+        submit_application(details=details_for(offer, offer_number="A9999999"), actor=WORKER)
+    assert raised.value.code == "mismatch"
+
+
+def test_withdrawn_offer_is_refused_with_the_reason(app):
+    offer = OfferFactory(status=OfferStatus.WITHDRAWN, fee_status=FeeStatus.REFUNDED)
+    with pytest.raises(Conflict) as raised:
+        submit_application(details=details_for(offer), actor=WORKER)
+    assert "withdrew" in str(raised.value.message)
+
+
+def test_a_second_application_on_the_same_number_is_refused(app):
+    offer = OfferFactory()
+    submit_application(details=details_for(offer), actor=WORKER)
+    with pytest.raises(Conflict) as raised:
+        submit_application(details=details_for(offer), actor=WORKER)
+    assert "already used" in str(raised.value.message)
+    assert len(db.session.scalars(select(WorkPermitApplication)).all()) == 1
+
+
+def test_an_offer_of_a_banned_employer_is_refused(app):
+    offer = OfferFactory()
+    admin = AdminFactory()
+    db.session.add(EmployerBan(employer_id=offer.employer_id, start_date=date(2026, 1, 1),
+                               reason="Wages not paid as offered", recorded_by=admin.id))
+    db.session.commit()
+    with pytest.raises(Conflict) as raised:
+        submit_application(details=details_for(offer), actor=WORKER)
+    assert "not eligible" in str(raised.value.message)
+    db.session.refresh(offer)
+    assert offer.status == OfferStatus.PENDING
+
+
+def test_other_type_needs_no_offer_number(app):
+    application = submit_application(
+        details=details_for(None, permit_type="other", offer_number=None), actor=WORKER
+    )
+    assert application.offer_id is None and application.permit_type == "other"
+
+
+def test_employer_specific_needs_a_well_formed_number(app):
+    with pytest.raises(DomainError) as raised:
+        submit_application(details=details_for(None, offer_number="1234567"), actor=WORKER)
+    assert raised.value.field == "offer_number"
+
+
+def test_matching_sends_the_employer_an_offer_matched_message(app):
+    user = UserFactory()
+    offer = OfferFactory(employer=user.employer)
+    submit_application(details=details_for(offer), actor=WORKER)
+    message = db.session.scalar(select(Message).where(Message.recipient_user_id == user.id))
+    assert message is not None and message.kind == "offer_matched"
+    assert offer.number in message.subject
+    assert offer.worker_passport_number not in message.body
+
+
+# --- what the rules compute for typical workers ----------------------------------------
+
+
+def test_us_t36_software_engineer_online_from_outside(app):
+    offer = OfferFactory(code_key="T36", noc_code="21231", teer=1, worker_citizenship="US")
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    assert fee(application, "processing") == fees.WORK_PERMIT_FEE_CENTS
+    assert fee(application, "biometrics") == 0
+    assert application.fees_total_cents == fees.WORK_PERMIT_FEE_CENTS
+    assert application.travel_document == "none"
+    assert application.gss_eligible is True
+    assert application.medical_required is False
+    assert application.poe_allowed is True
+
+
+def test_indian_c62_manager_gets_a_visitor_visa(app):
+    offer = OfferFactory(code_key="C62", noc_code="00012", teer=0, worker_citizenship="IN")
+    application = submit_application(
+        details=details_for(offer, upfront_medical=True), actor=WORKER
+    )
+    assert application.travel_document == "visa"
+    assert fee(application, "biometrics") == fees.BIOMETRICS_CENTS
+    assert application.fees_total_cents == fees.WORK_PERMIT_FEE_CENTS + fees.BIOMETRICS_CENTS
+    # India is a designated country: a 24-month stay after living there needs a medical exam,
+    # done upfront here, so two-week processing still applies.
+    assert application.medical_required is True
+    assert any("designated country" in r for r in application.medical_reasons["en"])
+    assert application.gss_eligible is True
+    assert application.poe_allowed is False  # visa-required nationals apply before travelling
+
+
+def test_french_iec_young_professional_gets_an_eta_and_no_two_week_processing(app):
+    offer = OfferFactory(code_key="C21-YP", noc_code="21232", teer=1, worker_citizenship="FR")
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    assert application.travel_document == "eta"
+    assert fee(application, "iec_participation") == fees.IEC_PARTICIPATION_FEE_CENTS
+    assert fee(application, "processing") == 0
+    assert application.gss_eligible is False
+    assert any("International Experience Canada" in r for r in application.gss_reasons["en"])
+
+
+def test_mexican_cusma_professional_follows_the_data_rule_for_mexico(app):
+    # travel_documents.json: Mexico is "eta_conditional" -> a visa, with the note on when an
+    # eTA is enough (held a Canadian visa in 10 years or holds a US non-immigrant visa).
+    offer = OfferFactory(code_key="T36", noc_code="21231", teer=1, worker_citizenship="MX")
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    assert application.travel_document == "visa"
+    assert "eTA" in application.travel_note["en"] and application.travel_note["fr"]
+    assert fee(application, "biometrics") == fees.BIOMETRICS_CENTS
+
+
+def test_a_nurse_needs_a_medical_exam_and_only_upfront_keeps_two_weeks(app):
+    offer = OfferFactory(code_key="T36", noc_code="31301", teer=1)
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    assert application.medical_required is True
+    assert any("public health" in r for r in application.medical_reasons["en"])
+    assert application.gss_eligible is False
+    second = OfferFactory(code_key="T36", noc_code="31301", teer=1)
+    upfront = submit_application(details=details_for(second, upfront_medical=True), actor=WORKER)
+    assert upfront.medical_required is True and upfront.gss_eligible is True
+
+
+def test_pgwp_open_permit_pays_the_open_work_permit_holder_fee(app):
+    application = submit_application(
+        details=details_for(None, permit_type="open", offer_number=None, open_code="C43",
+                            citizenship="IN", residence_country="CA", applies_from="inside"),
+        actor=WORKER,
+    )
+    assert fee(application, "open_permit_holder") == fees.OPEN_PERMIT_HOLDER_FEE_CENTS
+    assert application.fees_total_cents == (
+        fees.WORK_PERMIT_FEE_CENTS + fees.OPEN_PERMIT_HOLDER_FEE_CENTS + fees.BIOMETRICS_CENTS
+    )
+    assert application.gss_eligible is False
+
+
+def test_port_of_entry_application_refused_when_the_rules_forbid_it(app):
+    offer = OfferFactory(code_key="C62", noc_code="00012", teer=0, worker_citizenship="IN")
+    with pytest.raises(DomainError) as raised:
+        submit_application(details=details_for(offer, applies_from="port_of_entry"), actor=WORKER)
+    assert raised.value.field == "applies_from"
+    db.session.refresh(offer)
+    assert offer.status == OfferStatus.PENDING
+
+
+def test_result_needs_the_right_date_of_birth(app):
+    offer = OfferFactory()
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    assert get_application_result(number=application.number, date_of_birth=date(1990, 4, 25))
+    with pytest.raises(DomainError):
+        get_application_result(number=application.number, date_of_birth=date(1990, 4, 26))
+
+
+# --- decisions -----------------------------------------------------------------------------
+
+
+def admin_actor() -> Actor:
+    admin = AdminFactory()
+    return Actor(user_id=admin.id, is_admin=True)
+
+
+def test_approval_from_outside_gives_a_port_of_entry_letter(app):
+    offer = OfferFactory()
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    decided = decide_application(application_id=application.id, approve=True, reason="",
+                                 actor=admin_actor())
+    assert decided.status == ApplicationStatus.APPROVED
+    assert decided.decision_document == "poe_letter"
+    assert decided.decided_at is not None
+
+
+def test_approval_inside_canada_gives_a_work_permit(app):
+    application = submit_application(
+        details=details_for(None, permit_type="open", offer_number=None, open_code="C43",
+                            applies_from="inside"),
+        actor=WORKER,
+    )
+    decided = decide_application(application_id=application.id, approve=True, reason="",
+                                 actor=admin_actor())
+    assert decided.decision_document == "work_permit"
+
+
+def test_refusal_refunds_the_employer_fee_and_keeps_the_offer_matched(app):
+    user = UserFactory()
+    offer = OfferFactory(employer=user.employer)
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    decided = decide_application(application_id=application.id, approve=False,
+                                 reason="Not a CUSMA profession.", actor=admin_actor())
+    db.session.refresh(offer)
+    assert decided.status == ApplicationStatus.REFUSED
+    assert decided.decision_reason == "Not a CUSMA profession."
+    assert offer.fee_status == FeeStatus.REFUNDED and offer.status == OfferStatus.MATCHED
+    refund = db.session.scalar(select(Refund))
+    assert refund is not None and refund.amount_cents == 23_000
+    kinds = set(db.session.scalars(
+        select(Message.kind).where(Message.recipient_user_id == user.id)))
+    assert {"offer_matched", "decision", "refund_issued"} <= kinds
+
+
+def test_refusal_needs_a_reason_and_a_decision_is_final(app):
+    offer = OfferFactory()
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    actor = admin_actor()
+    with pytest.raises(DomainError) as raised:
+        decide_application(application_id=application.id, approve=False, reason=" ", actor=actor)
+    assert raised.value.field == "reason"
+    decide_application(application_id=application.id, approve=True, reason="", actor=actor)
+    with pytest.raises(Conflict):
+        decide_application(application_id=application.id, approve=False, reason="x", actor=actor)
+
+
+def test_only_administrators_decide(app):
+    offer = OfferFactory()
+    application = submit_application(details=details_for(offer), actor=WORKER)
+    with pytest.raises(Forbidden):
+        decide_application(application_id=application.id, approve=True, reason="",
+                           actor=Actor(user_id=None))
+
+
+def test_pending_applications_are_listed_oldest_first_with_their_offer(app):
+    first_offer, second_offer = OfferFactory(), OfferFactory()
+    first = submit_application(details=details_for(first_offer), actor=WORKER)
+    second = submit_application(details=details_for(second_offer), actor=WORKER)
+    actor = admin_actor()
+    pending = list_pending_applications(actor=actor)
+    assert [p.application.id for p in pending] == [first.id, second.id]
+    assert pending[0].offer is not None and pending[0].offer.number == first_offer.number
+    decide_application(application_id=first.id, approve=True, reason="", actor=actor)
+    assert [p.application.id for p in list_pending_applications(actor=actor)] == [second.id]
+
+
+# --- concurrency ---------------------------------------------------------------------------
+
+
+def test_two_applications_at_the_same_moment_exactly_one_matches(app):
+    offer = OfferFactory()
+    details = details_for(offer)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def apply() -> None:
+        with app.app_context():
+            barrier.wait()
+            try:
+                submit_application(details=details, actor=WORKER)
+                outcomes.append("matched")
+            except Conflict:
+                outcomes.append("refused")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=apply) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["matched", "refused"]
+    db.session.rollback()  # end the test's read snapshot: see what the threads wrote
+    assert len(db.session.scalars(select(WorkPermitApplication)).all()) == 1
+    assert db.session.get(type(offer), offer.id).status == OfferStatus.MATCHED
