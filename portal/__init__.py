@@ -38,14 +38,27 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from portal.admin import bp as admin_bp
     from portal.auth import bp as auth_bp
     from portal.codes import bp as codes_bp
     from portal.employer import bp as employer_bp
     from portal.offers import bp as offers_bp
     from portal.public import bp as public_bp
+    from portal.registry import bp as registry_bp
+    from portal.teams import bp as teams_bp
     from portal.worker import bp as worker_bp
 
-    for blueprint in (public_bp, auth_bp, employer_bp, codes_bp, offers_bp, worker_bp):
+    for blueprint in (
+        public_bp,
+        auth_bp,
+        employer_bp,
+        codes_bp,
+        offers_bp,
+        admin_bp,
+        teams_bp,
+        registry_bp,
+        worker_bp,
+    ):
         app.register_blueprint(blueprint)
 
 

@@ -4,8 +4,14 @@ and fails on any view without one.
 - `public`: anyone, signed in or not.
 - `employer_required`: a signed-in employer user (primary or secondary).
 - `primary_required`: the employer's primary user.
-- `admin_required`: a signed-in administrator; anyone else gets 404, so the admin area does
-  not reveal itself.
+- `admin_required`: a signed-in administrator who passed the second factor (TOTP) in this
+  session; anyone else gets 404, so the admin area does not reveal itself.
+- `admin_first_factor_required`: an administrator who signed in with a password but may not
+  have passed the second factor yet (only the second-factor pages use it); others get 404.
+
+Employer users act for one employer at a time: the one chosen in the session
+(`ACTING_EMPLOYER_KEY`), or their home employer. `portal.services.teams.acting_access` decides
+whether they still may; `employer_required` and `current_actor()` use it.
 """
 
 from __future__ import annotations
@@ -14,10 +20,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort, request
+from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user, login_required
 
+from portal.services import teams
 from portal.services.actor import Actor
+
+ACTING_EMPLOYER_KEY = "acting_employer_id"
+SECOND_FACTOR_KEY = "second_factor_passed"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,12 +41,34 @@ def public(view: F) -> F:
     return view
 
 
+def acting_access() -> teams.Access | None:
+    """The signed-in employer user's access to the employer they act for (cached per request)."""
+    if not current_user.is_authenticated or current_user.is_admin:
+        return None
+    if "acting_access" not in g:
+        g.acting_access = teams.acting_access(
+            user_id=current_user.id, employer_id=session.get(ACTING_EMPLOYER_KEY)
+        )
+    return g.acting_access
+
+
+def _employer_gate() -> Any:
+    if current_user.is_admin:
+        abort(404)
+    if acting_access() is None:
+        # No longer a member of the chosen employer: pick another one (or see that none is left).
+        session.pop(ACTING_EMPLOYER_KEY, None)
+        return redirect(url_for("teams.choose_employer"))
+    return None
+
+
 def employer_required(view: F) -> F:
     @login_required
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        if current_user.is_admin or current_user.employer_id is None:
-            abort(404)
+        refused = _employer_gate()
+        if refused is not None:
+            return refused
         return view(*args, **kwargs)
 
     _mark(wrapped, "employer")
@@ -47,9 +79,10 @@ def primary_required(view: F) -> F:
     @login_required
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        if current_user.is_admin or current_user.employer_id is None:
-            abort(404)
-        if not current_user.is_primary:
+        refused = _employer_gate()
+        if refused is not None:
+            return refused
+        if not acting_access().is_primary:  # type: ignore[union-attr]
             abort(403)
         return view(*args, **kwargs)
 
@@ -63,10 +96,18 @@ def signed_in_required(view: F) -> F:
     return wrapped  # type: ignore[return-value]
 
 
+def second_factor_passed() -> bool:
+    return bool(
+        current_user.is_authenticated
+        and current_user.is_admin
+        and session.get(SECOND_FACTOR_KEY) == current_user.id
+    )
+
+
 def admin_required(view: F) -> F:
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        if not (current_user.is_authenticated and current_user.is_admin):
+        if not second_factor_passed():
             abort(404)
         return view(*args, **kwargs)
 
@@ -74,13 +115,29 @@ def admin_required(view: F) -> F:
     return wrapped  # type: ignore[return-value]
 
 
+def admin_first_factor_required(view: F) -> F:
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not (current_user.is_authenticated and current_user.is_admin):
+            abort(404)
+        return view(*args, **kwargs)
+
+    _mark(wrapped, "admin_first_factor")
+    return wrapped  # type: ignore[return-value]
+
+
 def current_actor() -> Actor:
-    """The signed-in user as a service Actor (or an anonymous one), with their address."""
+    """The signed-in user as a service Actor (or an anonymous one), with their address: for an
+    employer user, the employer they act for, their permission and whether they represent it."""
     if current_user.is_authenticated:
+        if current_user.is_admin:
+            return Actor(user_id=current_user.id, ip_address=request.remote_addr, is_admin=True)
+        access = acting_access()
         return Actor(
             user_id=current_user.id,
-            employer_id=current_user.employer_id,
+            employer_id=access.employer_id if access else None,
             ip_address=request.remote_addr,
-            is_admin=current_user.is_admin,
+            can_submit=access.can_submit if access else False,
+            representative_user_id=current_user.id if access and access.representative else None,
         )
     return Actor(user_id=None, ip_address=request.remote_addr)

@@ -14,7 +14,7 @@ from portal.auth.forms import ChangePasswordForm, RegisterForm, SignInForm, Sign
 from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
-from portal.services import accounts
+from portal.services import accounts, teams
 from portal.services.errors import DomainError
 from portal.sessions import end_session, start_session
 
@@ -28,7 +28,11 @@ def _register_limit() -> str:
 
 
 def _home_for(user) -> str:  # type: ignore[no-untyped-def]
-    return url_for("public.index") if user.is_admin else url_for("employer.dashboard")
+    if user.is_admin:  # admins pass the second factor (TOTP) before any admin page
+        return url_for("admin.second_factor_step")
+    if len(teams.employers_for_user(user_id=user.id)) > 1:  # a representative picks an employer
+        return url_for("teams.choose_employer")
+    return url_for("employer.dashboard")
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -85,6 +89,8 @@ def sign_in():
         if user is not None:
             start_session(user)
             flash(_("You are signed in."), "success")
+            if user.is_admin:
+                return redirect(_home_for(user))
             return redirect(_safe_next(request.args.get("next")) or _home_for(user))
         # One message for an unknown email and a wrong password: never say which.
         form.form_errors.append(_("The email address or password is not correct."))

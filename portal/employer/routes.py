@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from portal import clock
-from portal.access import current_actor, employer_required, primary_required
+from portal.access import acting_access, current_actor, employer_required, primary_required
 from portal.employer import bp
 from portal.employer.forms import ProfileForm
 from portal.forms_errors import apply_domain_error
@@ -33,7 +32,8 @@ def dashboard():
 @bp.route("/profile")
 @employer_required
 def profile():
-    employer = employers.get_employer(employer_id=current_user.employer_id, actor=current_actor())
+    actor = current_actor()
+    employer = employers.get_employer(employer_id=actor.employer_id, actor=actor)
     return render_template("employer/profile.html", employer=employer)
 
 
@@ -41,14 +41,14 @@ def profile():
 @primary_required
 def edit_profile():
     actor = current_actor()
-    employer = employers.get_employer(employer_id=current_user.employer_id, actor=actor)
+    employer = employers.get_employer(employer_id=actor.employer_id, actor=actor)
     form = ProfileForm(obj=employer)
     if form.validate_on_submit():
         try:
             employers.update_profile(
                 employer_id=employer.id,
                 actor=actor,
-                is_primary=current_user.is_primary,
+                is_primary=acting_access().is_primary,  # type: ignore[union-attr]
                 changes={name: form[name].data for name in EDITABLE_FIELDS},
             )
         except DomainError as error:

@@ -23,6 +23,11 @@ class AuditEvent(db.Model):
     object_type: Mapped[str | None] = mapped_column(String(32))
     object_id: Mapped[str | None] = mapped_column(String(64))
     ip_address: Mapped[str | None] = mapped_column(String(45))
+    # Who acted for whom: the employer the actor was acting for (None for admins and the
+    # system) and, when the actor is a representative acting for an employer other than their
+    # own, the representative's user id. Both are covered by the hash.
+    on_behalf_of_employer_id: Mapped[int | None] = mapped_column(ForeignKey("employer.id"))
+    representative_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     # JSON text of non-personal details (no passport numbers, no passwords, no card numbers).
     details: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -49,6 +49,10 @@ class User(UserMixin, db.Model):
     # Bumped on sign-out and password change: cookies carrying an older value stop working.
     session_version: Mapped[int] = mapped_column(default=1)
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # Second factor (admins): set when the first code was confirmed; the last accepted TOTP
+    # time-step, so a code is accepted only once (replay rejected).
+    totp_enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
     is_active_account: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -37,6 +37,13 @@ def _digest(event: AuditEvent) -> str:
         event.ip_address or "",
         event.details,
     ]
+    # Added with teams: appended only when set, so events written before these columns existed
+    # keep their original hashes and the chain still verifies.
+    if event.on_behalf_of_employer_id is not None or event.representative_user_id is not None:
+        parts += [
+            str(event.on_behalf_of_employer_id or ""),
+            str(event.representative_user_id or ""),
+        ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -49,7 +56,11 @@ def record(
     object_id: str | int | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append an event to the session's transaction (the caller commits)."""
+    """Append an event to the session's transaction (the caller commits).
+
+    `employer_id` is the employer the event concerns (default: the one the actor acts for); the
+    actor's acting employer and representative are recorded as well.
+    """
     session = db.session
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK_KEY})
@@ -63,6 +74,8 @@ def record(
         object_type=object_type,
         object_id=None if object_id is None else str(object_id),
         ip_address=actor.ip_address,
+        on_behalf_of_employer_id=None if actor.is_admin else actor.employer_id,
+        representative_user_id=actor.representative_user_id,
         details=json.dumps(details or {}, sort_keys=True, separators=(",", ":"), default=str),
         prev_hash=prev or GENESIS_HASH,
     )

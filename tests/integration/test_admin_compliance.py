@@ -1,0 +1,168 @@
+"""Administrators grant and revoke compliance-regime exemptions, create exempt employers, record
+bans; the public list shows bans; every step is audited."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal import clock
+from portal.extensions import db
+from portal.models import AuditEvent, ComplianceExemption, Employer
+from portal.services.compliance import get_standing
+from tests.factories import EmployerFactory
+from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
+
+TODAY = NOW.date()
+
+
+def _admin_client(app):  # type: ignore[no-untyped-def]
+    clock.freeze(NOW)
+    client = app.test_client()
+    sign_in_admin(client, enrolled_admin())
+    return client
+
+
+def _actions() -> list[str]:
+    return list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+def test_grant_then_revoke_changes_the_standing(app):  # type: ignore[no-untyped-def]
+    client = _admin_client(app)
+    employer = EmployerFactory(operating_name="Embassy of Ruritania")
+    response = client.post(
+        f"/admin/employers/{employer.id}/exemptions",
+        data={
+            "category": "diplomatic_or_consular_mission",
+            "legal_basis": "R209.9; FMIOA Part I",
+            "effective_date": TODAY.isoformat(),
+            "expiry_date": "",
+            "note": "Locally engaged staff",
+        },
+    )
+    assert response.status_code == 302
+    standing = get_standing(employer_id=employer.id, on=TODAY)
+    assert standing.exempt and standing.exempt_category == "diplomatic_or_consular_mission"
+    html = client.get(f"/admin/employers/{employer.id}").get_data(as_text=True)
+    assert "Diplomatic mission or consular post" in html and "Locally engaged staff" in html
+
+    exemption = db.session.scalar(select(ComplianceExemption))
+    response = client.post(
+        f"/admin/employers/{employer.id}/exemptions/{exemption.id}/revoke",
+        data={"reason": "Granted in error"},
+    )
+    assert response.status_code == 302
+    assert not get_standing(employer_id=employer.id, on=TODAY).exempt
+    assert "Granted in error" in client.get(f"/admin/employers/{employer.id}").get_data(as_text=True)
+    assert _actions()[-2:] == ["compliance.exemption_granted", "compliance.exemption_revoked"]
+
+
+def test_exemption_ends_by_the_clock(app):  # type: ignore[no-untyped-def]
+    client = _admin_client(app)
+    employer = EmployerFactory()
+    client.post(
+        f"/admin/employers/{employer.id}/exemptions",
+        data={
+            "category": "international_bridge_or_tunnel",
+            "legal_basis": "R209.9; IBTA s.2",
+            "effective_date": TODAY.isoformat(),
+            "expiry_date": (TODAY + timedelta(days=30)).isoformat(),
+        },
+    )
+    assert get_standing(employer_id=employer.id, on=clock.today()).exempt
+    clock.advance(timedelta(days=30))
+    assert not get_standing(employer_id=employer.id, on=clock.today()).exempt
+
+
+def test_bad_exemption_input_is_shown_next_to_the_fields(app):  # type: ignore[no-untyped-def]
+    client = _admin_client(app)
+    employer = EmployerFactory()
+    response = client.post(
+        f"/admin/employers/{employer.id}/exemptions",
+        data={
+            "category": "foreign_government",
+            "legal_basis": "R209.9",
+            "effective_date": "2026-12-01",
+            "expiry_date": "2026-11-01",
+            "note": "kept text",
+        },
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The expiry date must be after the effective date." in html
+    assert "kept text" in html
+    response = client.post(
+        f"/admin/employers/{employer.id}/exemptions",
+        data={"category": "foreign_government", "legal_basis": "R209.9", "effective_date": "soon"},
+    )
+    assert "Enter a date like 2026-11-24." in response.get_data(as_text=True)
+    assert not get_standing(employer_id=employer.id, on=TODAY).exempt
+
+
+def test_admin_creates_an_exempt_employer_directly(app):  # type: ignore[no-untyped-def]
+    client = _admin_client(app)
+    response = client.post(
+        "/admin/employers/new-exempt",
+        data={
+            "legal_name": "Embassy of the Republic of Ruritania",
+            "operating_name": "Ruritanian Embassy",
+            "business_number": "",
+            "address_line1": "1 Sussex Drive",
+            "city": "Ottawa",
+            "province": "ON",
+            "postal_code": "K1N 1K1",
+            "phone": "613-555-0199",
+            "contact_name": "Consular Section",
+            "contact_email": "consular@example.org",
+            "category": "diplomatic_or_consular_mission",
+            "legal_basis": "R209.9; FMIOA Part I",
+            "effective_date": TODAY.isoformat(),
+        },
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    employer = db.session.scalar(select(Employer).where(Employer.operating_name == "Ruritanian Embassy"))
+    assert employer.business_number.startswith("000")
+    assert get_standing(employer_id=employer.id, on=TODAY).exempt
+    assert _actions()[-2:] == ["employer.created_by_admin", "compliance.exemption_granted"]
+
+
+def test_ban_appears_on_the_public_list_until_it_ends(app):  # type: ignore[no-untyped-def]
+    client = _admin_client(app)
+    employer = EmployerFactory(operating_name="Shady Orchards")
+    response = client.post(
+        f"/admin/employers/{employer.id}/bans",
+        data={
+            "reason": "Wages lower than those in the offer",
+            "start_date": TODAY.isoformat(),
+            "end_date": (TODAY + timedelta(days=364)).isoformat(),
+            "penalty": "7500.00",
+        },
+    )
+    assert response.status_code == 302
+    assert get_standing(employer_id=employer.id, on=TODAY).banned
+    assert _actions()[-1] == "compliance.ban_recorded"
+    anonymous = app.test_client()
+    html = anonymous.get("/non-compliant-employers").get_data(as_text=True)
+    assert "Shady Orchards" in html and "Wages lower than those in the offer" in html
+    assert "$7,500.00" in html
+    assert employer.contact_email not in html and employer.contact_name not in html
+    clock.advance(timedelta(days=365))
+    assert "Shady Orchards" not in anonymous.get("/non-compliant-employers").get_data(as_text=True)
+
+
+def test_permanent_ban_and_search_by_status(app):  # type: ignore[no-untyped-def]
+    client = _admin_client(app)
+    banned = EmployerFactory(operating_name="Banned Farms")
+    EmployerFactory(operating_name="Good Farms")
+    client.post(
+        f"/admin/employers/{banned.id}/bans",
+        data={"reason": "Refused an inspection", "start_date": TODAY.isoformat()},
+    )
+    html = client.get("/admin/employers?status=banned").get_data(as_text=True)
+    assert "Banned Farms" in html and "Good Farms" not in html
+    html = client.get("/admin/employers?q=farms").get_data(as_text=True)
+    assert "Banned Farms" in html and "Good Farms" in html
+    html = client.get(f"/admin/employers?q={banned.business_number}").get_data(as_text=True)
+    assert "Banned Farms" in html and "Good Farms" not in html
+    assert "Permanent" in app.test_client().get("/non-compliant-employers").get_data(as_text=True)
