@@ -239,7 +239,7 @@ def test_concurrent_submissions_get_distinct_numbers(app):
                 for user, offer_id in batch:
                     _pay(offer_id, Actor(user_id=user.id, employer_id=user.employer_id),
                          f"thread-key-{offer_id:020d}")
-            except BaseException as exc:  # noqa: BLE001
+            except BaseException as exc:
                 errors.append(exc)
             finally:
                 db.session.remove()
