@@ -2,6 +2,7 @@
 
 from portal.models.audit import AuditEvent
 from portal.models.compliance import ComplianceExemption, EmployerBan, ExemptionCategory
+from portal.models.document import OfferDocument
 from portal.models.employer import BusinessType, Employer
 from portal.models.evidence import EvidenceFile
 from portal.models.offer import FeeStatus, Offer, OfferLocation, OfferStatus, WageUnit
@@ -28,6 +29,7 @@ __all__ = [
     "Membership",
     "Message",
     "Offer",
+    "OfferDocument",
     "OfferLocation",
     "OfferStatus",
     "Payment",
