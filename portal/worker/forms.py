@@ -14,6 +14,7 @@ from wtforms import (
     StringField,
     SubmitField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
 from portal.forms import PortalForm
@@ -26,15 +27,20 @@ DATE_HINT = _l("For example 1990-03-27.")
 OFFER_NUMBER_HINT = _l("The letter A followed by 7 digits, for example A1234567.")
 
 
-def country_choices(blank_label: str) -> list[tuple[str, str]]:
-    return [("", blank_label), *all_countries(current_language())]
+def options(pairs) -> list[SelectChoice]:  # type: ignore[no-untyped-def]
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
-def open_code_choices() -> list[tuple[str, str]]:
+def country_choices(blank_label: str) -> list[SelectChoice]:
+    return options([("", blank_label), *all_countries(current_language())])
+
+
+def open_code_choices() -> list[SelectChoice]:
     lang = current_language()
-    return [("", _l("Choose a category"))] + [
+    return options([("", _l("Choose a category"))] + [
         (code.key, f"{code.key} – {code.name(lang)}") for code in open_permit_codes()
-    ]
+    ])
 
 
 class VerifyOfferForm(PortalForm):
@@ -58,13 +64,13 @@ class VerifyOfferForm(PortalForm):
 class ApplyForm(PortalForm):
     permit_type = RadioField(
         _l("Type of work permit"),
-        choices=[
+        choices=options([
             ("employer_specific", _l("Employer-specific, exempt from the LMIA (with an offer "
                                      "number from the employer)")),
             ("other", _l("Other: employer-specific with an employer exempt from the compliance "
                          "regime (no offer number)")),
             ("open", _l("Open work permit")),
-        ],
+        ]),
         validators=[InputRequired(REQUIRED)],
     )
     offer_number = StringField(
@@ -117,11 +123,11 @@ class ApplyForm(PortalForm):
     )
     applies_from = RadioField(
         _l("Where do you apply from?"),
-        choices=[
+        choices=options([
             ("outside", _l("Online, from outside Canada")),
             ("inside", _l("Online, from inside Canada")),
             ("port_of_entry", _l("At a port of entry (on arrival at the border)")),
-        ],
+        ]),
         validators=[InputRequired(REQUIRED)],
     )
     in_canada_now = BooleanField(
@@ -129,11 +135,11 @@ class ApplyForm(PortalForm):
     )
     biometrics = RadioField(
         _l("Biometrics (fingerprints and photo)"),
-        choices=[
+        choices=options([
             ("within_14_days", _l("I will give them within 14 days of applying")),
             ("later", _l("I will give them later than 14 days after applying")),
             ("on_file", _l("I gave them in the last 10 years")),
-        ],
+        ]),
         validators=[InputRequired(REQUIRED)],
     )
     upfront_medical = BooleanField(
