@@ -41,6 +41,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.admin import bp as admin_bp
     from portal.auth import bp as auth_bp
     from portal.codes import bp as codes_bp
+    from portal.decisions import bp as decisions_bp
     from portal.documents import bp as documents_bp
     from portal.employer import bp as employer_bp
     from portal.offers import bp as offers_bp
@@ -60,6 +61,7 @@ def register_blueprints(app: Flask) -> None:
         registry_bp,
         documents_bp,
         worker_bp,
+        decisions_bp,
     ):
         app.register_blueprint(blueprint)
 

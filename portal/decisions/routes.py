@@ -1,0 +1,49 @@
+"""The decision queue (administrators): submitted work permit applications, oldest first, each
+beside its matched offer, with approve and refuse buttons."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from portal.access import admin_required, current_actor
+from portal.decisions import bp
+from portal.decisions.forms import DecisionForm
+from portal.forms_errors import apply_domain_error
+from portal.services import workers_decisions
+from portal.services.errors import DomainError, NotFound
+from portal.worker.labels import label_helpers
+
+bp.context_processor(label_helpers)
+
+
+@bp.route("/")
+@admin_required
+def queue():
+    pending = workers_decisions.list_pending_applications(actor=current_actor())
+    return render_template("decisions/queue.html", pending=pending)
+
+
+@bp.route("/<int:application_id>", methods=["GET", "POST"])
+@admin_required
+def decide(application_id: int):
+    actor = current_actor()
+    try:
+        item = workers_decisions.get_application(application_id=application_id, actor=actor)
+    except NotFound:
+        abort(404)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        try:
+            workers_decisions.decide_application(
+                application_id=application_id,
+                approve=bool(form.approve.data),
+                reason=form.reason.data or "",
+                actor=actor,
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            flash(_("The decision is recorded."), "success")
+            return redirect(url_for("decisions.queue"))
+    return render_template("decisions/decide.html", item=item, form=form)
