@@ -87,6 +87,9 @@ class DevelopmentConfig(Config):
     SESSION_COOKIE_SECURE = False  # local development runs over plain http
     HSTS_ENABLED = False
     SEED_DEMO_ALLOWED = True
+    # PORTAL_RATELIMIT=off turns the rate limits off (development only): the browser tests
+    # (tests/browser) register and sign in many times from 127.0.0.1.
+    RATELIMIT_ENABLED = os.environ.get("PORTAL_RATELIMIT", "on") != "off"
 
     @classmethod
     def prepare(cls, app) -> None:

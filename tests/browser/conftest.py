@@ -1,0 +1,141 @@
+"""Browser test harness: the portal under gunicorn, Debian's Chromium, and journeys.
+
+Session-wide: a fresh SQLite database built by `flask db upgrade` and `flask seed-demo`, served
+by gunicorn on a free loopback port (server.py); one Chromium. Per test: `make_journey(lang)`
+opens a fresh browser context (its own cookies, Accept-Language from `lang`) and returns a
+journey.Journey whose every page is checked (see README.md).
+
+Without /usr/bin/chromium the tests are skipped with the reason shown; with REQUIRE_BROWSER=1
+(CI) they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from tests.browser.checks import CSP_LISTENER
+from tests.browser.journey import Journey, RunStats
+from tests.browser.server import ROOT, LiveServer, schema_source, start_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+HERE = Path(__file__).resolve().parent
+_RUN: dict[str, object] = {}
+
+
+def _browser_missing() -> str | None:
+    if CHROMIUM.exists():
+        return None
+    return (f"{CHROMIUM} not found: install Debian's chromium package "
+            "(apt-get install --no-install-recommends chromium) to run the browser tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    missing = _browser_missing()
+    for item in items:
+        if HERE not in Path(str(item.path)).resolve().parents:
+            continue
+        item.add_marker(pytest.mark.browser)
+        if missing and os.environ.get("REQUIRE_BROWSER") != "1":
+            item.add_marker(pytest.mark.skip(reason=missing))
+            _RUN["skipped"] = missing
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if "skipped" in _RUN:
+        terminalreporter.write_line(f"BROWSER TESTS SKIPPED: {_RUN['skipped']}", yellow=True)
+    if "stats" in _RUN and schema_source() == "models":
+        terminalreporter.write_line(
+            "NOTE: BROWSER_SCHEMA=models: tables built from the models, not the migrations",
+            yellow=True,
+        )
+    stats = _RUN.get("stats")
+    if isinstance(stats, RunStats) and stats.pages:
+        terminalreporter.write_line(
+            f"Browser journeys: {stats.journeys}; pages checked: {stats.pages}; "
+            f"screenshots in {stats.screenshot_dir}"
+        )
+
+
+@pytest.fixture(scope="session")
+def run_stats() -> RunStats:
+    screenshots = ARTIFACTS / "screenshots"
+    shutil.rmtree(screenshots, ignore_errors=True)
+    screenshots.mkdir(parents=True)
+    stats = RunStats(screenshot_dir=screenshots)
+    _RUN["stats"] = stats
+    return stats
+
+
+@pytest.fixture(scope="session")
+def playwright_runtime() -> Iterator[Playwright]:
+    missing = _browser_missing()
+    if missing:
+        pytest.fail(f"REQUIRE_BROWSER=1 but {missing}")
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_runtime: Playwright) -> Iterator[Browser]:
+    browser = playwright_runtime.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    server = start_server(tmp_path_factory.mktemp("browser-db"), ARTIFACTS / "gunicorn.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_journey(
+    request: pytest.FixtureRequest, browser: Browser, live_server: LiveServer, run_stats: RunStats
+) -> Iterator[Callable[..., Journey]]:
+    """make_journey(lang, javascript=True, name=None) -> a Journey in a fresh browser context."""
+    made: list[Journey] = []
+
+    def make(lang: str, *, javascript: bool = True, name: str | None = None) -> Journey:
+        context = browser.new_context(
+            locale="fr-CA" if lang == "fr" else "en-CA",
+            java_script_enabled=javascript,
+            viewport={"width": 1280, "height": 900},
+        )
+        context.add_init_script(CSP_LISTENER)
+        base = name or re.sub(r"^test_", "", request.node.name)
+        journey = Journey(
+            page=context.new_page(), name=re.sub(r"[^\w-]+", "-", base).strip("-"), lang=lang,
+            server=live_server, stats=run_stats, browser=browser, javascript=javascript,
+        )
+        run_stats.journeys += 1
+        made.append(journey)
+        return journey
+
+    yield make
+    unfinished = [j for j in made if not j.finished and j.problems]
+    for journey in made:
+        journey.page.context.close()
+    if unfinished:
+        pytest.fail("\n".join(
+            f"journey {j.name} stopped after {j.pages_checked} page(s) with problems:\n- "
+            + "\n- ".join(j.problems) for j in unfinished
+        ))
