@@ -45,11 +45,12 @@ def acting_access() -> teams.Access | None:
     """The signed-in employer user's access to the employer they act for (cached per request)."""
     if not current_user.is_authenticated or current_user.is_admin:
         return None
-    if "acting_access" not in g:
-        g.acting_access = teams.acting_access(
-            user_id=current_user.id, employer_id=session.get(ACTING_EMPLOYER_KEY)
-        )
-    return g.acting_access
+    key = (current_user.id, session.get(ACTING_EMPLOYER_KEY))
+    cached = g.get("acting_access")
+    if cached is None or cached[0] != key:
+        cached = (key, teams.acting_access(user_id=key[0], employer_id=key[1]))
+        g.acting_access = cached
+    return cached[1]
 
 
 def _employer_gate() -> Any:

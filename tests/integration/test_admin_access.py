@@ -55,8 +55,13 @@ def test_admin_with_second_factor_reaches_the_admin_pages(app, client):  # type:
     admin = enrolled_admin()
     employer = UserFactory().employer
     sign_in_admin(client, admin)
-    for path in ("/admin/", "/admin/employers", "/admin/audit", "/admin/employers/new-exempt",
-                 f"/admin/employers/{employer.id}"):
+    for path in (
+        "/admin/",
+        "/admin/employers",
+        "/admin/audit",
+        "/admin/employers/new-exempt",
+        f"/admin/employers/{employer.id}",
+    ):
         assert client.get(path).status_code == 200, path
 
 

@@ -54,7 +54,9 @@ def test_grant_then_revoke_changes_the_standing(app):  # type: ignore[no-untyped
     )
     assert response.status_code == 302
     assert not get_standing(employer_id=employer.id, on=TODAY).exempt
-    assert "Granted in error" in client.get(f"/admin/employers/{employer.id}").get_data(as_text=True)
+    assert "Granted in error" in client.get(f"/admin/employers/{employer.id}").get_data(
+        as_text=True
+    )
     assert _actions()[-2:] == ["compliance.exemption_granted", "compliance.exemption_revoked"]
 
 
@@ -121,7 +123,9 @@ def test_admin_creates_an_exempt_employer_directly(app):  # type: ignore[no-unty
         },
     )
     assert response.status_code == 302, response.get_data(as_text=True)
-    employer = db.session.scalar(select(Employer).where(Employer.operating_name == "Ruritanian Embassy"))
+    employer = db.session.scalar(
+        select(Employer).where(Employer.operating_name == "Ruritanian Embassy")
+    )
     assert employer.business_number.startswith("000")
     assert get_standing(employer_id=employer.id, on=TODAY).exempt
     assert _actions()[-2:] == ["employer.created_by_admin", "compliance.exemption_granted"]

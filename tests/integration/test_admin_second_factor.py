@@ -74,7 +74,12 @@ def test_a_code_is_accepted_only_once(app, make_app):  # type: ignore[no-untyped
     assert second.get("/admin/").status_code == 404
     # The next time-step's code works.
     clock.advance(timedelta(seconds=30))
-    assert second.post("/admin/second-factor", data={"code": current_code(admin.totp_secret)}).status_code == 302
+    assert (
+        second.post(
+            "/admin/second-factor", data={"code": current_code(admin.totp_secret)}
+        ).status_code
+        == 302
+    )
     assert second.get("/admin/").status_code == 200
 
 
@@ -93,7 +98,9 @@ def test_recovery_code_works_once(app, client):  # type: ignore[no-untyped-def]
     _password_step(client, admin)
     client.get("/admin/second-factor/enrol")
     secret = db.session.get(User, admin.id).totp_secret
-    html = client.post("/admin/second-factor/enrol", data={"code": pyotp.TOTP(secret).at(NOW)}).get_data(as_text=True)
+    html = client.post(
+        "/admin/second-factor/enrol", data={"code": pyotp.TOTP(secret).at(NOW)}
+    ).get_data(as_text=True)
     recovery = re.findall(r"<code>([a-z0-9]{5}-[a-z0-9]{5})</code>", html)[0]
     client.post("/sign-out")
     _password_step(client, admin)

@@ -1,0 +1,54 @@
+"""The outbox stores messages in the recipient's language and never commits by itself."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Message
+from portal.services import outbox
+from tests.factories import UserFactory
+
+CONTEXT = {
+    "business": "Maple Orchards",
+    "permission": "préparer",
+    "link": "http://localhost/join/ABCD-EFGH-JKLM-NPQR",
+    "code": "ABCD-EFGH-JKLM-NPQR",
+    "expires": "2026-12-08",
+}
+
+
+def test_message_is_rendered_in_the_recipients_language(app):  # type: ignore[no-untyped-def]
+    user = UserFactory(preferred_language="fr")
+    outbox.send(
+        to_email=user.email, to_user_id=user.id, kind="invitation", language="fr", context=CONTEXT
+    )
+    db.session.commit()
+    message = db.session.scalar(select(Message))
+    assert message.subject == "Invitation à agir pour Maple Orchards"
+    assert "ABCD-EFGH-JKLM-NPQR" in message.body and "expire le 2026-12-08" in message.body
+    assert outbox.list_for_user(user_id=user.id) == [message]
+
+
+def test_send_does_not_commit(app):  # type: ignore[no-untyped-def]
+    outbox.send(
+        to_email="A@Example.com", to_user_id=None, kind="invitation", language="en", context=CONTEXT
+    )
+    db.session.rollback()
+    assert db.session.scalar(select(Message)) is None
+
+
+def test_unknown_kind_or_language_is_refused(app):  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="unknown message kind"):
+        outbox.send(
+            to_email="a@example.com", to_user_id=None, kind="spam", language="en", context={}
+        )
+    with pytest.raises(ValueError, match="unknown language"):
+        outbox.send(
+            to_email="a@example.com",
+            to_user_id=None,
+            kind="invitation",
+            language="de",
+            context=CONTEXT,
+        )
