@@ -7,6 +7,7 @@ Use its methods to move between pages; each lands on a page and runs every check
     journey.fill("#city", "Montréal")           # fill a field (remembered as user data)
     journey.click("#submit")                    # click something that loads a page
     journey.press("Enter")                      # a key that loads a page (keyboard journeys)
+    journey.switch_language()                   # follow the header's language toggle
     journey.check()                             # check the current page again (rarely needed)
     journey.finish()                            # fail with every problem found on the way
 
@@ -83,6 +84,16 @@ class Journey:
             self.page.keyboard.press(key)
         self._landed(navigation.value, status)
         return navigation.value
+
+    def switch_language(self) -> Response | None:
+        """Follow the header's language toggle: the same page, now in the other language."""
+        before = urlsplit(self.page.url).path
+        self.lang = "fr" if self.lang == "en" else "en"
+        response = self.click("header a[hreflang]")
+        after = urlsplit(self.page.url).path
+        if after != before:
+            self.problems.append(f"the language toggle went from {before} to {after}")
+        return response
 
     def fill(self, selector: str, value: str) -> None:
         self.page.locator(selector).fill(value)

@@ -5,7 +5,8 @@ title, placeholder, button values) is compared with two references:
 
 1. the portal's English msgids that have a *different* French translation (or none yet): any
    of them found on the French page is English the catalogue did not translate (this catches
-   error messages that only appear after a failed submit);
+   error messages that only appear after a failed submit). A one-word msgid counts only when
+   it is the whole string, since many words are spelled the same in both languages;
 2. the English version of the same page (same URL with ?lang=en): a French-page string that
    is identical in English and reads like an English sentence (three or more words, one of
    them an English function word) is English that never went through _() (hard-coded text,
@@ -126,8 +127,12 @@ def untranslated_msgid_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         if len(WORD.findall(literal)) == 0 or sum(ch.isalpha() for ch in literal) < 4:
             continue  # nothing recognisable to look for
         body = r".+?".join(re.escape(" ".join(part.split())) for part in parts)
-        start = r"\b" if msgid[:1].isalnum() else ""
-        end = r"\b" if msgid[-1:].isalnum() else ""
+        if len(WORD.findall(msgid)) == 1:
+            # One word ("File", "Date") may be a French word too: only a whole string counts.
+            start, end = r"^\s*", r"\W*$"
+        else:
+            start = r"\b" if msgid[:1].isalnum() else ""
+            end = r"\b" if msgid[-1:].isalnum() else ""
         patterns.append((re.compile(start + body + end), msgid))
     return tuple(patterns)
 
