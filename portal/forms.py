@@ -31,9 +31,12 @@ class PortalForm(FlaskForm):
     class Meta:
         def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
             # Passwords are kept exactly as typed; every other text loses surrounding spaces.
+            # The strip filter is added to this binding only: the unbound field is shared by
+            # every instance of the form, so changing its kwargs would add one more filter on
+            # every request.
             if not issubclass(unbound_field.field_class, PasswordField):
-                filters = unbound_field.kwargs.get("filters", [])
-                unbound_field.kwargs["filters"] = [_strip, *filters]
+                filters = [_strip, *unbound_field.kwargs.get("filters", [])]
+                return unbound_field.bind(form=form, filters=filters, **options)
             return unbound_field.bind(form=form, **options)
 
 

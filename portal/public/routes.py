@@ -12,3 +12,10 @@ from portal.public import bp
 @public
 def index():
     return render_template("public/index.html")
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    """Liveness check for load balancers and the benchmarks: no database, no template."""
+    return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
