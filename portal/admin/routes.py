@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from portal import clock
@@ -39,7 +39,9 @@ def _terms(form) -> exemptions.ExemptionTerms:  # type: ignore[no-untyped-def]
 @bp.route("/")
 @admin_required
 def index():
-    return render_template("admin/index.html")
+    # The decision queue lives in its own blueprint (portal/decisions, the worker issue).
+    endpoints = set(current_app.view_functions)
+    return render_template("admin/index.html", url_map_endpoints=endpoints)
 
 
 @bp.route("/employers")

@@ -9,13 +9,13 @@ from portal import clock
 from tests.factories import UserFactory
 from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
 
-SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1}
+SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1, "application_id": 1}
 
 
 def _admin_urls(app):  # type: ignore[no-untyped-def]
     urls = []
     for rule in app.url_map.iter_rules():
-        if not rule.endpoint.startswith("admin."):
+        if not rule.endpoint.startswith(("admin.", "decisions.")):
             continue
         path = rule.rule
         for name in rule.arguments:
