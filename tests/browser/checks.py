@@ -91,3 +91,24 @@ def toggle_problems(facts: dict, page_url: str, lang: str, where: str) -> list[s
 
 def csp_problems(facts: dict, where: str) -> list[str]:
     return [f"CSP violation: {violation} | {where}" for violation in facts["csp"]]
+
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {
+    id: el.id, tag: el.tagName.toLowerCase(), name: el.getAttribute("name"),
+    href: el.getAttribute("href"), outlineStyle: style.outlineStyle,
+    outlineWidth: parseFloat(style.outlineWidth) || 0, boxShadow: style.boxShadow,
+  };
+}"""
+
+
+def focus_problems(focused: dict, where: str) -> list[str]:
+    """The focused element must show a focus indicator: an outline of 2px or more, or a ring."""
+    if focused["tag"] == "body":
+        return [f"nothing has keyboard focus | {where}"]
+    outline = focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2
+    if outline or focused["boxShadow"] not in ("", "none"):
+        return []
+    return [f"no visible focus on <{focused['tag']} id={focused['id']!r}> | {where}"]

@@ -8,6 +8,7 @@ Use its methods to move between pages; each lands on a page and runs every check
     journey.click("#submit")                    # click something that loads a page
     journey.press("Enter")                      # a key that loads a page (keyboard journeys)
     journey.switch_language()                   # follow the header's language toggle
+    journey.focused()                           # the focused element; its focus must show
     journey.check()                             # check the current page again (rarely needed)
     journey.finish()                            # fail with every problem found on the way
 
@@ -102,6 +103,14 @@ class Journey:
     def remember(self, *values: str) -> None:
         """Mark text as user data: shown as typed, so never 'untranslated'."""
         self.typed.update(v for v in values if v)
+
+    def focused(self) -> dict:
+        """The element with keyboard focus (id, tag, name, href); a problem is recorded
+        unless its focus is visible."""
+        focused = self.page.evaluate(checks.FOCUSED)
+        where = f"page {self.page.url} ({self.name}, focus on {focused['tag']}#{focused['id']})"
+        self.problems += checks.focus_problems(focused, where)
+        return focused
 
     # -- checking --------------------------------------------------------------------
     def _landed(self, response: Response | None, status: int) -> None:
