@@ -13,18 +13,12 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Offer, Role, User
-
-try:
-    from portal.services import outbox
-except ImportError:  # the outbox (admin area) is being built alongside; no messages until then
-    outbox = None  # type: ignore[assignment]
+from portal.services import outbox
 
 
 def notify_employer(*, offer: Offer, kind: str, context: dict[str, Any]) -> None:
     """Send `kind` to each active primary user of the offer's employer, in their language
     (added to the context as `language`)."""
-    if outbox is None:
-        return
     recipients = db.session.scalars(
         select(User).where(
             User.employer_id == offer.employer_id,
