@@ -321,3 +321,51 @@ def test_hostile_text_is_printed_not_fetched(client, signed_in, canary, renders)
     assert PdfReader(io.BytesIO(data)).attachments == {}
     assert "root:" not in text  # nothing of /etc/passwd
     assert "&lt;" not in renders[0].split("<body>")[0]  # sanity: the head is the template's
+
+
+def test_french_pdf_does_not_switch_the_portal_language(client, signed_in):
+    offer = submitted_offer(signed_in.employer)
+    client.get("/employer/?lang=en")
+
+    client.get(url(offer, "fr"))
+
+    with client.session_transaction() as session:
+        assert session.get("lang") == "en"
+
+
+@pytest.mark.parametrize(("lang", "main", "other"), [
+    ("en", "Download the confirmation (PDF)", "Download it in French (PDF)"),
+    ("fr", "Télécharger la confirmation (PDF)", "La télécharger en anglais (PDF)"),
+])
+def test_download_links_partial(app, signed_in, lang, main, other):
+    from flask import render_template
+
+    offer = submitted_offer(signed_in.employer)
+    draft = Offer(employer_id=signed_in.employer_id)
+    db.session.add(draft)
+    db.session.commit()
+    with app.test_request_context(f"/?lang={lang}"):
+        html = render_template("documents/_download_link.html", offer=offer)
+        draft_html = render_template("documents/_download_link.html", offer=draft)
+
+    assert main in html and other in html
+    assert f"/employer/offers/{offer.id}/confirmation.pdf?lang={lang}" in html
+    assert draft_html.strip() == ""
+
+
+def test_pathological_text_renders_well_within_the_worker_timeout(client, signed_in):
+    import time
+
+    # The longest text the offer forms accept: 4,000 characters of duties in 200 lines, 2,000
+    # characters without a break, a 200-character unbroken job title.
+    many_lines = "\n".join(f"line {n:03d} " + "x" * 10 for n in range(200))[:4000]
+    offer = submitted_offer(signed_in.employer, duties=many_lines, overtime="W" * 2000,
+                            benefits_other="B" * 2000, job_title="J" * 200)
+
+    start = time.perf_counter()
+    response = client.get(url(offer, "en"))
+    elapsed = time.perf_counter() - start
+
+    assert response.status_code == 200
+    assert elapsed < 20  # gunicorn kills a sync worker after 30 s
+    assert "line 199" in pdf_text(response.data)

@@ -1,0 +1,187 @@
+"""The PDF renderer's lock-down (data: URIs only) and the documents service's pieces."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Iterator
+
+import pytest
+import segno
+import weasyprint
+from packaging.version import Version
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Offer, OfferDocument
+from portal.services import documents
+from portal.services.actor import Actor
+from portal.services.errors import NotFound
+from portal.services.pdf_render import BlockedFetch, DataOnlyFetcher, html_to_pdf
+from tests.documents_helpers import (
+    Canary,
+    hostile_payloads,
+    pdf_text,
+    qr_matrix_from_svg,
+    submitted_offer,
+)
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def canary() -> Iterator[Canary]:
+    server = Canary()
+    yield server
+    server.close()
+
+
+def test_weasyprint_is_at_least_70():
+    # 70 fixed the fetcher bypass through write_pdf(stylesheets=[url]) (GHSA-r543-q48m-4c9j).
+    assert Version(weasyprint.__version__) >= Version("70")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "FILE:///etc/passwd",
+        "http://127.0.0.1:1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "https://example.com/",
+        "ftp://x/",
+        "//evil.example/a.png",
+        "relative.png",
+        " file:///etc/passwd",
+    ],
+)
+def test_fetcher_refuses_everything_but_data_uris(url):
+    before = DataOnlyFetcher.blocked
+
+    with pytest.raises(BlockedFetch):
+        DataOnlyFetcher().fetch(url)
+
+    assert DataOnlyFetcher.blocked == before + 1
+
+
+def test_fetcher_serves_data_uris():
+    response = DataOnlyFetcher().fetch("data:text/plain,ok")
+    assert response.read() == b"ok"
+
+
+def test_fetcher_refuses_before_any_request(canary):
+    with pytest.raises(BlockedFetch):
+        DataOnlyFetcher().fetch(f"http://127.0.0.1:{canary.port}/x")
+    assert canary.hits == []
+
+
+def test_renderer_fetches_nothing_even_from_raw_hostile_html(canary):
+    """Second layer: the markup is NOT escaped here, so WeasyPrint does try to load every
+    resource; the fetcher refuses them all and the canary sees no request."""
+    before = DataOnlyFetcher.blocked
+    body = "".join(hostile_payloads(canary.port))
+    body += '<svg><image href="file:///etc/hostname"/></svg>'
+    html = f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>{body}<p>end'
+
+    pdf = html_to_pdf(html)
+
+    assert canary.hits == []
+    assert DataOnlyFetcher.blocked > before
+    assert PdfReader(io.BytesIO(pdf)).attachments == {}
+    assert "root:" not in pdf_text(pdf)
+
+
+def test_passport_is_masked_to_its_last_four_characters():
+    assert documents.mask_passport("19FX98765") == "•••••8765"
+    assert documents.mask_passport(" AB1234 ") == "••1234"
+    assert documents.mask_passport("1234") == "••••"
+    assert documents.mask_passport(None) == ""
+
+
+def test_qr_code_is_one_svg_path_that_reads_back_as_the_payload():
+    payload = "https://portal.example/verify-offer?number=A1234567&code=ABCDE23456"
+
+    uri = documents.qr_svg_data_uri(payload)
+
+    assert uri.startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(uri.split(",", 1)[1]).decode()
+    assert svg.count("<path") == 1 and "<rect" not in svg
+    expected = [[int(bool(m)) for m in row]
+                for row in segno.make(payload, error="m").matrix_iter(scale=1, border=4)]
+    assert qr_matrix_from_svg(svg) == expected
+    other = [[int(bool(m)) for m in row]
+             for row in segno.make(payload + "X", error="m").matrix_iter(scale=1, border=4)]
+    assert qr_matrix_from_svg(svg) != other
+
+
+def _call(offer_id: int, actor: Actor, language: str = "en", calls: list[str] | None = None):  # type: ignore[no-untyped-def]
+    def render_html(context: documents.ConfirmationContext) -> str:
+        if calls is not None:
+            calls.append(context.language)
+        return (f'<!DOCTYPE html><html lang="{context.language}"><head><title>x</title></head>'
+                f"<body><p>{context.offer.number} {context.verification_code}</p></body></html>")
+
+    return documents.get_offer_confirmation(
+        offer_id=offer_id, actor=actor, language=language, secret=b"s" * 32,
+        verification_url=lambda number, code: f"https://x.example/v?n={number}&c={code}",
+        render_html=render_html,
+    )
+
+
+def _actor(user) -> Actor:  # type: ignore[no-untyped-def]
+    return Actor(user_id=user.id, employer_id=user.employer_id)
+
+
+def test_service_renders_once_per_version_and_language(app):
+    user = UserFactory()
+    offer = submitted_offer(user.employer)
+    calls: list[str] = []
+
+    first = _call(offer.id, _actor(user), "en", calls)
+    again = _call(offer.id, _actor(user), "en", calls)
+
+    assert (first.rendered, again.rendered) == (True, False)
+    assert first.data == again.data and first.filename == f"offer-{offer.number}.pdf"
+    assert calls == ["en"]
+    offer = db.session.get(Offer, offer.id)
+    offer.version += 1
+    db.session.commit()
+    assert _call(offer.id, _actor(user), "en", calls).rendered is True
+    rows = db.session.scalars(select(OfferDocument)).all()
+    assert [(r.offer_version, r.size == len(r.pdf)) for r in rows] == [(3, True)]
+
+
+def test_service_refuses_drafts_strangers_and_unknown_languages(app):
+    user = UserFactory()
+    offer = submitted_offer(user.employer)
+    draft = Offer(employer_id=user.employer_id)
+    db.session.add(draft)
+    db.session.commit()
+
+    with pytest.raises(NotFound):
+        _call(draft.id, _actor(user))
+    with pytest.raises(NotFound):
+        _call(offer.id, _actor(UserFactory()))
+    with pytest.raises(ValueError, match="language"):
+        _call(offer.id, _actor(user), "de")
+    assert db.session.scalars(select(OfferDocument)).all() == []
+
+
+def test_a_concurrent_store_of_the_same_version_wins(app, monkeypatch):
+    """Two first downloads at once: the second to store serves the first one's bytes."""
+    user = UserFactory()
+    offer = submitted_offer(user.employer)
+    real_render = documents.render_pdf
+
+    def render_then_someone_else_stores(html: str) -> bytes:
+        db.session.add(OfferDocument(offer_id=offer.id, offer_version=2, language="en",
+                                     pdf=b"%PDF-other", size=10))
+        db.session.commit()
+        return real_render(html)
+
+    monkeypatch.setattr(documents, "render_pdf", render_then_someone_else_stores)
+
+    result = _call(offer.id, _actor(user))
+
+    assert result.data == b"%PDF-other"
+    assert len(db.session.scalars(select(OfferDocument)).all()) == 1
