@@ -70,6 +70,8 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
             f"Browser journeys: {stats.journeys}; pages checked: {stats.pages}; "
             f"screenshots in {stats.screenshot_dir}"
         )
+        spent = ", ".join(f"{kind} {seconds:.0f} s" for kind, seconds in stats.seconds.items())
+        terminalreporter.write_line(f"Time spent in page checks: {spent}")
 
 
 @pytest.fixture(scope="session")

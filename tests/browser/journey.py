@@ -19,6 +19,8 @@ fixture calls it for you), so one run shows every broken page, not only the firs
 from __future__ import annotations
 
 import re
+import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -37,6 +39,10 @@ class RunStats:
     screenshot_dir: Path
     pages: int = 0
     journeys: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def timed(self, kind: str, started: float) -> None:
+        self.seconds[kind] += time.monotonic() - started
 
 
 def with_lang(url: str, lang: str) -> str:
@@ -130,15 +136,21 @@ class Journey:
         heading = facts["h1"][0] if facts["h1"] else "no-h1"
         where = f"page {page.url} ({self.name} #{self._count} {heading!r})"
         shot = self.stats.screenshot_dir / self.name / f"{self._count:02d}-{_slug(heading)}.png"
+        started = time.monotonic()
         page.screenshot(path=str(shot), full_page=True)
+        self.stats.timed("screenshots", started)
         found: list[str] = []
         found += checks.structure_problems(facts, self.lang, where)
         found += checks.toggle_problems(facts, page.url, self.lang, where)
         found += checks.csp_problems(facts, where)
         found += self._console_problems(where)
+        started = time.monotonic()
         found += self._axe(where)
+        self.stats.timed("axe", started)
         if self.lang == "fr":
+            started = time.monotonic()
             found += [f"{problem} | {where}" for problem in self._untranslated()]
+            self.stats.timed("untranslated text", started)
         self.problems += found
 
     def _on_console(self, message: ConsoleMessage) -> None:

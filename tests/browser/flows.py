@@ -1,0 +1,36 @@
+"""Steps several journeys share (registration today; offers, payment... as they land)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.journey import Journey
+from tests.browser.people import SHORT_PASSWORD, NewEmployer
+
+
+def fill_registration(journey: Journey, employer: NewEmployer, password: str) -> None:
+    for name in ("legal_name", "operating_name", "business_number", "address_line1", "city",
+                 "postal_code", "phone", "contact_name", "full_name", "email"):
+        journey.fill(f"#{name}", getattr(employer, name))
+    journey.page.select_option("#business_type", employer.business_type)
+    journey.page.select_option("#province", employer.province)
+    journey.fill("#password", password)
+    journey.fill("#confirm_password", password)
+
+
+def register(journey: Journey, employer: NewEmployer) -> None:
+    """From the landing page to the dashboard, through one failed submit."""
+    page = journey.page
+    journey.visit("/")
+    journey.click("header a[href$='/register']")
+    fill_registration(journey, employer, SHORT_PASSWORD)
+    journey.click("#submit")
+    expect(page.locator("#error-summary a[href='#password']")).to_be_visible()
+    expect(page.locator("#password-error")).to_be_visible()
+    expect(page.locator("#password")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#legal_name")).to_have_value(employer.legal_name)  # nothing lost
+    journey.fill("#password", employer.password)
+    journey.fill("#confirm_password", employer.password)
+    journey.click("#submit")
+    expect(page.locator("header form button[type=submit]")).to_be_visible()  # signed in
+    expect(page.locator("main")).to_contain_text(employer.operating_name)
