@@ -79,8 +79,13 @@ def _flask(env: dict[str, str], *args: str) -> str:
     )
     if result.returncode != 0:
         command = " ".join(args)
+        tail = "\n".join(result.stderr.splitlines()[-6:])
+        hint = ""
+        if "no such table" in tail or "has no column" in tail:
+            hint = ("\nThe migrations lag the models (a migration is missing). "
+                    "BROWSER_SCHEMA=models runs the journeys on tables built from the models.")
         raise RuntimeError(
-            f"`flask {command}` failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+            f"`flask {command}` failed ({result.returncode}):\n{result.stdout}\n{tail}{hint}"
         )
     return result.stdout
 
