@@ -92,7 +92,16 @@ def primary_required(view: F) -> F:
 
 
 def signed_in_required(view: F) -> F:
-    wrapped = login_required(view)
+    @login_required
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        # An administrator who has not passed the second factor can only finish it or sign out.
+        if current_user.is_admin and not second_factor_passed() and request.endpoint != (
+            "auth.sign_out"
+        ):
+            return redirect(url_for("admin.second_factor_step"))
+        return view(*args, **kwargs)
+
     _mark(wrapped, "signed_in")
     return wrapped  # type: ignore[return-value]
 

@@ -170,3 +170,17 @@ def test_permanent_ban_and_search_by_status(app):  # type: ignore[no-untyped-def
     html = client.get(f"/admin/employers?q={banned.business_number}").get_data(as_text=True)
     assert "Banned Farms" in html and "Good Farms" not in html
     assert "Permanent" in app.test_client().get("/non-compliant-employers").get_data(as_text=True)
+
+
+def test_employer_list_counts_offers_and_the_page_lists_users_and_offers(app):  # type: ignore[no-untyped-def]
+    from tests.factories import OfferFactory, UserFactory
+
+    client = _admin_client(app)
+    employer = EmployerFactory()
+    offer = OfferFactory(employer=employer)
+    OfferFactory(employer=employer)
+    UserFactory(employer=employer, full_name="Alex Primary")
+    html = client.get(f"/admin/employers?q={employer.business_number}").get_data(as_text=True)
+    assert "<td>2</td>" in html
+    html = client.get(f"/admin/employers/{offer.employer_id}").get_data(as_text=True)
+    assert offer.number in html and "Alex Primary" in html

@@ -119,3 +119,16 @@ def test_second_factor_is_asked_again_after_signing_in_again(app, client):  # ty
     client.post("/sign-out")
     _password_step(client, admin)
     assert client.get("/admin/").status_code == 404
+
+
+def test_before_the_second_factor_an_admin_can_only_finish_it_or_sign_out(app, client):  # type: ignore[no-untyped-def]
+    clock.freeze(NOW)
+    admin = enrolled_admin()
+    _password_step(client, admin)
+    for path in ("/account/password", "/outbox"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.headers["Location"].endswith(
+            "/admin/second-factor"
+        )
+    assert client.post("/sign-out").status_code == 302
+    assert client.get("/admin/second-factor").status_code == 404
