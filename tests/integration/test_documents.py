@@ -214,6 +214,9 @@ def test_qr_code_encodes_the_verification_url(client, signed_in, app, renders):
     assert printed in pdf_text(data)
     query = parse_qs(urlsplit(expected).query)
     assert check_verification_code(query["number"][0], printed, secret)
+    # ...and the URL opens the public verification page for this offer.
+    page = client.get(expected.removeprefix("http://localhost"))
+    assert page.status_code == 200 and offer.number in page.get_data(as_text=True)
 
 
 def test_qr_reader_is_not_fooled_by_a_different_url(client, signed_in, renders):
