@@ -69,8 +69,10 @@ def register_blueprints(app: Flask) -> None:
 def register_request_hooks(app: Flask) -> None:
     from portal import security_headers, sessions
 
-    sessions.init_app(app)
+    # After-request hooks run in reverse order: security headers go on last, so they reach
+    # responses that the session hooks replace too.
     security_headers.init_app(app)
+    sessions.init_app(app)
 
 
 def register_error_pages(app: Flask) -> None:

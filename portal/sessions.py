@@ -8,7 +8,10 @@ sign-in, and send the user to sign in again with a message (their drafts are sav
 
 from __future__ import annotations
 
-from flask import Flask, flash, redirect, request, session, url_for
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import Flask, flash, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
@@ -16,6 +19,8 @@ from portal import clock
 from portal.extensions import login_manager
 from portal.models import User
 from portal.services import accounts
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def start_session(user: User) -> None:
@@ -63,6 +68,10 @@ def init_app(app: Flask) -> None:
         if request.endpoint == "static" or not current_user.is_authenticated:
             return None
         if _expired(app):
+            if request.method == "POST" and _keeps_work(app):
+                # Let this one save go through, then end the session (see after_request).
+                g.save_then_end_session = True
+                return None
             end_session()
             flash(_l("Your session ended because it was inactive for too long. Sign in again: "
                      "your saved drafts are kept."), "info")
@@ -70,4 +79,26 @@ def init_app(app: Flask) -> None:
             return redirect(url_for("auth.sign_in", next=next_page))
         session["last_seen"] = clock.now().timestamp()
         return None
+
+    @app.after_request
+    def end_session_after_saving(response):  # type: ignore[no-untyped-def]
+        if not g.pop("save_then_end_session", False):
+            return response
+        end_session()
+        flash(_l("Your session ended because it was inactive for too long. What you had typed "
+                 "is saved in your draft: sign in again to continue."), "info")
+        return redirect(url_for("auth.sign_in", next=request.path))
+
+
+def keeps_work_on_timeout(view: F) -> F:
+    """Mark a form view whose POST saves a draft: when the session has timed out, the draft is
+    still saved (by the user the expired session names) before the session ends, so nothing
+    typed is lost. Only for views that save the signed-in employer's own drafts."""
+    view.keeps_work_on_timeout = True  # type: ignore[attr-defined]
+    return view
+
+
+def _keeps_work(app: Flask) -> bool:
+    view = app.view_functions.get(request.endpoint or "")
+    return bool(getattr(view, "keeps_work_on_timeout", False))
 

@@ -27,6 +27,7 @@ from portal.rules.noc import get_unit_group, search_noc
 from portal.services import employers, evidence, offers, offers_drafts
 from portal.services.errors import DomainError, NotFound
 from portal.services.offers_review import review_offer
+from portal.sessions import keeps_work_on_timeout
 
 
 def load_offer(offer_id: int):  # type: ignore[no-untyped-def]
@@ -87,6 +88,7 @@ def _section(offer, section: str, form, values, template: str, **context):  # ty
 
 @bp.route("/<int:offer_id>/exemption-code", methods=["GET", "POST"])
 @employer_required
+@keeps_work_on_timeout
 def exemption_code(offer_id: int):
     offer, done = load_draft(offer_id)
     if done:
@@ -110,6 +112,7 @@ def _finder_url() -> str | None:
 
 @bp.route("/<int:offer_id>/foreign-worker", methods=["GET", "POST"])
 @employer_required
+@keeps_work_on_timeout
 def foreign_worker(offer_id: int):
     offer, done = load_draft(offer_id)
     if done:
@@ -122,6 +125,7 @@ def foreign_worker(offer_id: int):
 
 @bp.route("/<int:offer_id>/job", methods=["GET", "POST"])
 @employer_required
+@keeps_work_on_timeout
 def job(offer_id: int):
     offer, done = load_draft(offer_id)
     if done:
@@ -139,6 +143,7 @@ def job(offer_id: int):
 
 @bp.route("/<int:offer_id>/wages-and-benefits", methods=["GET", "POST"])
 @employer_required
+@keeps_work_on_timeout
 def wages(offer_id: int):
     offer, done = load_draft(offer_id)
     if done:
@@ -151,6 +156,7 @@ def wages(offer_id: int):
 
 @bp.route("/<int:offer_id>/attestations", methods=["GET", "POST"])
 @employer_required
+@keeps_work_on_timeout
 def attestations(offer_id: int):
     offer, done = load_draft(offer_id)
     if done:

@@ -234,3 +234,41 @@ def test_the_offer_pages_work_in_french(client, signed_in):
         assert r.status_code == 200, path
         assert '<html lang="fr">' in r.text
     assert "Payer" in client.get(f"/employer/offers/{offer.id}/pay").text
+
+
+def test_what_was_typed_when_the_session_timed_out_is_saved_in_the_draft(client, auth, signed_in):
+    from datetime import timedelta
+
+    offer_id = _start(client)
+    clock.advance(timedelta(minutes=45))  # the user went for lunch with the form open
+    r = client.post(f"/employer/offers/{offer_id}/job", data={
+        "job_title": "Sous-chef", "duties": "Runs the line at dinner.", "save": "1"})
+    assert r.status_code == 302
+    assert r.headers["Location"].startswith("/sign-in?next=")
+    assert "Content-Security-Policy" in r.headers
+    assert client.get(f"/employer/offers/{offer_id}/job").status_code == 302  # signed out
+    page = client.get(r.headers["Location"]).text
+    assert "is saved in your draft" in page
+    auth.sign_in(signed_in.email)
+    assert 'value="Sous-chef"' in client.get(f"/employer/offers/{offer_id}/job").text
+
+
+def test_timed_out_session_cannot_pay_or_submit(client, signed_in):
+    from datetime import timedelta
+
+    offer = complete_draft(signed_in)
+    clock.advance(timedelta(minutes=45))
+    r = client.post(f"/employer/offers/{offer.id}/pay", data={"card_number": "4242424242424242"})
+    assert r.status_code == 302 and "/sign-in" in r.headers["Location"]
+    assert db.session.scalars(select(Payment)).all() == []
+
+
+def test_submitted_offer_pages_link_to_the_pdf_confirmation(client, signed_in):
+    offer = complete_draft(signed_in)
+    r = client.post(f"/employer/offers/{offer.id}/pay", data={
+        "card_number": "4242 4242 4242 4242", "expiry": "12/29", "cvc": "123",
+        "idempotency_key": "p" * 20, "pay": "1"})
+    assert r.status_code == 302, re.findall(r'class="error-message"[^>]*>(.*?)</p>', r.text, re.S)
+    for path in ("confirmation", ""):
+        html = client.get(f"/employer/offers/{offer.id}/{path}".rstrip("/")).text
+        assert f"/employer/offers/{offer.id}/confirmation.pdf" in html
