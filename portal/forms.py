@@ -5,10 +5,13 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
+from wtforms.fields.choices import SelectChoice
 
 from portal.i18n import current_language
 from portal.models import BusinessType
 from portal.rules.countries import all_provinces
+
+REQUIRED = _l("This field is required.")
 
 BUSINESS_TYPE_LABELS = {
     BusinessType.CORPORATION: _l("Corporation"),
@@ -42,6 +45,11 @@ class PortalForm(FlaskForm):
 
 def _strip(value):  # type: ignore[no-untyped-def]
     return value.strip() if isinstance(value, str) else value
+
+
+def options(pairs) -> list[SelectChoice]:  # type: ignore[no-untyped-def]
+    """(value, label) pairs as WTForms choices (WTForms 3.3 wants SelectChoice objects)."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def province_choices(*, blank: bool = True) -> list[tuple[str, str]]:

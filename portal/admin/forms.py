@@ -18,11 +18,10 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
-from portal.forms import PortalForm, province_choices
+from portal.forms import REQUIRED, PortalForm, options, province_choices
 from portal.models.compliance import ExemptionCategory
 from portal.validators import validate_phone, validate_postal_code
 
-REQUIRED = _l("This field is required.")
 DATE_HINT = _l("For example 2026-11-24.")
 DATE_ERROR = _l("Enter a date like 2026-11-24.")
 
@@ -183,7 +182,7 @@ class ExemptEmployerForm(ExemptionFieldsMixin, PortalForm):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.province.choices = [SelectChoice(v, label) for v, label in province_choices()]
+        self.province.choices = options(province_choices())
 
 
 class AuditFilterForm(PortalForm):

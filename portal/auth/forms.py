@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
-from portal.forms import PortalForm, business_type_choices, province_choices
+from portal.forms import REQUIRED, PortalForm, business_type_choices, options, province_choices
 from portal.passwords import MAX_LENGTH
 from portal.validators import (
     validate_business_number,
@@ -15,8 +15,6 @@ from portal.validators import (
     validate_postal_code,
     validate_postal_code_matches_province,
 )
-
-REQUIRED = _l("This field is required.")
 
 
 class BusinessFieldsMixin:
@@ -60,8 +58,8 @@ class BusinessFieldsMixin:
     )
 
     def set_business_choices(self) -> None:
-        self.business_type.choices = business_type_choices()  # type: ignore[attr-defined]
-        self.province.choices = province_choices()  # type: ignore[attr-defined]
+        self.business_type.choices = options(business_type_choices())  # type: ignore[attr-defined]
+        self.province.choices = options(province_choices())  # type: ignore[attr-defined]
 
 
 class RegisterForm(BusinessFieldsMixin, PortalForm):

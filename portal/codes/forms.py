@@ -9,7 +9,7 @@ from wtforms import BooleanField, Field, RadioField, SelectField, StringField, S
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from portal.forms import PortalForm, province_choices
+from portal.forms import PortalForm, options, province_choices
 from portal.i18n import current_language
 from portal.rules.codes import Category, category_label
 from portal.rules.countries import all_countries
@@ -63,7 +63,6 @@ EMPLOYER_KINDS = (
     ("international_org", _l("An international organization")),
     ("bridge_tunnel", _l("An operator of an international bridge or tunnel")),
 )
-REQUIRED = _l("This field is required.")
 
 
 def _options(pairs: tuple[tuple[str, object], ...]) -> list[SelectChoice]:
@@ -159,7 +158,7 @@ class FinderForm(GetForm):
         super().__init__(*args, **kwargs)
         countries = all_countries(current_language())
         self.citizenship.choices = [("", _l("Choose a country")), *countries]
-        self.work_province.choices = province_choices()
+        self.work_province.choices = options(province_choices())
         provinces = province_choices(blank=False)
         self.provincial_nomination.choices = [("", _l("No provincial nomination")), *provinces]
         self._allowed = {

@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, SubmitField
 from wtforms.validators import Email, InputRequired, Length
 
-from portal.auth.forms import REQUIRED, BusinessFieldsMixin
-from portal.forms import PortalForm
+from portal.auth.forms import BusinessFieldsMixin
+from portal.forms import REQUIRED, PortalForm
 
 
 class ProfileForm(BusinessFieldsMixin, PortalForm):

@@ -23,17 +23,12 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from portal.forms import PortalForm, province_choices
+from portal.forms import PortalForm, options, province_choices
 from portal.i18n import current_language
 from portal.rules.codes import Category, category_label, codes_by_category
 from portal.rules.countries import all_countries
 from portal.rules.i18n import pick
 from portal.rules.questions import Question
-
-
-def options(pairs) -> list[SelectChoice]:  # type: ignore[no-untyped-def]
-    """(value, label) pairs as WTForms choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class SectionButtons:

@@ -7,11 +7,10 @@ from wtforms import EmailField, PasswordField, RadioField, StringField, SubmitFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
-from portal.forms import PortalForm
+from portal.forms import REQUIRED, PortalForm
 from portal.models.team import Permission
 from portal.validators import validate_new_password
 
-REQUIRED = _l("This field is required.")
 PERMISSION_CHOICES = [
     SelectChoice(Permission.PREPARE.value, _l("Prepare: create and edit draft offers")),
     SelectChoice(Permission.SUBMIT.value, _l("Submit: also pay, submit and withdraw offers")),

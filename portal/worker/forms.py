@@ -17,19 +17,15 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from portal.forms import PortalForm
+from portal.forms import REQUIRED, PortalForm, options
 from portal.i18n import current_language
 from portal.rules.codes import open_permit_codes
 from portal.rules.countries import all_countries
 
-REQUIRED = _l("This field is required.")
 DATE_HINT = _l("For example 1990-03-27.")
 OFFER_NUMBER_HINT = _l("The letter A followed by 7 digits, for example A1234567.")
 
 
-def options(pairs) -> list[SelectChoice]:  # type: ignore[no-untyped-def]
-    """(value, label) pairs as WTForms choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def country_choices(blank_label: str) -> list[SelectChoice]:
