@@ -11,8 +11,8 @@ It prints the median and the 95th percentile of each, in milliseconds.
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench .venv/bin/python bench/bench_offers.py
 
 The database named by DATABASE_URL is EMPTIED (all tables dropped and recreated): use a
-throwaway one. Options: --employers, --per-employer, --runs. The schema comes from the models
-(create_all), as in the tests; real databases are built by migrations.
+throwaway one. Options: --employers, --per-employer, --runs. The schema comes from the migrations
+(`flask db upgrade`), as in production.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, select
 
+from bench.schema import rebuild_schema
 from config import TestingConfig, _database_url
 from portal import create_app, passwords
 from portal.extensions import db
@@ -143,8 +144,7 @@ def main() -> None:
     app = build_app(url)
     with app.app_context():
         print(f"database: {db.engine.dialect.name}")
-        db.drop_all()
-        db.create_all()
+        rebuild_schema()
         start = time.perf_counter()
         employer_id = fill(args.employers, args.per_employer)
         total = db.session.scalar(select(db.func.count(Offer.id)))

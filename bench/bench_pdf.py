@@ -39,6 +39,7 @@ from flask import render_template
 from flask_babel import force_locale
 from pypdf import PdfReader
 
+from bench.schema import rebuild_schema
 from config import TestingConfig
 from portal import create_app, passwords
 from portal.extensions import db
@@ -210,7 +211,7 @@ def main() -> None:
     url = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite"
     app = build_app(url)
     with app.app_context():
-        db.create_all()
+        rebuild_schema()
         email, offer_id = fill()
         render_timings(app, offer_id, args.renders)
         db.session.remove()

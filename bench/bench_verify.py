@@ -35,6 +35,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.schema import rebuild_schema  # noqa: E402
 from config import TestingConfig, _database_url  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -66,8 +67,7 @@ def seed(url: str, offers: int) -> list[tuple[str, str]]:
     app = create_app(type("SeedConfig", (BenchConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
     rng = random.Random(20261124)
     with app.app_context():
-        db.drop_all()
-        db.create_all()
+        rebuild_schema()
         db.session.execute(insert(Employer), [{
             "legal_name": "Bench Employer Inc.", "operating_name": "Bench Employer",
             "business_number": "100000001", "business_type": "corporation",
