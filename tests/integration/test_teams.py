@@ -185,3 +185,40 @@ def test_history_shows_only_the_employers_own_events(app):  # type: ignore[no-un
     assert "team.user_invited" in _signed_in_client(app, other).get("/employer/history").get_data(
         as_text=True
     )
+
+
+def test_representative_prepares_an_offer_that_the_primary_user_submits(app):  # type: ignore[no-untyped-def]
+    from portal.models import Offer, Payment
+    from tests.offers_helpers import fill_all_sections
+
+    primary = UserFactory()
+    primary_client = _signed_in_client(app, primary)
+    code = _invite(primary_client, "robin@example.com", "prepare")
+    rep_client = _join_with_new_account(app, code)
+
+    response = rep_client.post("/employer/offers/new")
+    assert response.status_code == 302
+    offer_id = int(re.search(r"/employer/offers/(\d+)/", response.headers["Location"]).group(1))
+    fill_all_sections(rep_client, offer_id)
+    review = rep_client.get(f"/employer/offers/{offer_id}/review").get_data(as_text=True)
+    assert "Fix these before you submit" not in review
+
+    card = {"card_number": "4242 4242 4242 4242", "expiry": "12/29", "cvc": "123",
+            "idempotency_key": "r" * 20, "pay": "1"}
+    refused = rep_client.post(f"/employer/offers/{offer_id}/pay", data=card)
+    assert "only a user with the submit permission can pay" in refused.get_data(as_text=True)
+    assert db.session.scalars(select(Payment)).all() == []
+    assert db.session.get(Offer, offer_id).status == "draft"
+
+    paid = primary_client.post(f"/employer/offers/{offer_id}/pay", data=card)
+    assert paid.status_code == 302 and paid.headers["Location"].endswith("/confirmation")
+    offer = db.session.get(Offer, offer_id)
+    assert offer.status == "pending" and re.fullmatch(r"A\d{7}", offer.number)
+    robin = db.session.scalar(select(User).where(User.email == "robin@example.com"))
+    events = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.object_type == "offer",
+                                 AuditEvent.object_id == str(offer_id))
+    ).all()
+    who = {event.action: event.actor_user_id for event in events}
+    assert who["offer.draft_created"] == robin.id
+    assert who["offer.submitted"] == primary.id
