@@ -30,7 +30,10 @@ PAGE_FACTS = """() => ({
   h1: [...document.querySelectorAll("h1")].map((h) => h.textContent.replace(/\\s+/g, " ").trim()),
   title: document.title.replace(/\\s+/g, " ").trim(),
   lang: document.documentElement.getAttribute("lang"),
-  toggles: [...document.querySelectorAll("a[hreflang]")].map((a) => ({
+  // The toggle is the header's a[hreflang]. Other links may carry hreflang too, correctly
+  // (the offer pages' "Download it in French (PDF)" link points at a French document), and are
+  // not language toggles: counting them reported two toggles on those pages.
+  toggles: [...document.querySelectorAll("header a[hreflang]")].map((a) => ({
     href: a.href, hreflang: a.getAttribute("hreflang"), lang: a.getAttribute("lang"),
   })),
   csp: window.__cspViolations || [],

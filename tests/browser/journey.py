@@ -7,6 +7,7 @@ Use its methods to move between pages; each lands on a page and runs every check
     journey.fill("#city", "Montréal")           # fill a field (remembered as user data)
     journey.click("#submit")                    # click something that loads a page
     journey.press("Enter")                      # a key that loads a page (keyboard journeys)
+    journey.back()                              # the browser's Back button
     journey.switch_language()                   # follow the header's language toggle
     journey.focused()                           # the focused element; its focus must show
     journey.check()                             # check the current page again (rarely needed)
@@ -91,6 +92,14 @@ class Journey:
             self.page.keyboard.press(key)
         self._landed(navigation.value, status)
         return navigation.value
+
+    def back(self, pages: int = 1, *, status: int = 200) -> Response | None:
+        """The browser's Back button, `pages` times; only the page it ends on is checked."""
+        response = None
+        for _ in range(pages):
+            response = self.page.go_back()
+        self._landed(response, status)
+        return response
 
     def switch_language(self) -> Response | None:
         """Follow the header's language toggle: the same page, now in the other language."""

@@ -56,3 +56,31 @@ class NewEmployer:
     def typed_values(self) -> tuple[str, ...]:
         return (self.legal_name, self.operating_name, self.address_line1, self.city,
                 self.postal_code, self.phone, self.contact_name, self.full_name, self.email)
+
+
+@dataclass(frozen=True)
+class ForeignWorker:
+    """The worker named in an offer, and who later applies with its number (a French citizen
+    applying from outside Canada, for a Francophone mobility job in Ontario)."""
+
+    family_name: str
+    given_names: str
+    passport_number: str
+    date_of_birth: str = "1991-06-14"
+    passport_expiry: str = "2033-02-28"
+    sex: str = "F"
+    citizenship: str = "FR"
+    country_of_birth: str = "FR"
+    residence_country: str = "FR"
+
+    @classmethod
+    def make(cls) -> ForeignWorker:
+        return cls(
+            family_name="Lefebvre-Duchesne",
+            given_names=random.choice(("Élodie", "Margaux", "Solène", "Inès")),
+            passport_number=f"{random.randrange(10, 99)}FR{random.randrange(10**5, 10**6)}",
+        )
+
+    def typed_values(self) -> tuple[str, ...]:
+        return (self.family_name, self.given_names, self.passport_number, self.date_of_birth,
+                self.passport_expiry)

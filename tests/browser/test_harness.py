@@ -42,3 +42,14 @@ def test_a_broken_page_trips_every_check(make_journey, live_server):
     assert "does-not-exist.js" in found  # a resource that failed to load: a console error
     assert "untranslated: 'Register a business'" in found
     assert found.count("\n") >= 7
+
+
+def test_identifiers_are_not_english_but_sentences_are():
+    from tests.browser.translation import untranslated
+
+    html = ("<html><body><code>employer.created_by_admin</code>"
+            "<p>employer created by the admin</p></body></html>")
+    found = untranslated(html, html, set())
+    assert found == [
+        "untranslated: 'employer created by the admin' (identical on the English page)"
+    ]

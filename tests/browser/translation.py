@@ -13,8 +13,8 @@ title, placeholder, button values) is compared with two references:
    or reference data shown in the wrong language).
 
 Ignored: text inside an element marked lang="en" (the "English" toggle), what the journey
-typed (user data is shown as entered), text without letters (numbers, codes, amounts), and
-ALLOWED_IDENTICAL below.
+typed (user data is shown as entered), text without letters (numbers, codes, amounts),
+machine identifiers (IDENTIFIER below) and ALLOWED_IDENTICAL below.
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ SKIPPED_TAGS = frozenset({"script", "style", "template"})
 SPOKEN_ATTRIBUTES = ("aria-label", "alt", "title", "placeholder")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]")
+# A machine identifier such as the audit log's action names ("employer.created_by_admin",
+# shown in <code> and typed as is into the audit filter): one lower-case token joined by dots
+# or underscores is not a sentence, and must not be translated. Without this, "by" in it made
+# the identifier "read as English".
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+")
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def untranslated(french_html: str, english_html: str, typed: set[str]) -> list[s
         if item.lang.startswith("en") or item.text in ALLOWED_IDENTICAL:
             continue
         text = _without_typed(item.text, typed)
-        if not WORD.search(text):
+        if not WORD.search(text) or IDENTIFIER.fullmatch(text.strip()):
             continue
         hits = [msgid for pattern, msgid in untranslated_msgid_patterns() if pattern.search(text)]
         if hits:
