@@ -12,7 +12,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import AuditEvent, Employer, Role, User
 from tests.conftest import TEST_PASSWORD
-from tests.factories import UserFactory, valid_business_number
+from tests.factories import valid_business_number
 
 
 def registration(**overrides):
@@ -288,10 +288,3 @@ def test_factory_business_numbers_are_valid():
 
     assert all(bn.is_valid(valid_business_number()) for _ in range(50))
 
-
-def test_secondary_user_cannot_edit_the_profile(client, auth):
-    primary = UserFactory()
-    secondary = UserFactory(role=Role.EMPLOYER_SECONDARY, employer=primary.employer)
-    auth.sign_in(secondary.email)
-    assert client.get("/employer/profile").status_code == 200
-    assert client.get("/employer/profile/edit").status_code == 403
