@@ -62,6 +62,8 @@ def apply_with_the_offer(journey: Journey, number: str, worker: ForeignWorker) -
     expect(main.locator("table tfoot")).to_contain_text("$")
     for heading in ("Fees", "Travel document", "Two-week processing (Global Skills Strategy)"):
         expect(main.locator("h2", has_text=shown(lang, heading))).to_be_visible()
+    travel = main.locator("h2", has_text=shown(lang, "Travel document"))
+    expect(travel.locator("xpath=following-sibling::p[1]")).not_to_be_empty()
     gss = main.locator("h2", has_text=shown(lang, "Two-week processing (Global Skills Strategy)"))
     expect(gss.locator("xpath=following-sibling::p[1]")).to_have_text(shown(lang, "Eligible"))
     expect(main).to_contain_text(shown(lang, "Not decided yet. An officer (an administrator of "
