@@ -288,3 +288,32 @@ def test_factory_business_numbers_are_valid():
 
     assert all(bn.is_valid(valid_business_number()) for _ in range(50))
 
+
+
+def test_rate_limits_can_live_in_redis_for_several_workers(make_app, _schema):
+    import socket
+    import uuid
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    app = make_app(
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379/15",
+        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
+        RATELIMIT_SIGN_IN="2 per minute",
+    )
+    # Two clients of two app instances (two gunicorn workers) share one budget.
+    other_worker = make_app(
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379/15",
+        RATELIMIT_KEY_PREFIX=app.config["RATELIMIT_KEY_PREFIX"],
+        RATELIMIT_SIGN_IN="2 per minute",
+    )
+    attempt = {"email": "a@example.com", "password": "x" * 16}
+    with app.app_context():
+        assert app.test_client().post("/sign-in", data=attempt).status_code == 401
+    with other_worker.app_context():
+        assert other_worker.test_client().post("/sign-in", data=attempt).status_code == 401
+        assert other_worker.test_client().post("/sign-in", data=attempt).status_code == 429
