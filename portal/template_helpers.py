@@ -10,7 +10,7 @@ from babel.numbers import format_currency
 from flask import Flask, current_app
 
 from portal.i18n import current_language
-from portal.rules.countries import province_name
+from portal.rules.countries import country_name, province_name
 
 
 def money(cents: int | None) -> str:
@@ -38,6 +38,10 @@ def date_time(value: datetime | None) -> str:
     return format_datetime(value, format="medium", tzinfo=tz, locale=locale)
 
 
+def country_label(code: str | None) -> str:
+    return country_name(code, current_language()) if code else ""
+
+
 def province_label(code: str | None) -> str:
     return province_name(code, current_language()) if code else ""
 
@@ -51,7 +55,9 @@ def business_type_label(value: str | None) -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(money=money, long_date=long_date, date_time=date_time)
     app.jinja_env.globals.update(
-        province_name=province_label, business_type_label=business_type_label
+        province_name=province_label,
+        country_label=country_label,
+        business_type_label=business_type_label,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True

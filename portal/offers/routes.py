@@ -22,7 +22,6 @@ from portal.offers.forms import (
     options,
 )
 from portal.rules.codes import get_code
-from portal.rules.countries import country_name
 from portal.rules.noc import get_unit_group, search_noc
 from portal.services import employers, evidence, offers, offers_drafts
 from portal.services.errors import DomainError, NotFound
@@ -100,14 +99,7 @@ def exemption_code(offer_id: int):
         sections.fill_code(form, offer, questions)
     return _section(offer, "code", form, lambda f: sections.code_values(f, questions),
                     "offers/exemption_code.html", entry=entry,
-                    finder_url=_finder_url())
-
-
-def _finder_url() -> str | None:
-    for endpoint in ("codes.find_code", "codes.finder"):
-        if endpoint in current_app.view_functions:
-            return url_for(endpoint)
-    return None
+                    finder_url=url_for("codes.find_code"))
 
 
 @bp.route("/<int:offer_id>/foreign-worker", methods=["GET", "POST"])
@@ -260,7 +252,3 @@ def review(offer_id: int):
                            unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
                            entry=get_code(offer.code_key) if offer.code_key else None)
 
-
-@bp.app_template_global("country_label")
-def country_label(code: str | None) -> str:
-    return country_name(code, current_language()) if code else ""

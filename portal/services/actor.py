@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
+from portal.services.errors import Forbidden
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -21,3 +26,10 @@ class Actor:
     def system(cls) -> Actor:
         """The portal itself (command-line tasks, scheduled work)."""
         return cls(user_id=None)
+
+
+def require_admin(actor: Actor, message: str | LazyString | None = None) -> None:
+    """Raise Forbidden unless an administrator is acting (services check it again behind the
+    views' access rules)."""
+    if not actor.is_admin:
+        raise Forbidden(message or _l("Only an administrator can do this."))

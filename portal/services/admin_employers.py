@@ -16,9 +16,9 @@ from sqlalchemy import func, or_, select
 
 from portal.extensions import db
 from portal.models import AuditEvent, ComplianceExemption, Employer, EmployerBan
-from portal.services.actor import Actor
+from portal.services.actor import Actor, require_admin
 from portal.services.compliance import Standing, get_standing
-from portal.services.errors import Forbidden, NotFound
+from portal.services.errors import NotFound
 from portal.services.teams import Member, members_of
 
 try:  # the offers model arrives with the offers issue
@@ -44,10 +44,6 @@ class Page:
     pages: int
     total: int
 
-
-def _admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise Forbidden(_l("Only an administrator can do this."))
 
 
 def _in_force_ids(on: date) -> tuple[set[int], set[int]]:
@@ -88,7 +84,7 @@ def search_employers(
 ) -> Page:
     """Employers whose name or business number contains `query` (case-insensitive), in
     `province` and with `status` (active/exempt/banned on day `on`) when given; by name."""
-    _admin(actor)
+    require_admin(actor)
     stmt = select(Employer)
     query = query.strip()
     if query:
@@ -151,7 +147,7 @@ class EmployerOverview:
 
 def employer_overview(*, actor: Actor, employer_id: int, on: date) -> EmployerOverview:
     """Everything an administrator sees on one employer's page. Raises Forbidden, NotFound."""
-    _admin(actor)
+    require_admin(actor)
     employer = db.session.get(Employer, employer_id)
     if employer is None:
         raise NotFound(_l("Employer not found."))

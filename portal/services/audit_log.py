@@ -18,9 +18,9 @@ from sqlalchemy import Select, func, select
 
 from portal.extensions import db
 from portal.models import AuditEvent
-from portal.services.actor import Actor
+from portal.services.actor import Actor, require_admin
 from portal.services.admin_employers import Page
-from portal.services.errors import Forbidden, NotFound
+from portal.services.errors import NotFound
 
 PAGE_SIZE = 50
 CSV_COLUMNS = (
@@ -71,10 +71,6 @@ def _filtered(criteria: AuditFilter) -> Select[tuple[AuditEvent]]:
     return stmt
 
 
-def _admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise Forbidden(_l("Only an administrator can do this."))
-
 
 def _page(stmt: Select[tuple[AuditEvent]], page: int, size: int) -> Page:
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
@@ -90,13 +86,13 @@ def _page(stmt: Select[tuple[AuditEvent]], page: int, size: int) -> Page:
 
 def search(*, actor: Actor, criteria: AuditFilter, page: int = 1) -> Page:
     """Events matching the filter, newest first, PAGE_SIZE per page. Raises Forbidden."""
-    _admin(actor)
+    require_admin(actor)
     return _page(_filtered(criteria), page, PAGE_SIZE)
 
 
 def action_names(*, actor: Actor) -> list[str]:
     """Every action that occurs in the log (for the filter's choices)."""
-    _admin(actor)
+    require_admin(actor)
     return list(
         db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
     )
@@ -105,7 +101,7 @@ def action_names(*, actor: Actor) -> list[str]:
 def export_csv(*, actor: Actor, criteria: AuditFilter) -> Iterator[str]:
     """The matching events as CSV text chunks (header first, oldest first), streamed in batches.
     Raises Forbidden."""
-    _admin(actor)
+    require_admin(actor)
     stmt = _filtered(criteria).order_by(AuditEvent.id)
 
     def rows() -> Iterator[str]:

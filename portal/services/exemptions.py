@@ -21,8 +21,8 @@ from portal.extensions import db
 from portal.models import BusinessType, ComplianceExemption, Employer, EmployerBan
 from portal.models.compliance import ExemptionCategory
 from portal.services import audit
-from portal.services.actor import Actor
-from portal.services.errors import Conflict, DomainError, Forbidden, NotFound
+from portal.services.actor import Actor, require_admin
+from portal.services.errors import Conflict, DomainError, NotFound
 
 # The legal basis per category (domain.md section 6), offered as the form's hint; the admin
 # types the exact provision.
@@ -43,10 +43,6 @@ class ExemptionTerms:
     expiry_date: date | None
     note: str
 
-
-def _admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise Forbidden(_l("Only an administrator can do this."))
 
 
 def _check_terms(terms: ExemptionTerms) -> None:
@@ -93,7 +89,7 @@ def grant_exemption(
     """Exempt the employer from the compliance regime. Raises Forbidden, NotFound, DomainError
     (bad dates or legal basis; field named), Conflict (an unrevoked exemption already covers the
     effective date)."""
-    _admin(actor)
+    require_admin(actor)
     _check_terms(terms)
     begin_write()
     if db.session.get(Employer, employer_id) is None:
@@ -123,7 +119,7 @@ def grant_exemption(
 def revoke_exemption(*, actor: Actor, exemption_id: int, reason: str) -> None:
     """Revoke an exemption with a reason. Raises Forbidden, NotFound, Conflict (already revoked),
     DomainError (field reason: empty)."""
-    _admin(actor)
+    require_admin(actor)
     if not reason.strip():
         raise DomainError(_l("Give the reason for revoking."), field="reason")
     begin_write()
@@ -182,7 +178,7 @@ def create_exempt_employer(
     """Create an employer record that exists to be exempt (for example a foreign mission that
     never registered), with its exemption, in one transaction. It has no users. Raises Forbidden,
     Conflict (field business_number: already registered), DomainError (terms)."""
-    _admin(actor)
+    require_admin(actor)
     _check_terms(terms)
     begin_write()
     number = details.business_number.strip()
@@ -218,7 +214,7 @@ def record_ban(
 ) -> EmployerBan:
     """Record that the employer is ineligible (after an inspection) from start_date to end_date
     inclusive, or permanently (end_date None). Raises Forbidden, NotFound, DomainError."""
-    _admin(actor)
+    require_admin(actor)
     if not reason.strip():
         raise DomainError(_l("Give the reason for the finding."), field="reason")
     if end_date is not None and end_date < start_date:
@@ -259,7 +255,7 @@ def record_ban(
 def lift_ban(*, actor: Actor, ban_id: int, reason: str) -> None:
     """End a ban early (for example overturned on review). Raises Forbidden, NotFound, Conflict,
     DomainError (field reason)."""
-    _admin(actor)
+    require_admin(actor)
     if not reason.strip():
         raise DomainError(_l("Give the reason for lifting the ban."), field="reason")
     begin_write()

@@ -25,8 +25,8 @@ from portal.models import ApplicationStatus, Offer, Refund, WorkPermitApplicatio
 from portal.models.work_permit import AppliesFrom, DecisionDocument
 from portal.rules.i18n import money
 from portal.services import audit, offers
-from portal.services.actor import Actor
-from portal.services.errors import Conflict, DomainError, Forbidden, NotFound
+from portal.services.actor import Actor, require_admin
+from portal.services.errors import Conflict, DomainError, NotFound
 from portal.services.worker_messages import notify_employer
 
 REASON_MAX = 2000
@@ -39,15 +39,13 @@ class PendingApplication:
     offer: Offer | None
 
 
-def _require_admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise Forbidden(_l("Only an administrator can decide work permit applications."))
+ADMIN_ONLY = _l("Only an administrator can decide work permit applications.")
 
 
 def list_pending_applications(*, actor: Actor, limit: int = 100) -> list[PendingApplication]:
     """Submitted applications, oldest first, each with its matched offer (None for "Other" and
     open permits). Raises Forbidden for non-administrators."""
-    _require_admin(actor)
+    require_admin(actor, ADMIN_ONLY)
     rows = db.session.scalars(
         select(WorkPermitApplication)
         .where(WorkPermitApplication.status == ApplicationStatus.SUBMITTED)
@@ -59,7 +57,7 @@ def list_pending_applications(*, actor: Actor, limit: int = 100) -> list[Pending
 
 def get_application(*, application_id: int, actor: Actor) -> PendingApplication:
     """One application with its offer, for an administrator. Raises Forbidden, NotFound."""
-    _require_admin(actor)
+    require_admin(actor, ADMIN_ONLY)
     application = db.session.get(WorkPermitApplication, application_id)
     if application is None:
         raise NotFound(_l("Application not found."))
@@ -74,7 +72,7 @@ def decide_application(
     Raises Forbidden (not an administrator), NotFound, Conflict (already decided),
     DomainError on field "reason" (a refusal without a reason).
     """
-    _require_admin(actor)
+    require_admin(actor, ADMIN_ONLY)
     reason = (reason or "").strip()[:REASON_MAX]
     if not approve and not reason:
         raise DomainError(_l("Enter the reason for the refusal."), field="reason")
