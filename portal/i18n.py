@@ -9,13 +9,16 @@ files once per process and merged, so there is no compile step and no stale .mo 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlencode
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal, parse_pattern
 from babel.support import Translations
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import Domain, get_locale
@@ -67,6 +70,29 @@ def select_locale() -> str:
 def current_language() -> str:
     locale = get_locale()
     return locale.language if locale is not None else "en"
+
+
+def babel_locale() -> str:
+    """The locale numbers and dates are written in: Canadian English or Canadian French."""
+    return "fr_CA" if current_language() == "fr" else "en_CA"
+
+
+def format_money(cents: int, *, whole_dollars: bool = False) -> str:
+    """Canadian dollars the reader's way ("$1,230.50" / "1 230,50 $", babel.numbers).
+    With `whole_dollars`, an amount without cents drops them ("$230" / "230 $"), as sentences
+    write a fee."""
+    locale = babel_locale()
+    amount = Decimal(cents) / 100
+    if whole_dollars and cents % 100 == 0:
+        pattern = parse_pattern(Locale.parse(locale).currency_formats["standard"].pattern)
+        pattern.frac_prec = (0, 0)
+        return pattern.apply(amount, locale, currency="CAD", currency_digits=False)
+    return format_currency(amount, "CAD", locale=locale)
+
+
+def format_number(value: Decimal | int | float) -> str:
+    """A number the reader's way (2.5 / 2,5), without digit grouping."""
+    return format_decimal(value, format="0.###", locale=babel_locale())
 
 
 def other_language() -> str:

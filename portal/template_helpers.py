@@ -9,6 +9,8 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency
 from flask import Flask, current_app
 
+from portal.catalogue import say
+from portal.catalogue.labels import category_label
 from portal.i18n import current_language
 from portal.rules.countries import country_name, province_name
 
@@ -55,6 +57,8 @@ def business_type_label(value: str | None) -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(money=money, long_date=long_date, date_time=date_time)
     app.jinja_env.globals.update(
+        say=say,
+        category_label=category_label,
         province_name=province_label,
         country_label=country_label,
         business_type_label=business_type_label,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
+from portal.catalogue import say
 from portal.rules.codes import ExemptionCode, FeeRule
 from portal.rules.countries import country_name, province_name
 from portal.rules.fees import compliance_fee
@@ -50,7 +51,7 @@ def location_rule(entry: ExemptionCode, lang: str) -> str:
 
 
 def fee_rule(entry: ExemptionCode, lang: str) -> str:
-    text = compliance_fee(entry.key).reason(lang)
+    text = say(compliance_fee(entry.key).reason)
     if entry.fee_rule is FeeRule.required_unless_worker_fee_exempt:
         text += " " + _(
             "Unless the worker is exempt from the work permit processing fee (R299(2)): then the "

@@ -9,9 +9,10 @@ from wtforms import BooleanField, Field, RadioField, SelectField, StringField, S
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
+from portal.catalogue.labels import category_label
 from portal.forms import PortalForm, options, province_choices
 from portal.i18n import current_language
-from portal.rules.codes import Category, category_label
+from portal.rules.codes import Category
 from portal.rules.countries import all_countries
 from portal.rules.finder import FinderAnswers
 
@@ -211,9 +212,8 @@ class CatalogueFilterForm(GetForm):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        lang = current_language()
         self.category.choices = [("", _l("All categories"))] + [
-            (cat.value, category_label(cat, lang)) for cat in Category
+            (cat.value, category_label(cat)) for cat in Category
         ]
 
     def validate_category(self, field: Field) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request, url_for
 
 from portal.access import public
+from portal.catalogue.labels import category_label
 from portal.codes import bp
 from portal.codes.facts import code_facts
 from portal.codes.forms import CatalogueFilterForm, FinderForm, NocSearchForm
 from portal.i18n import current_language
-from portal.rules.codes import all_codes, category_label, codes_by_category, get_code
+from portal.rules.codes import all_codes, codes_by_category, get_code
 from portal.rules.finder import suggest_codes
 from portal.rules.noc import search_noc
 
@@ -48,7 +49,6 @@ def list_codes():
         groups=shown,
         count=sum(len(codes) for codes in shown.values()),
         total=len(all_codes()),
-        category_label=category_label,
         lang=current_language(),
     )
 
@@ -66,7 +66,7 @@ def show_code(key: str):
         "codes/show_code.html",
         entry=entry,
         facts=code_facts(entry, lang),
-        category=category_label(entry.category, lang),
+        category=category_label(entry.category),
         lang=lang,
     )
 

@@ -8,7 +8,6 @@ from flask_babel import lazy_gettext as _l
 from portal.i18n import current_language
 from portal.offers.forms import DashboardForm, options
 from portal.rules.codes import employer_codes
-from portal.rules.i18n import pick
 from portal.services.offers_dashboard import OfferQuery
 
 
@@ -16,7 +15,7 @@ def dashboard_form() -> DashboardForm:
     form = DashboardForm(request.args)
     lang = current_language()
     form.code.choices = options([("", str(_l("All")))] + [
-        (c.key, f"{c.key} – {pick(c.name_en, c.name_fr, lang)}") for c in employer_codes()
+        (c.key, f"{c.key} – {c.name(lang)}") for c in employer_codes()
     ])
     return form
 

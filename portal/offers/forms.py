@@ -23,11 +23,12 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
+from portal.catalogue import say
+from portal.catalogue.labels import category_label
 from portal.forms import PortalForm, options, province_choices
 from portal.i18n import current_language
-from portal.rules.codes import Category, category_label, codes_by_category
+from portal.rules.codes import codes_by_category
 from portal.rules.countries import all_countries
-from portal.rules.i18n import pick
 from portal.rules.questions import Question
 
 
@@ -41,9 +42,9 @@ def code_choices() -> list[SelectChoice]:
     lang = current_language()
     choices = [SelectChoice("", str(_l("Choose an exemption code")))]
     for category, codes in codes_by_category(employer_only=True).items():
-        group = category_label(Category(category), lang)
+        group = category_label(category)
         choices += [
-            SelectChoice(c.key, f"{c.key} – {pick(c.name_en, c.name_fr, lang)}", optgroup=group)
+            SelectChoice(c.key, f"{c.key} – {c.name(lang)}", optgroup=group)
             for c in codes
         ]
     return choices
@@ -65,12 +66,12 @@ class CodeFormBase(PortalForm, SectionButtons):
     )
 
 
-def answer_field(question: Question, lang: str) -> Field:
-    label = question.label(lang)
-    hint = question.hint(lang)
+def answer_field(question: Question) -> Field:
+    label = say(question.label)
+    hint = say(question.hint)
     if question.kind in ("yes_no", "choice"):
         choices = options([("", str(_l("Choose an answer")))] + [
-            (value, pick(en, fr, lang)) for value, en, fr in question.choices
+            (value, say(choice)) for value, choice in question.choices
         ])
         return SelectField(label, choices=choices, validators=[Optional()], description=hint)
     if question.kind == "number":
@@ -82,8 +83,7 @@ def answer_field(question: Question, lang: str) -> Field:
 
 
 def code_form(questions: tuple[Question, ...], **kwargs):  # type: ignore[no-untyped-def]
-    lang = current_language()
-    attrs = {f"answer_{q.id}": answer_field(q, lang) for q in questions}
+    attrs = {f"answer_{q.id}": answer_field(q) for q in questions}
     form_class = type("CodeForm", (CodeFormBase,), attrs)
     form = form_class(**kwargs)
     form.code_key.choices = code_choices()

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from portal.rules.findings import Finding, Severity
+from portal.rules.messages import Message, Param
 
 
 def text(value: object) -> str | None:
@@ -82,9 +83,27 @@ def age_on(born: dt.date, day: dt.date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-def block(code: str, en: str, fr: str, field: str | None, section: str | None) -> Finding:
-    return Finding(code, Severity.blocking, en, fr, field, section)
+def block(
+    code: str,
+    field: str | None,
+    section: str | None,
+    /,
+    *,
+    kind: str | None = None,
+    **params: Param,
+) -> Finding:
+    """A blocking finding; its message is the catalogue entry `kind` (default: the code)."""
+    return Finding(code, Severity.blocking, Message.of(kind or code, **params), field, section)
 
 
-def warn(code: str, en: str, fr: str, field: str | None, section: str | None) -> Finding:
-    return Finding(code, Severity.warning, en, fr, field, section)
+def warn(
+    code: str,
+    field: str | None,
+    section: str | None,
+    /,
+    *,
+    kind: str | None = None,
+    **params: Param,
+) -> Finding:
+    """A warning; its message is the catalogue entry `kind` (default: the code)."""
+    return Finding(code, Severity.warning, Message.of(kind or code, **params), field, section)

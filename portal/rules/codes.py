@@ -12,6 +12,7 @@ from types import MappingProxyType
 from portal.rules import questions as q
 from portal.rules._data import load
 from portal.rules.i18n import pick
+from portal.rules.messages import CodeName, Message
 from portal.rules.questions import EvidenceItem, Question
 
 __all__ = [
@@ -21,7 +22,6 @@ __all__ = [
     "FeeRule",
     "Question",
     "all_codes",
-    "category_label",
     "codes_by_category",
     "employer_codes",
     "get_code",
@@ -45,41 +45,6 @@ class Category(StrEnum):
     public_policy = "public_policy"
 
 
-_CATEGORY_LABELS = {
-    Category.free_trade: ("Free trade agreements", "Accords de libre-échange"),
-    Category.international_agreement: (
-        "Other international agreements",
-        "Autres accords internationaux",
-    ),
-    Category.provincial: ("Federal–provincial agreements", "Ententes fédérales-provinciales"),
-    Category.iec: ("International Experience Canada", "Expérience internationale Canada"),
-    Category.canadian_interests: (
-        "Canadian interests: significant benefit",
-        "Intérêts canadiens : avantage important",
-    ),
-    Category.reciprocal: (
-        "Canadian interests: reciprocal employment",
-        "Intérêts canadiens : emploi réciproque",
-    ),
-    Category.designated: (
-        "Work designated by the Minister (research, competitiveness)",
-        "Travail désigné par le ministre (recherche, compétitivité)",
-    ),
-    Category.charitable_religious: (
-        "Charitable or religious work",
-        "Travail caritatif ou religieux",
-    ),
-    Category.pr_facilitation: (
-        "Permanent residence pathways",
-        "Voies d'accès à la résidence permanente",
-    ),
-    Category.humanitarian: (
-        "Humanitarian reasons and no other means of support",
-        "Motifs humanitaires et absence d'autres moyens de subsistance",
-    ),
-    Category.public_policy: ("Public policies", "Politiques d'intérêt public"),
-}
-
 _SOURCE_CATEGORIES = {
     "FTA": Category.free_trade,
     "FTA_spouse": Category.free_trade,
@@ -98,11 +63,6 @@ _SOURCE_CATEGORIES = {
     "pr_applicant_in_canada": Category.humanitarian,
     "vulnerable_worker": Category.humanitarian,
 }
-
-
-def category_label(cat: Category | str, lang: str = "en") -> str:
-    labels = _CATEGORY_LABELS.get(cat) if isinstance(cat, str) else None
-    return pick(*labels, lang) if labels else str(cat)
 
 
 class FeeRule(StrEnum):
@@ -130,10 +90,6 @@ class ExemptionCode:
     max_duration_days: int | None
     evidence: tuple[EvidenceItem, ...]
     questions: tuple[Question, ...]
-    description_en: str
-    description_fr: str
-    not_selectable_reason_en: str | None
-    not_selectable_reason_fr: str | None
     # Further facts the rules use (all from data/codes.json).
     pr_citizenships: frozenset[str] = frozenset()  # permanent residents of these also qualify
     agreement: str | None = None
@@ -156,13 +112,23 @@ class ExemptionCode:
     def name(self, lang: str) -> str:
         return pick(self.name_en, self.name_fr, lang)
 
-    def description(self, lang: str) -> str:
-        return pick(self.description_en, self.description_fr, lang)
+    @property
+    def description(self) -> Message:
+        """What the code is for and how the worker applies under it."""
+        if self.employer_specific:
+            return Message.of(
+                "code.description.employer_specific",
+                name=CodeName(self.key),
+                regulation=self.regulation,
+            )
+        return Message.of(
+            "code.description.open", name=CodeName(self.key), regulation=self.regulation
+        )
 
-    def not_selectable_reason(self, lang: str) -> str | None:
-        if self.not_selectable_reason_en is None:
-            return None
-        return pick(self.not_selectable_reason_en, self.not_selectable_reason_fr or "", lang)
+    @property
+    def not_selectable_reason(self) -> Message | None:
+        """Why an employer cannot choose an open-permit code for an offer (None if it can)."""
+        return None if self.employer_specific else Message.of("CODE-OPEN-PERMIT", code=self.code)
 
     def label(self, lang: str) -> str:
         """ "T36 – CUSMA – Professionals": what the code dropdown shows."""
@@ -178,7 +144,7 @@ class ExemptionCode:
 
     @property
     def selectable(self) -> bool:
-        return self.not_selectable_reason_en is None
+        return self.employer_specific
 
 
 _PROFESSIONAL_OR_TECHNICIAN_CODES = frozenset({"T52", "F12", "F52"})
@@ -222,40 +188,6 @@ def _questions(raw: dict) -> tuple[Question, ...]:
     return tuple(found)
 
 
-def _texts(raw: dict) -> tuple[str, str, str | None, str | None]:
-    code, reg = raw["code"], raw["regulation"]
-    if raw["employer_specific"]:
-        desc_en = (
-            f"{raw['name_en']}. LMIA exemption under {reg}. The employer submits an offer of "
-            "employment in the Employer Portal and the worker quotes its offer number."
-        )
-        desc_fr = (
-            f"{raw['name_fr']}. Dispense d'EIMT en vertu de {reg}. L'employeur présente une offre "
-            "d'emploi dans le Portail des employeurs et le travailleur indique le numéro d'offre."
-        )
-        return desc_en, desc_fr, None, None
-    desc_en = (
-        f"{raw['name_en']}. Open work permit under {reg}: the worker applies to IRCC without "
-        "an offer of employment."
-    )
-    desc_fr = (
-        f"{raw['name_fr']}. Permis de travail ouvert en vertu de {reg} : le travailleur présente "
-        "sa demande à IRCC sans offre d'emploi."
-    )
-    why_en = (
-        f"{code} is an open work permit: the worker applies to IRCC directly, with no employer "
-        "offer, no offer number and no employer compliance fee. Choose an employer-specific "
-        "code, or do not submit an offer for this worker."
-    )
-    why_fr = (
-        f"Le code {code} correspond à un permis de travail ouvert : le travailleur présente sa "
-        "demande directement à IRCC, sans offre d'emploi, sans numéro d'offre et sans frais de "
-        "conformité de l'employeur. Choisissez un code de dispense propre à un employeur, ou ne "
-        "présentez pas d'offre pour ce travailleur."
-    )
-    return desc_en, desc_fr, why_en, why_fr
-
-
 def _max_days(raw: dict) -> int | None:
     if raw["code"] == "T33":
         return 90  # GATS professionals: 90 days in any 12-month period, no extension
@@ -264,7 +196,6 @@ def _max_days(raw: dict) -> int | None:
 
 
 def _build(raw: dict) -> ExemptionCode:
-    desc_en, desc_fr, why_en, why_fr = _texts(raw)
     teer = raw["teer_levels"]
     cits = raw["citizenships"]
     return ExemptionCode(
@@ -284,10 +215,6 @@ def _build(raw: dict) -> ExemptionCode:
             EvidenceItem(e["id"], e["en"], e["fr"], e["required"]) for e in raw["evidence"]
         ),
         questions=_questions(raw),
-        description_en=desc_en,
-        description_fr=desc_fr,
-        not_selectable_reason_en=why_en,
-        not_selectable_reason_fr=why_fr,
         pr_citizenships=frozenset(raw["pr_citizenships"]),
         agreement=raw["agreement"],
         iec_category=raw["iec_category"],

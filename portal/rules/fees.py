@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from portal.rules._data import load
 from portal.rules.codes import ExemptionCode, FeeRule, get_code
-from portal.rules.i18n import money, pick
+from portal.rules.messages import Message, Money
 from portal.rules.questions import YES
 
 _FEES = load("reference")["fees_cents"]
@@ -35,52 +35,49 @@ APPLIES_FROM = ("outside", "inside", "port_of_entry")
 @dataclass(frozen=True)
 class ComplianceFee:
     """The employer compliance fee for one offer, or for a whole C23 group of performing artists
-    (then `amount_cents` is the group's total)."""
+    (then `amount_cents` is the group's total). `reason` says why, as a catalogue message."""
 
     amount_cents: int
     exempt: bool
-    reason_en: str
-    reason_fr: str
+    reason: Message
     regulation: str | None
     proof_required: bool
-
-    def reason(self, lang: str) -> str:
-        return pick(self.reason_en, self.reason_fr, lang)
 
 
 @dataclass(frozen=True)
 class FeeLine:
+    """One of the worker's fees; an exempt item is listed at 0 with the reason."""
+
     key: str
-    label_en: str
-    label_fr: str
+    label: Message
     amount_cents: int
-    exempt_reason_en: str | None = None
-    exempt_reason_fr: str | None = None
+    exempt_reason: Message | None = None
 
-    def label(self, lang: str) -> str:
-        return pick(self.label_en, self.label_fr, lang)
-
-    def exempt_reason(self, lang: str) -> str | None:
-        if self.exempt_reason_en is None:
-            return None
-        return pick(self.exempt_reason_en, self.exempt_reason_fr or "", lang)
+    def to_json(self) -> dict[str, object]:
+        """The stored form (work permit applications keep their fee lines)."""
+        return {
+            "key": self.key,
+            "label": self.label.to_json(),
+            "amount_cents": self.amount_cents,
+            "exempt_reason": self.exempt_reason.to_json() if self.exempt_reason else None,
+        }
 
 
 @dataclass(frozen=True)
 class Decision:
-    """A yes/no outcome with the reasons for it, in EN and FR."""
+    """A yes/no outcome with the reasons for it (catalogue messages)."""
 
     eligible: bool
-    reasons_en: tuple[str, ...]
-    reasons_fr: tuple[str, ...]
-
-    def reasons(self, lang: str) -> tuple[str, ...]:
-        return pick(self.reasons_en, self.reasons_fr, lang)  # type: ignore[arg-type]
+    reasons: tuple[Message, ...]
 
     @property
     def required(self) -> bool:
         """Same as `eligible`, for decisions that answer "is it required?" (medical exam)."""
         return self.eligible
+
+    def to_json(self) -> list[dict[str, object]]:
+        """The stored form of the reasons."""
+        return [reason.to_json() for reason in self.reasons]
 
 
 def _yes(answers: Mapping[str, str] | None, qid: str) -> bool:
@@ -106,62 +103,20 @@ def compliance_fee(
     """What the employer pays for an offer under `code` (R303.1)."""
     entry = get_code(code)
     if entry is not None and entry.fee_rule is FeeRule.not_applicable:
-        return ComplianceFee(
-            0,
-            True,
-            "No compliance fee: this code is an open work permit, so there is no employer offer.",
-            "Aucuns frais de conformité : ce code correspond à un permis de travail ouvert; il "
-            "n'y a donc pas d'offre d'emploi de l'employeur.",
-            None,
-            False,
-        )
+        return ComplianceFee(0, True, Message("fee.open_permit"), None, False)
     if entry is not None and entry.is_iec:
-        return ComplianceFee(
-            COMPLIANCE_FEE_CENTS,
-            False,
-            "The $230 fee applies: IEC participants are exempt from the work permit fee, but "
-            "R303.1(5) excludes them from the employer exemption, so their employers still pay.",
-            "Les frais de 230 $ s'appliquent : les participants d'EIC sont dispensés des frais de "
-            "permis de travail, mais le paragraphe R303.1(5) les exclut de la dispense accordée à "
-            "l'employeur; leur employeur paie donc les frais.",
-            "R303.1(5)",
-            False,
-        )
+        return ComplianceFee(COMPLIANCE_FEE_CENTS, False, Message("fee.iec"), "R303.1(5)", False)
     if _worker_fee_exempt(entry, answers):
-        return ComplianceFee(
-            0,
-            True,
-            "No fee: the worker is exempt from the work permit processing fee (R299(2)), so the "
-            "employer is exempt too (R303.1(5)). Upload proof of the exemption with the offer.",
-            "Aucuns frais : le travailleur est dispensé des frais de traitement du permis de "
-            "travail (R299(2)); l'employeur en est donc dispensé aussi (R303.1(5)). Téléversez "
-            "une preuve de la dispense avec l'offre d'emploi.",
-            "R303.1(5); R299(2)",
-            True,
-        )
+        return ComplianceFee(0, True, Message("fee.worker_exempt"), "R303.1(5); R299(2)", True)
     group = performing_artists_in_group if isinstance(performing_artists_in_group, int) else 1
     if entry is not None and entry.code == "C23" and group > 1:
         total = min(group * COMPLIANCE_FEE_CENTS, COMPLIANCE_FEE_GROUP_CAP_CENTS)
         capped = group >= 3
-        return ComplianceFee(
-            total,
-            False,
-            f"{money(total, 'en')} in total for {group} performing artists and staff hired together"
-            + (" (capped at $690 for a group of 3 or more)." if capped else "."),
-            f"{money(total, 'fr')} au total pour {group} artistes de la scène et membres du "
-            "personnel embauchés ensemble"
-            + (" (plafond de 690 $ pour un groupe de 3 ou plus)." if capped else "."),
-            "R303.1(3)" if capped else "R303.1(1)",
-            False,
+        reason = Message.of(
+            "fee.group_capped" if capped else "fee.group", total=Money(total), people=group
         )
-    return ComplianceFee(
-        COMPLIANCE_FEE_CENTS,
-        False,
-        "The $230 employer compliance fee applies to this offer.",
-        "Les frais de conformité de l'employeur de 230 $ s'appliquent à cette offre d'emploi.",
-        "R303.1(1)",
-        False,
-    )
+        return ComplianceFee(total, False, reason, "R303.1(3)" if capped else "R303.1(1)", False)
+    return ComplianceFee(COMPLIANCE_FEE_CENTS, False, Message("fee.standard"), "R303.1(1)", False)
 
 
 def worker_fees(
@@ -180,89 +135,43 @@ def worker_fees(
     entry = get_code(code)
     lines: list[FeeLine] = []
     if entry is not None and entry.is_iec:
-        lines.append(
-            FeeLine(
-                "iec_participation",
-                "IEC participation fee",
-                "Frais de participation à EIC",
-                IEC_PARTICIPATION_FEE_CENTS,
-            )
-        )
+        lines.append(FeeLine("iec_participation", _IEC_LABEL, IEC_PARTICIPATION_FEE_CENTS))
     if _worker_fee_exempt(entry, answers):
-        lines.append(
-            FeeLine(
-                "processing",
-                "Work permit processing fee",
-                "Frais de traitement du permis de travail",
-                0,
-                "Exempt under R299(2) for this situation.",
-                "Dispense prévue au paragraphe R299(2) dans cette situation.",
-            )
-        )
+        lines.append(FeeLine("processing", _PROCESSING_LABEL, 0, Message("fee_line.exempt_r299")))
     else:
-        lines.append(
-            FeeLine(
-                "processing",
-                "Work permit processing fee",
-                "Frais de traitement du permis de travail",
-                WORK_PERMIT_FEE_CENTS,
-            )
-        )
+        lines.append(FeeLine("processing", _PROCESSING_LABEL, WORK_PERMIT_FEE_CENTS))
     if permit_type == "open":
         if entry is not None and (
             entry.open_permit_holder_fee_exempt or entry.code in ("C32", "C33")
         ):
-            lines.append(
-                FeeLine(
-                    "open_permit_holder",
-                    "Open work permit holder fee",
-                    "Frais de privilège du titulaire de permis de travail ouvert",
-                    0,
-                    "Exempt for this category (R303.2).",
-                    "Dispense pour cette catégorie (R303.2).",
-                )
-            )
+            exempt = Message("fee_line.exempt_r303_2")
+            lines.append(FeeLine("open_permit_holder", _OPEN_HOLDER_LABEL, 0, exempt))
         else:
             lines.append(
-                FeeLine(
-                    "open_permit_holder",
-                    "Open work permit holder fee",
-                    "Frais de privilège du titulaire de permis de travail ouvert",
-                    OPEN_PERMIT_HOLDER_FEE_CENTS,
-                )
+                FeeLine("open_permit_holder", _OPEN_HOLDER_LABEL, OPEN_PERMIT_HOLDER_FEE_CENTS)
             )
     lines.append(_biometrics(citizenship, has_biometrics_on_file, family_size, age))
     return lines
 
 
+_IEC_LABEL = Message("fee_line.iec_participation")
+_PROCESSING_LABEL = Message("fee_line.processing")
+_OPEN_HOLDER_LABEL = Message("fee_line.open_permit_holder")
+_BIOMETRICS_LABEL = Message("fee_line.biometrics")
+
+
 def _biometrics(
     citizenship: str | None, on_file: bool, family_size: int, age: int | None
 ) -> FeeLine:
-    label = ("biometrics", "Biometrics", "Données biométriques")
     if isinstance(citizenship, str) and citizenship.strip().upper() == "US":
-        return FeeLine(
-            *label,
-            0,
-            "U.S. nationals do not give biometrics for a work permit.",
-            "Les ressortissants des États-Unis ne fournissent pas de données biométriques "
-            "pour un permis de travail.",
-        )
+        return FeeLine("biometrics", _BIOMETRICS_LABEL, 0, Message("fee_line.biometrics_us"))
     if on_file:
-        return FeeLine(
-            *label,
-            0,
-            "Biometrics already given in the last 10 years.",
-            "Données biométriques déjà fournies au cours des 10 dernières années.",
-        )
+        return FeeLine("biometrics", _BIOMETRICS_LABEL, 0, Message("fee_line.biometrics_on_file"))
     if isinstance(age, int) and not BIOMETRICS_AGE_RANGE[0] <= age <= BIOMETRICS_AGE_RANGE[1]:
-        return FeeLine(
-            *label,
-            0,
-            "Only people aged 14 to 79 give biometrics.",
-            "Seules les personnes de 14 à 79 ans fournissent des données biométriques.",
-        )
+        return FeeLine("biometrics", _BIOMETRICS_LABEL, 0, Message("fee_line.biometrics_age"))
     people = family_size if isinstance(family_size, int) and family_size > 0 else 1
-    return FeeLine(*label, min(people * BIOMETRICS_CENTS, BIOMETRICS_FAMILY_CAP_CENTS))
+    amount = min(people * BIOMETRICS_CENTS, BIOMETRICS_FAMILY_CAP_CENTS)
+    return FeeLine("biometrics", _BIOMETRICS_LABEL, amount)
 
 
 def total_cents(lines: Iterable[FeeLine]) -> int:
@@ -282,67 +191,18 @@ def gss_two_week(
     """Global Skills Strategy 2-week processing (since 2017-06-12): every condition must hold."""
     entry = get_code(code)
     checks = (
-        (
-            applies_from == "outside",
-            "applies from outside Canada",
-            "présente sa demande de l'extérieur du Canada",
-            "only applications from outside Canada qualify",
-            "seules les demandes présentées de l'extérieur du Canada sont admissibles",
-        ),
-        (
-            applies_online,
-            "applies online",
-            "présente sa demande en ligne",
-            "paper applications do not qualify",
-            "les demandes sur papier ne sont pas admissibles",
-        ),
+        (applies_from == "outside", Message("gss.not_from_outside")),
+        (applies_online, Message("gss.not_online")),
         (
             employer_specific and (entry is None or entry.employer_specific),
-            "employer-specific, LMIA-exempt permit",
-            "permis propre à un employeur, dispensé d'EIMT",
-            "only employer-specific permits qualify",
-            "seuls les permis propres à un employeur sont admissibles",
+            Message("gss.not_employer_specific"),
         ),
-        (
-            not (entry is not None and entry.is_iec),
-            "not an IEC application",
-            "il ne s'agit pas d'une demande d'EIC",
-            "International Experience Canada applications are excluded",
-            "les demandes d'Expérience internationale Canada sont exclues",
-        ),
-        (
-            teer in (0, 1),
-            "job in TEER 0 or 1",
-            "emploi de FEER 0 ou 1",
-            "the job must be TEER 0 or 1",
-            "l'emploi doit être de FEER 0 ou 1",
-        ),
-        (
-            offer_submitted_and_fee_paid,
-            "offer submitted and fee paid (or exempt)",
-            "offre présentée et frais payés (ou dispense)",
-            "the employer must submit the offer and pay the compliance fee (or record an "
-            "exemption) first",
-            "l'employeur doit d'abord présenter l'offre et payer les frais de conformité (ou "
-            "inscrire une dispense)",
-        ),
-        (
-            biometrics_within_14_days,
-            "biometrics within 14 days",
-            "données biométriques fournies dans les 14 jours",
-            "biometrics must be given within 14 days of applying",
-            "les données biométriques doivent être fournies dans les 14 jours suivant la demande",
-        ),
+        (not (entry is not None and entry.is_iec), Message("gss.iec")),
+        (teer in (0, 1), Message("gss.not_teer_0_1")),
+        (offer_submitted_and_fee_paid, Message("gss.offer_not_settled")),
+        (biometrics_within_14_days, Message("gss.biometrics_late")),
     )
-    failed = [c for c in checks if not c[0]]
+    failed = tuple(reason for ok, reason in checks if not ok)
     if failed:
-        return Decision(
-            False,
-            tuple(f"Not eligible for 2-week processing: {c[3]}." for c in failed),
-            tuple(f"Non admissible au traitement en 2 semaines : {c[4]}." for c in failed),
-        )
-    return Decision(
-        True,
-        ("Eligible for 2-week processing: " + "; ".join(c[1] for c in checks) + ".",),
-        ("Admissible au traitement en 2 semaines : " + "; ".join(c[2] for c in checks) + ".",),
-    )
+        return Decision(False, failed)
+    return Decision(True, (Message("gss.eligible"),))

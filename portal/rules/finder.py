@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from portal.rules._data import load
 from portal.rules.codes import EvidenceItem, ExemptionCode, get_code
-from portal.rules.i18n import pick
+from portal.rules.messages import CodeName, Message
 
 # Candidate codes per kind of work, most specific (free trade agreements) first; each candidate
 # is kept only when the worker's citizenship and the job's TEER fit the code's data.
@@ -64,26 +64,19 @@ class FinderAnswers:
 @dataclass(frozen=True)
 class Suggestion:
     code: ExemptionCode
-    why_en: str
-    why_fr: str
+    why: Message
     evidence: tuple[EvidenceItem, ...]
-
-    def why(self, lang: str) -> str:
-        return pick(self.why_en, self.why_fr, lang)
 
 
 @dataclass(frozen=True)
 class FinderResult:
     suggestions: list[Suggestion] = field(default_factory=list)
     lmia_needed: bool = False
-    lmia_explanation_en: str | None = None
-    lmia_explanation_fr: str | None = None
+    lmia_explanation: Message | None = None
     employer_exempt: bool = False
-    employer_exempt_explanation_en: str | None = None
-    employer_exempt_explanation_fr: str | None = None
+    employer_exempt_explanation: Message | None = None
     open_permit: bool = False
-    open_permit_explanation_en: str | None = None
-    open_permit_explanation_fr: str | None = None
+    open_permit_explanation: Message | None = None
 
     @property
     def codes(self) -> list[str]:
@@ -99,10 +92,10 @@ def _fits(entry: ExemptionCode, a: FinderAnswers) -> bool:
     )
 
 
-def _suggest(entry: ExemptionCode | None, en: str, fr: str) -> Suggestion | None:
+def _suggest(entry: ExemptionCode | None, why: Message) -> Suggestion | None:
     if entry is None:
         return None
-    return Suggestion(entry, en, fr, entry.evidence)
+    return Suggestion(entry, why, entry.evidence)
 
 
 def _iec(a: FinderAnswers) -> tuple[Suggestion | None, bool]:
@@ -121,65 +114,32 @@ def _iec(a: FinderAnswers) -> tuple[Suggestion | None, bool]:
         return None, False
     if a.age is not None and not row["age_min"] <= a.age <= row["age_max"]:
         return None, False
-    why = _suggest(
-        entry,
-        f"International Experience Canada: {entry.name_en.split('– ')[-1]} is open to "
-        f"citizens of this country aged {row['age_min']} to {row['age_max']}, for up to "
-        f"{row['max_months']} months.",
-        f"Expérience internationale Canada : la catégorie {entry.name_fr.split('– ')[-1]} est "
-        f"ouverte aux citoyens de ce pays âgés de {row['age_min']} à {row['age_max']} ans, "
-        f"pour au plus {row['max_months']} mois.",
+    why = Message.of(
+        "finder.iec",
+        category=CodeName(entry.key, last_part=True),
+        low=row["age_min"],
+        high=row["age_max"],
+        months=row["max_months"],
     )
-    return why, category == "wh"
+    return _suggest(entry, why), category == "wh"
 
 
 def suggest_codes(a: FinderAnswers) -> FinderResult:
     """Codes worth considering for these answers, best first, with the reason for each."""
     if a.employer_kind in _EXEMPT_EMPLOYER_CODES:
         entry = get_code(_EXEMPT_EMPLOYER_CODES[a.employer_kind])
-        found = _suggest(
-            entry,
-            "The usual code for this kind of employer; no offer is submitted.",
-            "Le code habituel pour ce type d'employeur; aucune offre n'est présentée.",
-        )
+        found = _suggest(entry, Message("finder.exempt_employer_code"))
         return FinderResult(
             suggestions=[found] if found else [],
             employer_exempt=True,
-            employer_exempt_explanation_en=(
-                "Your organization is exempt from the employer compliance regime: do not submit "
-                'an offer and do not pay the $230 fee. The worker chooses "Other" (no offer '
-                "number) in the work permit application and sends your contract and proof of the "
-                "exemption."
-            ),
-            employer_exempt_explanation_fr=(
-                "Votre organisation est dispensée du régime de conformité des employeurs : ne "
-                "présentez pas d'offre d'emploi et ne payez pas les frais de 230 $. Le "
-                "travailleur choisit « Autre » (sans numéro d'offre) dans sa demande de permis de "
-                "travail et joint votre contrat et la preuve de la dispense."
-            ),
+            employer_exempt_explanation=Message("finder.employer_exempt"),
         )
     if a.has_pgwp_or_study_status or a.relationship == "spouse_or_student":
-        entry = get_code("C43")
-        found = _suggest(
-            entry,
-            "Post-graduation work permit: an open permit for graduates of an "
-            "eligible Canadian program. No employer offer needed.",
-            "Permis de travail postdiplôme : un permis ouvert pour les diplômés d'un "
-            "programme canadien admissible. Aucune offre d'emploi n'est nécessaire.",
-        )
+        found = _suggest(get_code("C43"), Message("finder.pgwp"))
         return FinderResult(
             suggestions=[found] if found else [],
             open_permit=True,
-            open_permit_explanation_en=(
-                "No employer offer needed: the worker holds or qualifies for an open work permit "
-                "(such as a PGWP or a spouse's permit) and can work for you without an offer "
-                "number or compliance fee."
-            ),
-            open_permit_explanation_fr=(
-                "Aucune offre d'emploi n'est nécessaire : le travailleur détient un permis de "
-                "travail ouvert (comme un PTPD ou un permis d'époux) ou y est admissible, et peut "
-                "travailler pour vous sans numéro d'offre ni frais de conformité."
-            ),
+            open_permit_explanation=Message("finder.open_permit"),
         )
     suggestions: list[Suggestion] = []
     iec, iec_open = _iec(a)
@@ -192,38 +152,17 @@ def suggest_codes(a: FinderAnswers) -> FinderResult:
             and _fits(entry, a)
             and all(s.code.key != entry.key for s in suggestions)
         ):
-            found = _suggest(entry, *_why(entry, a))
+            found = _suggest(entry, _why(entry))
             if found:
                 suggestions.append(found)
     if iec_open and len(suggestions) == 1:
         return FinderResult(
             suggestions=suggestions,
             open_permit=True,
-            open_permit_explanation_en=(
-                "IEC Working Holiday is an open permit: the worker can work "
-                "for you without an offer from you."
-            ),
-            open_permit_explanation_fr=(
-                "Le permis Vacances-travail d'EIC est un permis ouvert : le "
-                "travailleur peut travailler pour vous sans offre de votre "
-                "part."
-            ),
+            open_permit_explanation=Message("finder.iec_working_holiday"),
         )
     if not suggestions:
-        return FinderResult(
-            lmia_needed=True,
-            lmia_explanation_en=(
-                "No LMIA exemption seems to fit these answers. You probably need a "
-                "Labour Market Impact Assessment from ESDC (Temporary Foreign Worker "
-                "Program) before the worker can apply."
-            ),
-            lmia_explanation_fr=(
-                "Aucune dispense d'EIMT ne semble correspondre à ces réponses. Vous "
-                "aurez probablement besoin d'une étude d'impact sur le marché du "
-                "travail d'EDSC (Programme des travailleurs étrangers temporaires) "
-                "avant que le travailleur présente sa demande."
-            ),
-        )
+        return FinderResult(lmia_needed=True, lmia_explanation=Message("finder.lmia_needed"))
     return FinderResult(suggestions=suggestions)
 
 
@@ -255,36 +194,15 @@ def _candidates(a: FinderAnswers) -> list[str]:
     return codes
 
 
-def _why(entry: ExemptionCode, a: FinderAnswers) -> tuple[str, str]:
+def _why(entry: ExemptionCode) -> Message:
+    name = CodeName(entry.key)
     if entry.code == "C16":
-        return (
-            "Francophone mobility: a French-speaking worker (NCLC 5 or higher) with a job outside "
-            "Quebec, in any TEER except primary agriculture in TEER 4 or 5.",
-            "Mobilité francophone : un travailleur d'expression française (NCLC 5 ou plus) ayant "
-            "un emploi à l'extérieur du Québec, de n'importe quelle catégorie FEER sauf "
-            "l'agriculture primaire de FEER 4 ou 5.",
-        )
+        return Message("finder.c16")
     if entry.code == "T13":
-        return (
-            "Provincial nominee: the offer must come from an employer in the nominating province.",
-            "Candidat d'une province : l'offre doit provenir d'un employeur de la province qui a "
-            "désigné le travailleur.",
-        )
+        return Message("finder.t13")
     if entry.is_ict:
-        return (
-            f"Intra-company transfer: at least 12 months with the foreign enterprise in the last 3 "
-            f"years, transferring to a related Canadian business ({entry.name_en}).",
-            f"Mutation à l'interne : au moins 12 mois au sein de l'entreprise étrangère au cours "
-            f"des 3 dernières années, vers une entreprise canadienne liée ({entry.name_fr}).",
-        )
+        return Message.of("finder.ict", name=name)
     if entry.citizenships is not None:
-        return (
-            f"{entry.name_en}: open to this worker's citizenship"
-            + (" and to the job's TEER." if entry.teer_levels else "."),
-            f"{entry.name_fr} : ouvert aux citoyens de ce pays"
-            + (" et à la catégorie FEER de l'emploi." if entry.teer_levels else "."),
-        )
-    return (
-        f"{entry.name_en}: matches the kind of work described.",
-        f"{entry.name_fr} : correspond au type de travail décrit.",
-    )
+        kind = "finder.citizenship_and_teer" if entry.teer_levels else "finder.citizenship"
+        return Message.of(kind, name=name)
+    return Message.of("finder.kind_of_work", name=name)

@@ -1,4 +1,5 @@
-"""What the rules report: stable codes, a severity, and EN/FR messages that say how to fix it."""
+"""What the rules report: a stable code, a severity, the field to fix, and a message (a catalogue
+code and its parameters; the edge words it in the reader's language)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from portal.rules.i18n import pick
+from portal.rules.messages import Message
 
 
 class Severity(StrEnum):
@@ -18,19 +19,18 @@ class Severity(StrEnum):
 class Finding:
     """One problem with an offer.
 
-    `field` names the form field to fix (an OfferFacts field name or "answers.<question_id>");
-    `section` is the offer section that holds it ("code", "worker", "job", "wages", "attestations").
+    `code` is the finding's stable identifier ("ELIG-T36-CITIZENSHIP"); `message.code` is its
+    catalogue entry: the same code, or the kind of code when several share one wording
+    ("ELIG-*-CITIZENSHIP"). `field` names the form field to fix (an OfferFacts field name or
+    "answers.<question_id>"); `section` is the offer section that holds it ("code", "worker",
+    "job", "wages", "attestations").
     """
 
     code: str
     severity: Severity
-    message_en: str
-    message_fr: str
+    message: Message
     field: str | None = None
     section: str | None = None
-
-    def message(self, lang: str) -> str:
-        return pick(self.message_en, self.message_fr, lang)
 
     @property
     def is_blocking(self) -> bool:

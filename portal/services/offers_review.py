@@ -8,9 +8,6 @@ problem, so the review page and the submit button never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from flask_babel import lazy_gettext as _l
 
 from portal import clock
 from portal.extensions import db
@@ -18,6 +15,7 @@ from portal.models import Employer, Offer
 from portal.rules.eligibility import OfferFacts, check_offer
 from portal.rules.fees import ComplianceFee, compliance_fee
 from portal.rules.findings import Finding
+from portal.rules.messages import Message
 from portal.services import compliance
 from portal.services.offers_drafts import ATTESTATION_IDS
 
@@ -30,44 +28,39 @@ _FIELD_FOR_FACT = {
     "employer_province": None,
 }
 
-_REQUIRED: tuple[tuple[str, str, Any], ...] = (
-    ("code", "code_key", _l("Choose the LMIA exemption code.")),
-    ("code", "explanation", _l("Explain how the job meets the requirements of the exemption.")),
-    ("worker", "worker_family_name", _l("Enter the worker's family name as on the passport.")),
-    ("worker", "worker_sex", _l("Choose the worker's sex as on the passport.")),
-    ("worker", "worker_date_of_birth", _l("Enter the worker's date of birth.")),
-    ("worker", "worker_country_of_birth", _l("Choose the worker's country of birth.")),
-    ("worker", "worker_citizenship", _l("Choose the worker's country of citizenship.")),
-    ("worker", "worker_residence_country", _l("Choose the worker's country of residence.")),
-    ("worker", "worker_passport_number", _l("Enter the worker's passport number.")),
-    ("worker", "worker_passport_expiry", _l("Enter the expiry date of the worker's passport.")),
-    ("job", "job_title", _l("Enter the job title.")),
-    ("job", "noc_code", _l("Enter the NOC 2021 code of the job.")),
-    ("job", "duties", _l("Describe the main duties of the job.")),
-    ("job", "start_date", _l("Enter the start date of the job.")),
-    ("job", "end_date", _l("Enter the end date of the job.")),
-    ("wages", "wage_cents", _l("Enter the wage.")),
-    ("wages", "wage_unit", _l("Choose how the wage is paid (per hour, week, month or year).")),
-    ("wages", "hours_per_week", _l("Enter the hours of work per week.")),
+# (section, field, what to do): every field a submitted offer must have.
+_REQUIRED: tuple[tuple[str, str, Message], ...] = (
+    ("code", "code_key", Message("review.missing.code_key")),
+    ("code", "explanation", Message("review.missing.explanation")),
+    ("worker", "worker_family_name", Message("review.missing.worker_family_name")),
+    ("worker", "worker_sex", Message("review.missing.worker_sex")),
+    ("worker", "worker_date_of_birth", Message("review.missing.worker_date_of_birth")),
+    ("worker", "worker_country_of_birth", Message("review.missing.worker_country_of_birth")),
+    ("worker", "worker_citizenship", Message("review.missing.worker_citizenship")),
+    ("worker", "worker_residence_country", Message("review.missing.worker_residence_country")),
+    ("worker", "worker_passport_number", Message("review.missing.worker_passport_number")),
+    ("worker", "worker_passport_expiry", Message("review.missing.worker_passport_expiry")),
+    ("job", "job_title", Message("review.missing.job_title")),
+    ("job", "noc_code", Message("review.missing.noc_code")),
+    ("job", "duties", Message("review.missing.duties")),
+    ("job", "start_date", Message("review.missing.start_date")),
+    ("job", "end_date", Message("review.missing.end_date")),
+    ("wages", "wage_cents", Message("review.missing.wage_cents")),
+    ("wages", "wage_unit", Message("review.missing.wage_unit")),
+    ("wages", "hours_per_week", Message("review.missing.hours_per_week")),
 )
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing to fix before (blocking) or to check (warning) submitting."""
+    """One thing to fix before (blocking) or to check (warning) submitting; the edge words
+    `message` (portal/catalogue)."""
 
     blocking: bool
     section: str
     field: str | None
-    _en: str | None = None
-    _fr: str | None = None
-    _lazy: Any = None
+    message: Message
     code: str = ""
-
-    def text(self, lang: str) -> str:
-        if self._lazy is not None:
-            return str(self._lazy)
-        return self._fr if lang == "fr" and self._fr else (self._en or "")
 
     @classmethod
     def from_finding(cls, finding: Finding) -> Problem:
@@ -80,8 +73,7 @@ class Problem:
             blocking=finding.is_blocking,
             section=finding.section or "code",
             field=field,
-            _en=finding.message_en,
-            _fr=finding.message_fr,
+            message=finding.message,
             code=finding.code,
         )
 
@@ -141,7 +133,7 @@ def review_offer(offer: Offer) -> Review:
     present = {p.field for p in problems}
     for section, field, message in _REQUIRED:
         if field not in present and getattr(offer, field) in (None, ""):
-            problems.append(Problem(True, section, field, _lazy=message, code="FIELD-MISSING"))
+            problems.append(Problem(True, section, field, message, code="FIELD-MISSING"))
     location = offer.locations[0] if offer.locations else None
     complete = location is not None and all(
         (location.address_line1, location.city, location.province)
@@ -149,24 +141,22 @@ def review_offer(offer: Offer) -> Review:
     if not complete and "location1_province" not in present:
         problems.append(
             Problem(True, "job", "location1_address_line1", code="FIELD-MISSING",
-                    _lazy=_l("Enter the address, city and province of the work location."))
+                    message=Message("review.missing.location"))
         )
     if set(offer.attestations or ()) != set(ATTESTATION_IDS):
         problems.append(
             Problem(True, "attestations", "attestations", code="ATTESTATIONS-MISSING",
-                    _lazy=_l("Tick every attestation and certification."))
+                    message=Message("review.missing.attestations"))
         )
     if offer.worker_passport_expiry and offer.worker_passport_expiry <= clock.today():
         problems.append(
             Problem(False, "worker", "worker_passport_expiry", code="PASSPORT-EXPIRED",
-                    _lazy=_l("The passport has expired: the worker needs a valid passport to get "
-                             "a work permit. Enter the new passport's details."))
+                    message=Message("review.passport_expired"))
         )
     if standing.banned and not any(p.code == "EMPLOYER-BANNED" for p in problems):
         problems.append(
             Problem(True, "code", None, code="EMPLOYER-BANNED",
-                    _lazy=_l("Your business is on the list of ineligible employers, so it cannot "
-                             "submit offers."))
+                    message=Message("review.employer_banned"))
         )
     problems.sort(key=lambda p: not p.blocking)
     return Review(problems=problems, fee=fee_for(offer))

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from sqlalchemy import or_, select
 
 from portal.extensions import db
+from portal.i18n import format_money
 from portal.models import Message, User
 
 KINDS = ("invitation", "offer_submitted", "offer_matched", "refund_issued", "decision")
@@ -28,6 +29,8 @@ _env = Environment(
     keep_trailing_newline=True,
     extensions=["jinja2.ext.i18n"],
 )
+# Amounts in sentences, in the message's language: "$230" / "230 $".
+_env.filters["money"] = lambda cents: format_money(cents, whole_dollars=True)
 
 
 def _render(kind: str, language: str, context: dict[str, Any]) -> tuple[str, str]:

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from portal import clock
+from portal.catalogue import say_in  # until decisions are stored as codes
 from portal.database import begin_write
 from portal.extensions import db
 from portal.models import (
@@ -39,6 +40,8 @@ from portal.models import (
 )
 from portal.models.work_permit import AppliesFrom, Biometrics
 from portal.rules import numbers
+from portal.rules.fees import Decision, FeeLine
+from portal.rules.messages import Message
 from portal.rules.noc import teer_of
 from portal.services import audit, compliance, offers
 from portal.services.actor import Actor
@@ -47,7 +50,6 @@ from portal.services.worker_messages import notify_employer
 from portal.services.workers_assessment import (
     AssessmentInput,
     assess,
-    decision_json,
     is_open_permit_code,
     resided,
 )
@@ -245,7 +247,8 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
         )
     )
     if details.applies_from == AppliesFrom.PORT_OF_ENTRY and not result.port_of_entry.eligible:
-        reasons = " ".join(result.port_of_entry.reasons(details.language))
+        lang = details.language if details.language in ("en", "fr") else "en"
+        reasons = " ".join(say_in(reason, lang) for reason in result.port_of_entry.reasons)
         raise DomainError(
             _l("You cannot apply at a port of entry: %(reasons)s", reasons=reasons),
             field="applies_from",
@@ -272,20 +275,40 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
         upfront_medical=details.upfront_medical,
         family_size=details.family_size,
         stay_months=details.stay_months,
-        fee_lines=result.fee_lines_json(),
+        fee_lines=[_fee_line_json(line) for line in result.fee_lines],
         fees_total_cents=result.fees_total_cents,
         travel_document=str(result.travel.document),
-        travel_note={"en": result.travel.note_en, "fr": result.travel.note_fr}
-        if result.travel.note_en
-        else None,
+        travel_note=_bilingual(result.travel.note) if result.travel.note else None,
         medical_required=result.medical.required,
-        medical_reasons=decision_json(result.medical),
+        medical_reasons=_reasons_json(result.medical),
         gss_eligible=result.gss.eligible,
-        gss_reasons=decision_json(result.gss),
+        gss_reasons=_reasons_json(result.gss),
         poe_allowed=result.port_of_entry.eligible,
-        poe_reasons=decision_json(result.port_of_entry),
+        poe_reasons=_reasons_json(result.port_of_entry),
         submitted_at=clock.now(),
     )
+
+
+# Until decisions are stored as codes, an application keeps its texts in both languages.
+def _bilingual(message: Message) -> dict[str, str]:
+    return {lang: say_in(message, lang) for lang in ("en", "fr")}
+
+
+def _reasons_json(decision: Decision) -> dict[str, list[str]]:
+    return {lang: [say_in(r, lang) for r in decision.reasons] for lang in ("en", "fr")}
+
+
+def _fee_line_json(line: FeeLine) -> dict[str, object]:
+    label = _bilingual(line.label)
+    reason = _bilingual(line.exempt_reason) if line.exempt_reason else {"en": None, "fr": None}
+    return {
+        "key": line.key,
+        "label_en": label["en"],
+        "label_fr": label["fr"],
+        "amount_cents": line.amount_cents,
+        "exempt_reason_en": reason["en"],
+        "exempt_reason_fr": reason["fr"],
+    }
 
 
 def get_application_result(*, number: str, date_of_birth: date | None) -> WorkPermitApplication:

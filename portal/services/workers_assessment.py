@@ -10,12 +10,13 @@ and was not done upfront the application is not eligible, with that reason added
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 from portal.rules import fees, travel
 from portal.rules.codes import get_code, open_permit_codes
 from portal.rules.fees import Decision, FeeLine
+from portal.rules.messages import Message
 
 
 @dataclass(frozen=True)
@@ -47,16 +48,9 @@ class Assessment:
     gss: Decision
     port_of_entry: Decision
 
-    def fee_lines_json(self) -> list[dict[str, object]]:
-        return [asdict(line) for line in self.fee_lines]
-
 
 def age_on(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
-def decision_json(decision: Decision) -> dict[str, list[str]]:
-    return {"en": list(decision.reasons_en), "fr": list(decision.reasons_fr)}
 
 
 def assess(data: AssessmentInput) -> Assessment:
@@ -109,22 +103,15 @@ def assess(data: AssessmentInput) -> Assessment:
     )
 
 
-_MEDICAL_EN = (
-    "Not eligible for 2-week processing: the medical exam is required and must be done "
-    "upfront, with a panel physician, before applying."
-)
-_MEDICAL_FR = (
-    "Non admissible au traitement en 2 semaines : l'examen médical est exigé et doit être "
-    "passé à l'avance, auprès d'un médecin désigné, avant de présenter la demande."
-)
+_MEDICAL_NOT_UPFRONT = Message("gss.medical_not_upfront")
 
 
 def _with_upfront_medical(gss: Decision, medical: Decision, upfront: bool) -> Decision:
     if not medical.required or upfront:
         return gss
     if gss.eligible:
-        return Decision(False, (_MEDICAL_EN,), (_MEDICAL_FR,))
-    return Decision(False, (*gss.reasons_en, _MEDICAL_EN), (*gss.reasons_fr, _MEDICAL_FR))
+        return Decision(False, (_MEDICAL_NOT_UPFRONT,))
+    return Decision(False, (*gss.reasons, _MEDICAL_NOT_UPFRONT))
 
 
 def open_permit_code_keys() -> tuple[str, ...]:

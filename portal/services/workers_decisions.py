@@ -23,7 +23,6 @@ from portal.database import begin_write
 from portal.extensions import db
 from portal.models import ApplicationStatus, Offer, Refund, WorkPermitApplication
 from portal.models.work_permit import AppliesFrom, DecisionDocument
-from portal.rules.i18n import money
 from portal.services import audit, offers
 from portal.services.actor import Actor, require_admin
 from portal.services.errors import Conflict, DomainError, NotFound
@@ -143,6 +142,6 @@ def _notify(application: WorkPermitApplication, offer: Offer, refund: Refund | N
             kind="refund_issued",
             context={
                 "offer_number": offer.number,
-                "amounts": {lang: money(refund.amount_cents, lang) for lang in ("en", "fr")},
+                "amount_cents": refund.amount_cents,
             },
         )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from portal.i18n import current_language
-from portal.rules.travel import TravelDocument
+from portal.catalogue.labels import travel_document_label
 
 OFFER_STATUS = {
     "draft": _l("Draft"),
@@ -47,5 +46,5 @@ def label_helpers() -> dict[str, object]:
         "application_status_label": lambda v: _label(APPLICATION_STATUS, v),
         "permit_type_label": lambda v: _label(PERMIT_TYPE, v),
         "applies_from_label": lambda v: _label(APPLIES_FROM, v),
-        "travel_document_label": lambda v: TravelDocument(v).label(current_language()),
+        "travel_document_label": travel_document_label,
     }

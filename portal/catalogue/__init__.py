@@ -1,0 +1,117 @@
+"""The one catalogue: what every code the rules and services emit says, and how an edge says it.
+
+Rules and services return codes with parameters (`portal.rules.messages.Message`); this package
+maps each code to an English msgid (lazy_gettext, named %(placeholders)s) and the .po files hold
+the French. An edge (a page, the PDF, the command line, an email) calls `say()` and gets text in
+the current language; `say_in()` picks another one (the language an offer or a recipient chose).
+
+Parameters are resolved in the same language: country, province and code names from the rules'
+bilingual reference data, amounts and numbers with babel.numbers, nested messages from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+
+from flask import has_app_context
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel.speaklater import LazyString
+
+from portal.catalogue.codes import CODES, FINDER
+from portal.catalogue.decisions import DECISIONS
+from portal.catalogue.findings import FINDINGS
+from portal.catalogue.review import REVIEW
+from portal.i18n import current_language, format_money, format_number
+from portal.rules.codes import get_code
+from portal.rules.countries import country_name, province_name
+from portal.rules.i18n import pick
+from portal.rules.messages import (
+    Bilingual,
+    CodeName,
+    Country,
+    CountryList,
+    Message,
+    Money,
+    Number,
+    Param,
+    Province,
+    ProvinceList,
+)
+
+
+def _special_rules(params: Mapping[str, str]) -> str:
+    # The travel data carries its own note in English only: English readers get it, French
+    # readers are told it exists.
+    if current_language() == "fr":
+        return _("Special rules apply depending on the passport (see the note in English).")
+    return params["note"]
+
+
+# Entries whose wording is not a single msgid.
+RENDERERS: dict[str, Callable[[Mapping[str, str]], str]] = {
+    "travel.special_rules": _special_rules,
+}
+ENTRIES: dict[str, LazyString] = {**FINDINGS, **REVIEW, **DECISIONS, **CODES, **FINDER}
+
+
+def known_codes() -> frozenset[str]:
+    """Every code the catalogue can word."""
+    return frozenset(ENTRIES) | frozenset(RENDERERS)
+
+
+def say(value: Param | None) -> str:
+    """Text in the current language for a message, a reference or a plain value."""
+    if value is None:
+        return ""
+    if isinstance(value, Message):
+        return _text(value)
+    return _resolve(value, current_language())
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Speak `lang` ("en" or "fr") inside the block, whatever the request asked for."""
+    if not has_app_context():
+        raise RuntimeError("the catalogue speaks inside an application context")
+    with force_locale(lang):
+        yield
+
+
+def say_in(value: Param | None, lang: str) -> str:
+    with language(lang):
+        return say(value)
+
+
+def _text(message: Message) -> str:
+    lang = current_language()
+    params = {name: _resolve(value, lang) for name, value in message.params}
+    renderer = RENDERERS.get(message.code)
+    if renderer is not None:
+        return renderer(params)
+    return str(ENTRIES[message.code]) % params
+
+
+def _resolve(value: Param, lang: str) -> str:
+    if isinstance(value, Message):
+        return _text(value)
+    if isinstance(value, Country):
+        return country_name(value.code, lang)
+    if isinstance(value, CountryList):
+        return ", ".join(sorted(country_name(code, lang) for code in value.codes))
+    if isinstance(value, Province):
+        return province_name(value.code, lang)
+    if isinstance(value, ProvinceList):
+        return ", ".join(province_name(code, lang) for code in value.codes)
+    if isinstance(value, CodeName):
+        entry = get_code(value.key)
+        name = entry.name(lang) if entry is not None else value.key
+        return name.split("– ")[-1] if value.last_part else name
+    if isinstance(value, Bilingual):
+        return pick(value.en, value.fr, lang)
+    if isinstance(value, Money):
+        return format_money(value.cents, whole_dollars=True)
+    if isinstance(value, Number):
+        return format_number(value.value)
+    return str(value)
