@@ -32,8 +32,8 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
+    i18n.configure(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
-    babel.domain_instance = i18n.PortalDomain()
     limiter.init_app(app)
 
 

@@ -1,17 +1,20 @@
-"""Language choice and the French catalogue.
+"""Language choice, the compiled French catalogues, and numbers written the reader's way.
 
 The language is chosen by ?lang, then the session, then the browser's Accept-Language, then
 English. English strings are the msgids; French lives in .po files under
-portal/translations/fr/LC_MESSAGES/, one file per area (messages.po for the shell, offers.po,
-and so on) so that areas can be translated independently. They are read straight from the .po
-files once per process and merged, so there is no compile step and no stale .mo file.
+portal/translations/fr/LC_MESSAGES/, one Flask-Babel domain per area (messages.po for the shell,
+offers.po, findings.po, and so on) so that areas can be translated independently. The .po files
+are compiled to .mo files by `pybabel compile` (bin/setup); the .mo files are build outputs, not
+committed. Flask-Babel loads and merges the domains once per process and locale.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import tempfile
 from decimal import Decimal
 from functools import cache
-from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -21,37 +24,70 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, parse_pattern
 from babel.support import Translations
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import Domain, get_locale
+from flask_babel import get_locale
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "translations"
+log = logging.getLogger(__name__)
 
 
 def catalogue_files(lang: str) -> list[Path]:
+    """The .po files (one per domain) of a language."""
     return sorted((CATALOGUE_DIR / lang / "LC_MESSAGES").glob("*.po"))
+
+
+def domains() -> tuple[str, ...]:
+    """The Flask-Babel domains: one per .po file of the French catalogue."""
+    return tuple(path.stem for path in catalogue_files("fr"))
+
+
+def stale_catalogues() -> list[Path]:
+    """The .po files whose .mo is missing or older (they need `pybabel compile`)."""
+    stale = []
+    for lang_dir in sorted(p for p in CATALOGUE_DIR.iterdir() if p.is_dir()):
+        for po in catalogue_files(lang_dir.name):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                stale.append(po)
+    return stale
+
+
+def compile_catalogues() -> list[Path]:
+    """Compile every stale .po file, as `pybabel compile` does (fuzzy entries left out). Each
+    .mo is written to a temporary file and renamed, so parallel test workers never read half a
+    file. Returns the .po files compiled."""
+    compiled = stale_catalogues()
+    for po in compiled:
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=po.parent.parent.name)
+        fd, tmp = tempfile.mkstemp(dir=po.parent, suffix=".mo.tmp")
+        with os.fdopen(fd, "wb") as out:
+            write_mo(out, catalog, use_fuzzy=False)
+        os.replace(tmp, po.with_suffix(".mo"))
+    return compiled
 
 
 @cache
 def load_translations(lang: str) -> Translations:
-    """Every .po file for `lang`, merged into one Translations object."""
+    """The compiled catalogues of `lang`, merged (for tests and tools outside a request)."""
     merged = Translations()
-    for path in catalogue_files(lang):
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=lang)
-        buffer = BytesIO()
-        write_mo(buffer, catalog, use_fuzzy=False)
-        buffer.seek(0)
-        merged.merge(Translations(fp=buffer))
+    for domain in domains():
+        merged.merge(Translations.load(str(CATALOGUE_DIR), [lang], domain))
     return merged
 
 
-class PortalDomain(Domain):
-    """Flask-Babel's domain, fed from the merged .po files."""
-
-    def get_translations(self):  # type: ignore[no-untyped-def]
-        locale = get_locale()
-        if locale is None or locale.language == "en":
-            return Translations()
-        return load_translations(locale.language)
+def configure(app: Flask) -> None:
+    """Point Flask-Babel at every domain (it merges them) and warn if a catalogue is stale."""
+    names = domains()
+    app.config.setdefault("BABEL_DOMAIN", ";".join(names))
+    app.config.setdefault(
+        "BABEL_TRANSLATION_DIRECTORIES", ";".join([str(CATALOGUE_DIR)] * len(names))
+    )
+    stale = stale_catalogues()
+    if stale:
+        log.warning(
+            "French catalogues not compiled (%s): run bin/setup (pybabel compile); until then "
+            "pages show English", ", ".join(po.name for po in stale)
+        )
 
 
 def select_locale() -> str:

@@ -1,13 +1,17 @@
-"""Finding English strings that have no French translation.
+"""Finding English strings that have no usable French translation: `flask translate check`.
 
-Strings are extracted the way pybabel does (gettext/_/_l/ngettext in Python, {{ _() }} and
-{% trans %} in templates) and looked up in the merged French catalogue (portal/i18n).
+It does what `pybabel extract` and `pybabel update` do, with babel's Python API: extract every
+translatable string of portal/ (pages, forms, services, the rules' catalogue) and templates/ into
+a template catalogue (the .pot), then update the merged French catalogue from it without fuzzy
+matching. A msgid that comes out untranslated or fuzzy is missing; a translation whose
+%(placeholders)s do not match its msgid is broken (babel's checkers).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -17,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None,
             "ngettext": (1, 2), "lazy_ngettext": (1, 2)}
 METHODS = [
-    ("**/rules/**.py", "ignore"),  # the rules carry their own EN/FR text as data
+    ("**/rules/data/**.py", "ignore"),  # the reference data's build script, not the portal
     ("**.py", "python"),
     ("**.html", "jinja2"),
     ("**.txt", "jinja2"),
@@ -25,40 +29,79 @@ METHODS = [
 JINJA_OPTIONS = {"extensions": "jinja2.ext.do", "trimmed": "true"}
 
 
-def extract_msgids() -> dict[str, str]:
-    """Every translatable English string in portal/ and templates/, with where it is used."""
-    found: dict[str, str] = {}
+def extract_template() -> Catalog:
+    """What `pybabel extract` would write: every translatable string, with where it is used."""
+    template = Catalog()
     for folder in ("portal", "templates"):
-        for filename, lineno, message, _comments, _context in extract_from_dir(
+        for filename, lineno, message, comments, context in extract_from_dir(
             ROOT / folder,
             method_map=METHODS,
             keywords=KEYWORDS,
             options_map={"**.html": JINJA_OPTIONS, "**.txt": JINJA_OPTIONS},
         ):
-            msgids = message if isinstance(message, tuple) else (message,)
-            for msgid in msgids:
-                if msgid:
-                    found.setdefault(msgid, f"{folder}/{filename}:{lineno}")
+            if message and all(message if isinstance(message, tuple) else (message,)):
+                template.add(message, None, [(f"{folder}/{filename}", lineno)],
+                             auto_comments=comments, context=context)
+    return template
+
+
+def merged_catalogue(lang: str) -> Catalog:
+    """Every domain's .po file of `lang`, as one catalogue."""
+    merged = Catalog(locale=lang)
+    for path in catalogue_files(lang):
+        with path.open("rb") as handle:
+            for message in read_po(handle, locale=lang):
+                if message.id and not _usable(merged.get(message.id, message.context)):
+                    merged[message.id] = message
+    return merged
+
+
+def _usable(message: Message | None) -> bool:
+    if message is None or message.fuzzy:
+        return False
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings)
+
+
+def _where(message: Message) -> str:
+    return ", ".join(f"{path}:{line}" for path, line in message.locations[:1])
+
+
+def extract_msgids() -> dict[str, str]:
+    """Every translatable English string (each plural form too), with where it is used."""
+    found: dict[str, str] = {}
+    for message in extract_template():
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for msgid in ids:
+            found.setdefault(msgid, _where(message))
     return found
 
 
 def translated_msgids(lang: str) -> dict[str, bool]:
     """msgid -> whether it has a usable (non-empty, non-fuzzy) translation."""
     result: dict[str, bool] = {}
-    for path in catalogue_files(lang):
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=lang)
-        for message in catalog:
-            if not message.id:
-                continue
+    for message in merged_catalogue(lang):
+        if message.id:
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            ok = all(strings) and not message.fuzzy
             for msgid in ids:
-                result[msgid] = result.get(msgid, False) or ok
+                result[msgid] = result.get(msgid, False) or _usable(message)
     return result
 
 
 def missing_translations(lang: str) -> list[tuple[str, str]]:
-    done = translated_msgids(lang)
-    return sorted((m, where) for m, where in extract_msgids().items() if not done.get(m))
+    """(msgid, where) for each string the catalogues leave untranslated, fuzzy or broken."""
+    template = extract_template()
+    catalogue = merged_catalogue(lang)
+    catalogue.update(template, no_fuzzy_matching=True)  # what `pybabel update -N` does
+    problems = []
+    for message in catalogue:
+        if not message.id or message.id not in template:
+            continue
+        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        if not _usable(message):
+            problems.append((msgid, _where(message)))
+    for message, errors in catalogue.check():
+        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        if message.id in template and _usable(message):
+            problems += [(msgid, f"{_where(message)}: {error}") for error in errors]
+    return sorted(problems)

@@ -18,10 +18,16 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from config import TestingConfig
-from portal import clock, create_app
+from portal import clock, create_app, i18n
 from portal.extensions import db
 
 TEST_PASSWORD = "plum-orbit-canvas-lantern-42"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the French catalogues if they are missing or stale (a clean clone has no .mo
+    files; bin/setup compiles them too)."""
+    i18n.compile_catalogues()
 
 
 def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
