@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
+from babel.dates import format_date
 from flask import has_app_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -23,7 +24,7 @@ from portal.catalogue.codes import CODES, FINDER
 from portal.catalogue.decisions import DECISIONS
 from portal.catalogue.findings import FINDINGS
 from portal.catalogue.review import REVIEW
-from portal.i18n import current_language, format_money, format_number
+from portal.i18n import babel_locale, current_language, format_money, format_number
 from portal.rules.codes import get_code
 from portal.rules.countries import country_name, province_name
 from portal.rules.i18n import pick
@@ -32,6 +33,7 @@ from portal.rules.messages import (
     CodeName,
     Country,
     CountryList,
+    Day,
     Message,
     Money,
     Number,
@@ -114,4 +116,6 @@ def _resolve(value: Param, lang: str) -> str:
         return format_money(value.cents, whole_dollars=True)
     if isinstance(value, Number):
         return format_number(value.value)
+    if isinstance(value, Day):
+        return format_date(value.value, format="long", locale=babel_locale())
     return str(value)

@@ -9,6 +9,7 @@ reference data (country, province and code names) or from the catalogue (a neste
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -68,6 +69,13 @@ class Money:
 
 
 @dataclass(frozen=True)
+class Day:
+    """A date written in full the reader's way ("November 24, 2026" / "24 novembre 2026")."""
+
+    value: dt.date
+
+
+@dataclass(frozen=True)
 class Number:
     """A number written the reader's way (2.5 / 2,5), without digit grouping."""
 
@@ -76,7 +84,7 @@ class Number:
 
 Param = Union[
     str, int, Country, CountryList, Province, ProvinceList, CodeName, Bilingual, Money, Number,
-    "Message",
+    Day, "Message",
 ]
 
 
