@@ -21,6 +21,7 @@ from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
 
 from portal.catalogue.codes import CODES, FINDER
+from portal.catalogue.compliance import COMPLIANCE
 from portal.catalogue.decisions import DECISIONS
 from portal.catalogue.findings import FINDINGS
 from portal.catalogue.review import REVIEW
@@ -55,7 +56,14 @@ def _special_rules(params: Mapping[str, str]) -> str:
 RENDERERS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "travel.special_rules": _special_rules,
 }
-ENTRIES: dict[str, LazyString] = {**FINDINGS, **REVIEW, **DECISIONS, **CODES, **FINDER}
+ENTRIES: dict[str, LazyString] = {
+    **FINDINGS,
+    **REVIEW,
+    **DECISIONS,
+    **CODES,
+    **FINDER,
+    **COMPLIANCE,
+}
 
 
 def known_codes() -> frozenset[str]:

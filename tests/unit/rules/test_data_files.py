@@ -9,9 +9,10 @@ RULES_DIR = Path(portal.rules.__file__).parent
 DATA_FILES = sorted((RULES_DIR / "data").glob("*.json"))
 
 
-def test_all_five_data_files_exist():
+def test_all_six_data_files_exist():
     assert [p.name for p in DATA_FILES] == [
         "codes.json",
+        "compliance_regime.json",
         "medical_exam_countries.json",
         "noc2021.json",
         "reference.json",
@@ -27,7 +28,7 @@ def test_every_data_file_records_its_source_and_rules_date(path):
 
 
 def test_runtime_modules_never_read_the_shared_research_folder():
-    for module in RULES_DIR.glob("*.py"):
+    for module in [*RULES_DIR.glob("*.py"), *RULES_DIR.glob("compliance/*.py")]:
         source = module.read_text(encoding="utf-8")
         assert "shared" not in source.replace("shared research", ""), module.name
         assert "import flask" not in source.lower()
