@@ -13,21 +13,6 @@ from portal.rules.countries import all_provinces
 
 REQUIRED = _l("This field is required.")
 
-BUSINESS_TYPE_LABELS = {
-    BusinessType.CORPORATION: _l("Corporation"),
-    BusinessType.SOLE_PROPRIETORSHIP: _l("Sole proprietorship"),
-    BusinessType.PARTNERSHIP: _l("Partnership"),
-    BusinessType.NON_PROFIT: _l("Not-for-profit organization"),
-    BusinessType.COOPERATIVE: _l("Co-operative"),
-    BusinessType.PUBLIC_SECTOR: _l("Public sector (federal, provincial, municipal)"),
-    BusinessType.ACADEMIC: _l("Academic institution"),
-    BusinessType.FOREIGN_GOVERNMENT: _l(
-        "Foreign government, mission or international organization"
-    ),
-    BusinessType.OTHER: _l("Other"),
-}
-
-
 class PortalForm(FlaskForm):
     """Base form: strips surrounding spaces from every text field."""
 
@@ -59,5 +44,5 @@ def province_choices(*, blank: bool = True) -> list[tuple[str, str]]:
 
 def business_type_choices() -> list[tuple[str, str]]:
     return [("", _l("Choose a type of business"))] + [
-        (kind.value, label) for kind, label in BUSINESS_TYPE_LABELS.items()
+        (kind.value, kind.label) for kind in BusinessType
     ]

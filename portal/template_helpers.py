@@ -10,8 +10,9 @@ from babel.numbers import format_currency
 from flask import Flask, current_app
 
 from portal.catalogue import say
-from portal.catalogue.labels import category_label
+from portal.catalogue.labels import category_label, travel_document_label
 from portal.i18n import current_language
+from portal.models import ApplicationStatus, FeeStatus, MemberRole, OfferStatus, Permission
 from portal.rules.countries import country_name, province_name
 
 
@@ -48,12 +49,6 @@ def province_label(code: str | None) -> str:
     return province_name(code, current_language()) if code else ""
 
 
-def business_type_label(value: str | None) -> str:
-    from portal.forms import BUSINESS_TYPE_LABELS
-
-    return str(BUSINESS_TYPE_LABELS.get(value, value or ""))  # type: ignore[call-overload]
-
-
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(money=money, long_date=long_date, date_time=date_time)
     app.jinja_env.globals.update(
@@ -61,7 +56,13 @@ def init_app(app: Flask) -> None:
         category_label=category_label,
         province_name=province_label,
         country_label=country_label,
-        business_type_label=business_type_label,
+        travel_document_label=travel_document_label,
+        # Templates compare these enums' members (never bare strings) and show their labels.
+        OfferStatus=OfferStatus,
+        FeeStatus=FeeStatus,
+        ApplicationStatus=ApplicationStatus,
+        MemberRole=MemberRole,
+        Permission=Permission,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True

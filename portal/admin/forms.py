@@ -36,21 +36,6 @@ class DayField(DateField):
             raise ValueError(str(DATE_ERROR)) from error
 
 
-CATEGORY_LABELS = {
-    ExemptionCategory.FOREIGN_GOVERNMENT: _l("Foreign government"),
-    ExemptionCategory.POLITICAL_SUBDIVISION_OFFICE: _l(
-        "Office of a political subdivision of a foreign state"
-    ),
-    ExemptionCategory.DIPLOMATIC_OR_CONSULAR_MISSION: _l(
-        "Diplomatic mission or consular post (staff not accredited by Global Affairs Canada)"
-    ),
-    ExemptionCategory.INTERNATIONAL_ORGANIZATION: _l("International organization"),
-    ExemptionCategory.INTERNATIONAL_BRIDGE_OR_TUNNEL: _l(
-        "Owner or operator of an international bridge or tunnel"
-    ),
-}
-
-
 class CodeForm(PortalForm):
     code = StringField(
         _l("Code"),
@@ -92,7 +77,7 @@ class ExemptionFieldsMixin:
     category = SelectField(
         _l("Category"),
         choices=[SelectChoice("", _l("Choose a category"))]
-        + [SelectChoice(c.value, label) for c, label in CATEGORY_LABELS.items()],
+        + [SelectChoice(c.value, c.label) for c in ExemptionCategory],
         validators=[InputRequired(REQUIRED)],
     )
     legal_basis = StringField(

@@ -9,7 +9,6 @@ from portal import clock
 from portal.access import admin_required, current_actor
 from portal.admin import bp
 from portal.admin.forms import (
-    CATEGORY_LABELS,
     BanForm,
     EmployerSearchForm,
     ExemptEmployerForm,
@@ -77,7 +76,6 @@ def _render_employer(employer_id: int, **forms):  # type: ignore[no-untyped-def]
     return render_template(
         "admin/employer.html",
         o=overview,
-        category_labels=CATEGORY_LABELS,
         legal_basis=exemptions.DEFAULT_LEGAL_BASIS,
         reason_form=ReasonForm(formdata=None),
         **forms,

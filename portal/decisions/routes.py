@@ -12,9 +12,6 @@ from portal.decisions.forms import DecisionForm
 from portal.forms_errors import apply_domain_error
 from portal.services import workers_decisions
 from portal.services.errors import DomainError, NotFound
-from portal.worker.labels import label_helpers
-
-bp.context_processor(label_helpers)
 
 
 @bp.route("/")

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import UTCDateTime
+from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
 
 if TYPE_CHECKING:
     from portal.models.user import User
 
 
-class BusinessType(StrEnum):
+class BusinessType(LabelledEnum):
     CORPORATION = "corporation"
     SOLE_PROPRIETORSHIP = "sole_proprietorship"
     PARTNERSHIP = "partnership"
@@ -27,6 +27,24 @@ class BusinessType(StrEnum):
     ACADEMIC = "academic"
     FOREIGN_GOVERNMENT = "foreign_government"
     OTHER = "other"
+
+
+give_labels(
+    BusinessType,
+    {
+        BusinessType.CORPORATION: _l("Corporation"),
+        BusinessType.SOLE_PROPRIETORSHIP: _l("Sole proprietorship"),
+        BusinessType.PARTNERSHIP: _l("Partnership"),
+        BusinessType.NON_PROFIT: _l("Not-for-profit organization"),
+        BusinessType.COOPERATIVE: _l("Co-operative"),
+        BusinessType.PUBLIC_SECTOR: _l("Public sector (federal, provincial, municipal)"),
+        BusinessType.ACADEMIC: _l("Academic institution"),
+        BusinessType.FOREIGN_GOVERNMENT: _l(
+            "Foreign government, mission or international organization"
+        ),
+        BusinessType.OTHER: _l("Other"),
+    },
+)
 
 
 class Employer(db.Model):
@@ -43,7 +61,7 @@ class Employer(db.Model):
     legal_name: Mapped[str] = mapped_column(String(200))
     operating_name: Mapped[str] = mapped_column(String(200))
     business_number: Mapped[str] = mapped_column(String(9), unique=True)
-    business_type: Mapped[BusinessType] = mapped_column(String(32))
+    business_type: Mapped[BusinessType] = mapped_column(EnumText(BusinessType, 32))
     address_line1: Mapped[str] = mapped_column(String(200))
     address_line2: Mapped[str] = mapped_column(String(200), default="")
     city: Mapped[str] = mapped_column(String(100))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -30,21 +31,43 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import UTCDateTime
+from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
 
 
-class OfferStatus(StrEnum):
+class OfferStatus(LabelledEnum):
     DRAFT = "draft"
     PENDING = "pending"
     MATCHED = "matched"
     WITHDRAWN = "withdrawn"
 
 
-class FeeStatus(StrEnum):
+give_labels(
+    OfferStatus,
+    {
+        OfferStatus.DRAFT: _l("Draft"),
+        OfferStatus.PENDING: _l("Pending"),
+        OfferStatus.MATCHED: _l("Matched"),
+        OfferStatus.WITHDRAWN: _l("Withdrawn"),
+    },
+)
+
+
+class FeeStatus(LabelledEnum):
     UNPAID = "unpaid"
     PAID = "paid"
     EXEMPT = "exempt"
     REFUNDED = "refunded"
+
+
+give_labels(
+    FeeStatus,
+    {
+        FeeStatus.UNPAID: _l("Not paid"),
+        FeeStatus.PAID: _l("Paid"),
+        FeeStatus.EXEMPT: _l("Exempt"),
+        FeeStatus.REFUNDED: _l("Refunded"),
+    },
+)
 
 
 class WageUnit(StrEnum):
@@ -85,7 +108,9 @@ class Offer(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
     number: Mapped[str | None] = mapped_column(String(8), unique=True)
-    status: Mapped[OfferStatus] = mapped_column(String(16), default=OfferStatus.DRAFT)
+    status: Mapped[OfferStatus] = mapped_column(
+        EnumText(OfferStatus, 16), default=OfferStatus.DRAFT
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     copied_from_id: Mapped[int | None] = mapped_column(ForeignKey("offer.id", ondelete="SET NULL"))
@@ -143,7 +168,9 @@ class Offer(db.Model):
     attested_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
     # Fee
-    fee_status: Mapped[FeeStatus] = mapped_column(String(16), default=FeeStatus.UNPAID)
+    fee_status: Mapped[FeeStatus] = mapped_column(
+        EnumText(FeeStatus, 16), default=FeeStatus.UNPAID
+    )
     fee_exemption_reason: Mapped[str | None] = mapped_column(Text)
 
     # Lifecycle

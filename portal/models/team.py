@@ -10,26 +10,35 @@ authoritative: `active = False` means the user was removed.
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import UTCDateTime
+from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
 
 
-class MemberRole(StrEnum):
+class MemberRole(LabelledEnum):
     PRIMARY = "primary"
     SECONDARY = "secondary"
 
 
-class Permission(StrEnum):
+give_labels(
+    MemberRole,
+    {MemberRole.PRIMARY: _l("Primary user"), MemberRole.SECONDARY: _l("Secondary user")},
+)
+
+
+class Permission(LabelledEnum):
     """prepare: create and edit drafts; submit: also pay, submit and withdraw."""
 
     PREPARE = "prepare"
     SUBMIT = "submit"
+
+
+give_labels(Permission, {Permission.PREPARE: _l("Prepare"), Permission.SUBMIT: _l("Submit")})
 
 
 class Membership(db.Model):
@@ -45,8 +54,12 @@ class Membership(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
-    role: Mapped[MemberRole] = mapped_column(String(16), default=MemberRole.SECONDARY)
-    permission: Mapped[Permission] = mapped_column(String(16), default=Permission.PREPARE)
+    role: Mapped[MemberRole] = mapped_column(
+        EnumText(MemberRole, 16), default=MemberRole.SECONDARY
+    )
+    permission: Mapped[Permission] = mapped_column(
+        EnumText(Permission, 16), default=Permission.PREPARE
+    )
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -63,7 +76,7 @@ class Invitation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
     email: Mapped[str] = mapped_column(String(254))
-    permission: Mapped[Permission] = mapped_column(String(16))
+    permission: Mapped[Permission] = mapped_column(EnumText(Permission, 16))
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     invited_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -36,25 +37,55 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal import clock
 from portal.extensions import db
 from portal.models.offer import Offer
-from portal.models.types import UTCDateTime
+from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
 
 
-class PermitType(StrEnum):
+class PermitType(LabelledEnum):
     EMPLOYER_SPECIFIC = "employer_specific"  # LMIA-exempt, with an offer number
     OTHER = "other"  # employer exempt from the compliance regime: no offer number
     OPEN = "open"
 
 
-class ApplicationStatus(StrEnum):
+give_labels(
+    PermitType,
+    {
+        PermitType.EMPLOYER_SPECIFIC: _l("Employer-specific, exempt from the LMIA"),
+        PermitType.OTHER: _l("Other (employer exempt from the compliance regime)"),
+        PermitType.OPEN: _l("Open work permit"),
+    },
+)
+
+
+class ApplicationStatus(LabelledEnum):
     SUBMITTED = "submitted"
     APPROVED = "approved"
     REFUSED = "refused"
 
 
-class AppliesFrom(StrEnum):
+give_labels(
+    ApplicationStatus,
+    {
+        ApplicationStatus.SUBMITTED: _l("Submitted"),
+        ApplicationStatus.APPROVED: _l("Approved"),
+        ApplicationStatus.REFUSED: _l("Refused"),
+    },
+)
+
+
+class AppliesFrom(LabelledEnum):
     OUTSIDE = "outside"  # online from outside Canada
     INSIDE = "inside"  # online from inside Canada
     PORT_OF_ENTRY = "port_of_entry"
+
+
+give_labels(
+    AppliesFrom,
+    {
+        AppliesFrom.OUTSIDE: _l("Online, from outside Canada"),
+        AppliesFrom.INSIDE: _l("Online, from inside Canada"),
+        AppliesFrom.PORT_OF_ENTRY: _l("At a port of entry"),
+    },
+)
 
 
 class Biometrics(StrEnum):
@@ -104,9 +135,9 @@ class WorkPermitApplication(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(10), unique=True)
-    permit_type: Mapped[PermitType] = mapped_column(String(20))
+    permit_type: Mapped[PermitType] = mapped_column(EnumText(PermitType, 20))
     status: Mapped[ApplicationStatus] = mapped_column(
-        String(16), default=ApplicationStatus.SUBMITTED
+        EnumText(ApplicationStatus, 16), default=ApplicationStatus.SUBMITTED
     )
     # One application per offer, ever: the database refuses a second match.
     offer_id: Mapped[int | None] = mapped_column(ForeignKey("offer.id"), unique=True)
@@ -125,9 +156,9 @@ class WorkPermitApplication(db.Model):
     language: Mapped[str] = mapped_column(String(2), default="en")
 
     # Where and how they apply
-    applies_from: Mapped[AppliesFrom] = mapped_column(String(16))
+    applies_from: Mapped[AppliesFrom] = mapped_column(EnumText(AppliesFrom, 16))
     in_canada_now: Mapped[bool] = mapped_column(Boolean, default=False)
-    biometrics: Mapped[Biometrics] = mapped_column(String(16))
+    biometrics: Mapped[Biometrics] = mapped_column(EnumText(Biometrics, 16))
     upfront_medical: Mapped[bool] = mapped_column(Boolean, default=False)
     family_size: Mapped[int] = mapped_column(Integer, default=1)
     stay_months: Mapped[int | None] = mapped_column(Integer)

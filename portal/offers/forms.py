@@ -27,6 +27,7 @@ from portal.catalogue import say
 from portal.catalogue.labels import category_label
 from portal.forms import PortalForm, options, province_choices
 from portal.i18n import current_language
+from portal.models import OfferStatus
 from portal.rules.codes import codes_by_category
 from portal.rules.countries import all_countries
 from portal.rules.questions import Question
@@ -271,9 +272,8 @@ class DashboardForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Offer number or worker name"), validators=[Optional(), Length(max=100)])
-    status = SelectField(_l("Status"), validators=[Optional()], choices=options([
-        ("", _l("All")), ("draft", _l("Draft")), ("pending", _l("Pending")),
-        ("matched", _l("Matched")), ("withdrawn", _l("Withdrawn"))]))
+    status = SelectField(_l("Status"), validators=[Optional()], choices=options(
+        [("", _l("All")), *((status.value, status.label) for status in OfferStatus)]))
     code = SelectField(_l("Exemption code"), validators=[Optional()])
     sort = SelectField(_l("Sort by"), validators=[Optional()], choices=options([
         ("updated", _l("Last changed")), ("created", _l("Created")),

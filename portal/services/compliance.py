@@ -19,13 +19,13 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from portal.extensions import db
-from portal.models.compliance import ComplianceExemption, EmployerBan
+from portal.models.compliance import ComplianceExemption, EmployerBan, ExemptionCategory
 
 
 @dataclass(frozen=True)
 class Standing:
     exempt: bool
-    exempt_category: str | None
+    exempt_category: ExemptionCategory | None
     banned: bool
     ban_reason: str | None
 
@@ -57,7 +57,7 @@ def get_standing(*, employer_id: int, on: date) -> Standing:
     )
     return Standing(
         exempt=exemption is not None,
-        exempt_category=str(exemption.category) if exemption is not None else None,
+        exempt_category=exemption.category if exemption is not None else None,
         banned=ban is not None,
         ban_reason=ban.reason if ban is not None else None,
     )

@@ -79,7 +79,7 @@ def invite(
         language=recipient_language,
         context={
             "business": employer.operating_name,
-            "permission": permission_label(Permission(permission), recipient_language),
+            "permission": Permission(permission),  # the email shows its label
             "link": link_base + code,
             "code": code,
             "expires": invitation.expires_at.date().isoformat(),
@@ -94,16 +94,6 @@ def invite(
     )
     db.session.commit()
     return code
-
-
-def permission_label(permission: Permission, language: str) -> str:
-    labels = {
-        ("prepare", "en"): "prepare",
-        ("submit", "en"): "submit",
-        ("prepare", "fr"): "préparer",
-        ("submit", "fr"): "soumettre",
-    }
-    return labels[(str(permission), language)]
 
 
 def _open_invitation(code: str) -> Invitation:

@@ -15,10 +15,8 @@ from portal.services import worker_verification, workers
 from portal.services.errors import DomainError, NotFound
 from portal.worker import bp
 from portal.worker.forms import ApplyForm, StatusForm, VerifyOfferForm
-from portal.worker.labels import label_helpers
 
 SUBMITTED_KEY = "worker_application_id"
-bp.context_processor(label_helpers)
 
 
 def _attempt_limit() -> str:

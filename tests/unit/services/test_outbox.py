@@ -6,13 +6,13 @@ import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.models import Message
+from portal.models import Message, Permission
 from portal.services import outbox
 from tests.factories import UserFactory
 
 CONTEXT = {
     "business": "Maple Orchards",
-    "permission": "préparer",
+    "permission": Permission.PREPARE,
     "link": "http://localhost/join/ABCD-EFGH-JKLM-NPQR",
     "code": "ABCD-EFGH-JKLM-NPQR",
     "expires": "2026-12-08",
@@ -28,6 +28,7 @@ def test_message_is_rendered_in_the_recipients_language(app):  # type: ignore[no
     message = db.session.scalar(select(Message))
     assert message.subject == "Invitation à agir pour Maple Orchards"
     assert "ABCD-EFGH-JKLM-NPQR" in message.body and "expire le 2026-12-08" in message.body
+    assert "avec la permission « préparer »." in " ".join(message.body.split())
     assert outbox.list_for_user(user_id=user.id) == [message]
 
 
