@@ -24,6 +24,7 @@ from portal.catalogue.codes import CODES, FINDER
 from portal.catalogue.compliance import COMPLIANCE
 from portal.catalogue.decisions import DECISIONS
 from portal.catalogue.findings import FINDINGS
+from portal.catalogue.practice import PRACTICE
 from portal.catalogue.review import REVIEW
 from portal.i18n import babel_locale, current_language, format_money, format_number
 from portal.rules.codes import get_code
@@ -63,6 +64,7 @@ ENTRIES: dict[str, LazyString] = {
     **CODES,
     **FINDER,
     **COMPLIANCE,
+    **PRACTICE,
 }
 
 
