@@ -1,5 +1,5 @@
 """Command-line tasks: `flask create-admin`, `flask seed-demo`, `flask audit verify`,
-`flask translate check`."""
+`flask translate check`, `flask practice list`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(audit_group)
     app.cli.add_command(translate_group)
+    app.cli.add_command(practice_group)
 
 
 @click.command("create-admin")
@@ -91,3 +92,23 @@ def translate_extract() -> None:
     for msgid, where in missing_translations("fr"):
         escaped = msgid.replace("\\", "\\\\").replace('"', '\\"')
         click.echo(f'#: {where}\nmsgid "{escaped}"\nmsgstr ""\n')
+
+
+@click.group("practice")
+def practice_group() -> None:
+    """Practice cases for learners."""
+
+
+@practice_group.command("list")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="The language of the titles and difficulties.")
+def practice_list(lang: str) -> None:
+    """Print the practice cases, one per line: id, difficulty, title (easiest first)."""
+    from portal.catalogue import say_in
+    from portal.rules.practice import all_cases
+
+    cases = all_cases()
+    width = max(len(case.id) for case in cases)
+    for case in cases:
+        difficulty = say_in(case.difficulty_label, lang)
+        click.echo(f"{case.id:<{width}}  {difficulty:<13}  {say_in(case.title, lang)}")
