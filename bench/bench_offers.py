@@ -37,7 +37,7 @@ from portal import create_app, passwords
 from portal.extensions import db
 from portal.models import Employer, Offer, Payment, User
 from portal.services.actor import Actor
-from portal.services.offers_drafts import ATTESTATION_IDS, create_draft, save_section
+from portal.services.offers.drafts import ATTESTATION_IDS, create_draft, save_section
 
 PASSWORD = "bench-orbit-canvas-lantern-42"  # noqa: S105  (a throwaway benchmark user)
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)

@@ -53,8 +53,8 @@ from portal.models import (
     PaymentResult,
     User,
 )
-from portal.services import documents
-from portal.services.offers_drafts import ATTESTATION_IDS
+from portal.services.documents import confirmation as documents
+from portal.services.offers.drafts import ATTESTATION_IDS
 
 PASSWORD = "bench-orbit-canvas-lantern-42"  # noqa: S105  (a throwaway benchmark user)
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)

@@ -23,8 +23,8 @@ from typing import Any, TypeVar
 from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user, login_required
 
-from portal.services import teams
 from portal.services.actor import Actor
+from portal.services.teams import membership
 
 ACTING_EMPLOYER_KEY = "acting_employer_id"
 SECOND_FACTOR_KEY = "second_factor_passed"
@@ -41,14 +41,14 @@ def public(view: F) -> F:
     return view
 
 
-def acting_access() -> teams.Access | None:
+def acting_access() -> membership.Access | None:
     """The signed-in employer user's access to the employer they act for (cached per request)."""
     if not current_user.is_authenticated or current_user.is_admin:
         return None
     key = (current_user.id, session.get(ACTING_EMPLOYER_KEY))
     cached = g.get("acting_access")
     if cached is None or cached[0] != key:
-        cached = (key, teams.acting_access(user_id=key[0], employer_id=key[1]))
+        cached = (key, membership.acting_access(user_id=key[0], employer_id=key[1]))
         g.acting_access = cached
     return cached[1]
 

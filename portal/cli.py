@@ -6,8 +6,10 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 
-from portal.services import accounts, audit, demo
+from portal.services.accounts import registration
+from portal.services.audit.chain import verify_chain
 from portal.services.errors import DomainError
+from portal.services.sandbox import demo
 
 
 def init_app(app: Flask) -> None:
@@ -27,7 +29,7 @@ def init_app(app: Flask) -> None:
 def create_admin(email: str, full_name: str, password: str) -> None:
     """Create an administrator. There is no default admin account or password."""
     try:
-        user = accounts.create_admin(email=email, full_name=full_name, password=password)
+        user = registration.create_admin(email=email, full_name=full_name, password=password)
     except DomainError as error:
         raise click.ClickException(str(error.message)) from error
     click.echo(f"Administrator {user.email} created.")
@@ -55,7 +57,7 @@ def audit_group() -> None:
 @audit_group.command("verify")
 def audit_verify() -> None:
     """Check the audit log's hash chain; exit 1 at the first broken link."""
-    report = audit.verify_chain()
+    report = verify_chain()
     if report.ok:
         click.echo(f"Audit log intact: {report.checked} events checked.")
         return

@@ -18,7 +18,7 @@ from flask_login import current_user, login_user, logout_user
 from portal import clock
 from portal.extensions import login_manager
 from portal.models import User
-from portal.services import accounts
+from portal.services.accounts import authentication
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,7 +61,7 @@ def init_app(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(token: str) -> User | None:
-        return accounts.load_session_user(token)
+        return authentication.load_session_user(token)
 
     @app.before_request
     def enforce_timeouts():  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from portal.models import (
     Payment,
     PaymentResult,
 )
-from portal.services.offers_drafts import ATTESTATION_IDS
+from portal.services.offers.drafts import ATTESTATION_IDS
 
 _SEQUENCE = iter(range(1_000_000, 9_999_999, 7919))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from portal.services.actor import Actor
-from portal.services.offers_drafts import ATTESTATION_IDS, create_draft, save_section
+from portal.services.offers.drafts import ATTESTATION_IDS, create_draft, save_section
 
 WORKER = {
     "worker_family_name": "Dupont-Lévesque",

@@ -8,7 +8,7 @@ from portal import clock
 from portal.access import admin_required, current_actor
 from portal.admin import bp
 from portal.admin.forms import AuditFilterForm
-from portal.services import audit_log
+from portal.services.audit import log as audit_log
 
 
 def _criteria(form: AuditFilterForm) -> audit_log.AuditFilter:

@@ -17,7 +17,8 @@ from portal.admin.forms import (
 )
 from portal.forms_errors import apply_domain_error
 from portal.models.compliance import ExemptionCategory
-from portal.services import admin_employers, exemptions
+from portal.services.compliance import bans, exemptions
+from portal.services.compliance import employers as admin_employers
 from portal.services.errors import DomainError, NotFound
 
 
@@ -134,7 +135,7 @@ def record_ban(employer_id: int):
     if form.validate_on_submit():
         penalty = form.penalty.data
         try:
-            exemptions.record_ban(
+            bans.record_ban(
                 actor=current_actor(),
                 employer_id=employer_id,
                 reason=form.reason.data,
@@ -158,7 +159,7 @@ def lift_ban(employer_id: int, ban_id: int):
     form = ReasonForm()
     if form.validate_on_submit():
         try:
-            exemptions.lift_ban(actor=current_actor(), ban_id=ban_id, reason=form.reason.data)
+            bans.lift_ban(actor=current_actor(), ban_id=ban_id, reason=form.reason.data)
         except NotFound:
             abort(404)
         except DomainError as error:

@@ -15,7 +15,7 @@ from portal.admin import bp
 from portal.admin.forms import CodeForm
 from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error
-from portal.services import second_factor
+from portal.services.accounts import second_factor
 from portal.services.errors import DomainError
 
 

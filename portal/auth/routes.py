@@ -14,8 +14,9 @@ from portal.auth.forms import ChangePasswordForm, RegisterForm, SignInForm, Sign
 from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
-from portal.services import accounts, teams
+from portal.services.accounts import authentication, passwords, registration
 from portal.services.errors import DomainError
+from portal.services.teams import membership
 from portal.sessions import end_session, start_session
 
 
@@ -30,7 +31,8 @@ def _register_limit() -> str:
 def _home_for(user) -> str:  # type: ignore[no-untyped-def]
     if user.is_admin:  # admins pass the second factor (TOTP) before any admin page
         return url_for("admin.second_factor_step")
-    if len(teams.employers_for_user(user_id=user.id)) > 1:  # a representative picks an employer
+    # A representative picks an employer.
+    if len(membership.employers_for_user(user_id=user.id)) > 1:
         return url_for("teams.choose_employer")
     return url_for("employer.dashboard")
 
@@ -53,11 +55,11 @@ def register():
         return redirect(_home_for(current_user))
     form = RegisterForm()
     if form.validate_on_submit():
-        details = accounts.EmployerDetails(
-            **{name: form[name].data for name in accounts.EmployerDetails.__dataclass_fields__}
+        details = registration.EmployerDetails(
+            **{name: form[name].data for name in registration.EmployerDetails.__dataclass_fields__}
         )
         try:
-            user = accounts.register_employer(
+            user = registration.register_employer(
                 details=details,
                 full_name=form.full_name.data,
                 email=form.email.data,
@@ -83,7 +85,7 @@ def sign_in():
     form = SignInForm()
     status = 200
     if form.validate_on_submit():
-        user = accounts.authenticate(
+        user = authentication.authenticate(
             email=form.email.data, password=form.password.data, ip_address=request.remote_addr
         )
         if user is not None:
@@ -103,7 +105,9 @@ def sign_in():
 def sign_out():
     form = SignOutForm()
     if form.validate_on_submit():
-        accounts.end_sessions(user=current_user, actor=current_actor(), reason="user.signed_out")
+        authentication.end_sessions(
+            user=current_user, actor=current_actor(), reason="user.signed_out"
+        )
         end_session()
         flash(_("You are signed out."), "success")
     return redirect(url_for("public.index"))
@@ -115,7 +119,7 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.change_password(
+            passwords.change_password(
                 user=current_user, current=form.current.data, new=form.new.data,
                 actor=current_actor(),
             )

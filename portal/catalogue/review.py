@@ -1,4 +1,4 @@
-"""What the review of a draft says beyond the rules' findings (portal.services.offers_review):
+"""What the review of a draft says beyond the rules' findings (portal.services.offers.review):
 the fields still empty, the attestations, an expired passport, a ban. French: offers.po.
 """
 

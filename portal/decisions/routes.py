@@ -10,14 +10,14 @@ from portal.access import admin_required, current_actor
 from portal.decisions import bp
 from portal.decisions.forms import DecisionForm
 from portal.forms_errors import apply_domain_error
-from portal.services import workers_decisions
 from portal.services.errors import DomainError, NotFound
+from portal.services.work_permits import decisions
 
 
 @bp.route("/")
 @admin_required
 def queue():
-    pending = workers_decisions.list_pending_applications(actor=current_actor())
+    pending = decisions.list_pending_applications(actor=current_actor())
     return render_template("decisions/queue.html", pending=pending)
 
 
@@ -26,13 +26,13 @@ def queue():
 def decide(application_id: int):
     actor = current_actor()
     try:
-        item = workers_decisions.get_application(application_id=application_id, actor=actor)
+        item = decisions.get_application(application_id=application_id, actor=actor)
     except NotFound:
         abort(404)
     form = DecisionForm()
     if form.validate_on_submit():
         try:
-            workers_decisions.decide_application(
+            decisions.decide_application(
                 application_id=application_id,
                 approve=bool(form.approve.data),
                 reason=form.reason.data or "",

@@ -16,7 +16,7 @@ from flask_babel import force_locale
 from portal.access import admin_required, current_actor, employer_required
 from portal.documents import bp
 from portal.i18n import current_language
-from portal.services import documents
+from portal.services.documents import confirmation
 from portal.services.errors import NotFound
 
 VERIFY_ENDPOINT = "worker.verify_offer"
@@ -38,7 +38,7 @@ def _confirmation_response(offer_id: int) -> Response:
     language = _pdf_language()
     with force_locale(language):
         try:
-            pdf = documents.get_offer_confirmation(
+            pdf = confirmation.get_offer_confirmation(
                 offer_id=offer_id,
                 actor=current_actor(),
                 language=language,
@@ -59,7 +59,7 @@ def _pdf_language() -> str:
     return asked if asked in current_app.config["LANGUAGES"] else current_language()
 
 
-def _render_html(context: documents.ConfirmationContext) -> str:
+def _render_html(context: confirmation.ConfirmationContext) -> str:
     return render_template("pdf/offer_confirmation.html", doc=context)
 
 

@@ -12,19 +12,21 @@ from portal.employer.forms import ProfileForm
 from portal.forms_errors import apply_domain_error
 from portal.offers.dashboard import dashboard_form, dashboard_query
 from portal.offers.forms import ActionForm
-from portal.services import compliance, employers, offers_dashboard
-from portal.services.employers import EDITABLE_FIELDS
+from portal.services.accounts import profile as employer_profile
+from portal.services.accounts.profile import EDITABLE_FIELDS
+from portal.services.compliance.standing import get_standing
 from portal.services.errors import DomainError
+from portal.services.offers import queue
 
 
 @bp.route("/")
 @employer_required
 def dashboard():
     actor = current_actor()
-    employer = employers.get_employer(employer_id=actor.employer_id, actor=actor)
+    employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
     form = dashboard_form()
-    page = offers_dashboard.list_offers(actor=actor, query=dashboard_query(form))
-    standing = compliance.get_standing(employer_id=employer.id, on=clock.today())
+    page = queue.list_offers(actor=actor, query=dashboard_query(form))
+    standing = get_standing(employer_id=employer.id, on=clock.today())
     return render_template("employer/dashboard.html", employer=employer, form=form, page=page,
                            standing=standing, new_offer_form=ActionForm())
 
@@ -33,7 +35,7 @@ def dashboard():
 @employer_required
 def profile():
     actor = current_actor()
-    employer = employers.get_employer(employer_id=actor.employer_id, actor=actor)
+    employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
     return render_template("employer/profile.html", employer=employer)
 
 
@@ -41,11 +43,11 @@ def profile():
 @primary_required
 def edit_profile():
     actor = current_actor()
-    employer = employers.get_employer(employer_id=actor.employer_id, actor=actor)
+    employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
     form = ProfileForm(obj=employer)
     if form.validate_on_submit():
         try:
-            employers.update_profile(
+            employer_profile.update_profile(
                 employer_id=employer.id,
                 actor=actor,
                 is_primary=acting_access().is_primary,  # type: ignore[union-attr]

@@ -162,7 +162,7 @@ class Offer(db.Model):
     alternate_compensation: Mapped[str | None] = mapped_column(Text)
     additional_information: Mapped[str | None] = mapped_column(Text)
 
-    # Attestations: the ids accepted (see portal.services.offers_sections.ATTESTATIONS)
+    # Attestations: the ids accepted (see portal.services.offers.drafts.ATTESTATIONS)
     attestations: Mapped[list[str]] = mapped_column(JSON, default=list)
     attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attested_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from portal.i18n import current_language
 from portal.offers.forms import DashboardForm, options
 from portal.rules.codes import employer_codes
-from portal.services.offers_dashboard import OfferQuery
+from portal.services.offers.queue import OfferQuery
 
 
 def dashboard_form() -> DashboardForm:

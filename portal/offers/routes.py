@@ -23,15 +23,16 @@ from portal.offers.forms import (
 )
 from portal.rules.codes import get_code
 from portal.rules.noc import get_unit_group, search_noc
-from portal.services import employers, evidence, offers, offers_drafts
+from portal.services.accounts import profile
 from portal.services.errors import DomainError, NotFound
-from portal.services.offers_review import review_offer
+from portal.services.offers import access, drafts, evidence
+from portal.services.offers.review import review_offer
 from portal.sessions import keeps_work_on_timeout
 
 
 def load_offer(offer_id: int):  # type: ignore[no-untyped-def]
     try:
-        return offers.get_offer(offer_id=offer_id, actor=current_actor())
+        return access.get_offer(offer_id=offer_id, actor=current_actor())
     except NotFound:
         abort(404)
 
@@ -50,7 +51,7 @@ def new():
     if not form.validate_on_submit():
         abort(400)
     try:
-        offer = offers_drafts.create_draft(actor=current_actor())
+        offer = drafts.create_draft(actor=current_actor())
     except DomainError as error:
         flash(str(error.message), "error")
         return redirect(url_for("employer.dashboard"))
@@ -64,7 +65,7 @@ def _section(offer, section: str, form, values, template: str, **context):  # ty
     if request.method == "POST":
         form.validate()
         try:
-            offers_drafts.save_section(offer_id=offer.id, actor=current_actor(),
+            drafts.save_section(offer_id=offer.id, actor=current_actor(),
                                        section=section, values=values(form))
         except DomainError as error:
             apply_domain_error(form, error)
@@ -153,16 +154,16 @@ def attestations(offer_id: int):
     offer, done = load_draft(offer_id)
     if done:
         return done
-    form = attestations_form(offers_drafts.ATTESTATIONS)
+    form = attestations_form(drafts.ATTESTATIONS)
     if request.method == "GET":
         for key in offer.attestations or ():
             form[f"attest_{key}"].data = True
 
     def values(f):  # type: ignore[no-untyped-def]
-        return {"attestations": [k for k in offers_drafts.ATTESTATION_IDS if f[f"attest_{k}"].data]}
+        return {"attestations": [k for k in drafts.ATTESTATION_IDS if f[f"attest_{k}"].data]}
 
     return _section(offer, "attestations", form, values, "offers/attestations.html",
-                    attestation_ids=offers_drafts.ATTESTATION_IDS)
+                    attestation_ids=drafts.ATTESTATION_IDS)
 
 
 @bp.route("/<int:offer_id>/business-information")
@@ -174,7 +175,7 @@ def business_information(offer_id: int):
 
 
 def _employer(offer):  # type: ignore[no-untyped-def]
-    return employers.get_employer(employer_id=offer.employer_id, actor=current_actor())
+    return profile.get_employer(employer_id=offer.employer_id, actor=current_actor())
 
 
 @bp.route("/<int:offer_id>/evidence", methods=["GET", "POST"])
@@ -248,7 +249,7 @@ def review(offer_id: int):
     return render_template("offers/review.html", offer=offer, review=review_offer(offer),
                            employer=_employer(offer), action_form=ActionForm(),
                            section_endpoints=sections.SECTION_ENDPOINTS,
-                           attestations=offers_drafts.ATTESTATIONS,
+                           attestations=drafts.ATTESTATIONS,
                            unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
                            entry=get_code(offer.code_key) if offer.code_key else None)
 

@@ -18,10 +18,10 @@ from portal.offers.forms import ActionForm, FeeExemptionForm, PaymentForm, Withd
 from portal.offers.routes import load_draft, load_offer
 from portal.rules.codes import get_code
 from portal.rules.noc import get_unit_group
-from portal.services import offers, offers_dashboard, offers_drafts, offers_submission
 from portal.services.errors import DomainError, NotFound
-from portal.services.offers_review import fee_for
-from portal.services.payments import TEST_CARDS
+from portal.services.offers import access, drafts, lifecycle, queue, submission
+from portal.services.offers.payments import TEST_CARDS
+from portal.services.offers.review import fee_for
 
 
 def _new_key() -> str:
@@ -40,11 +40,11 @@ def pay(offer_id: int):
     form = PaymentForm()
     if form.validate_on_submit():
         try:
-            attempt = offers_submission.pay_and_submit(
+            attempt = submission.pay_and_submit(
                 offer_id=offer.id, actor=current_actor(), card_number=form.card_number.data,
                 idempotency_key=form.idempotency_key.data,
             )
-        except offers_submission.NotReady as error:
+        except submission.NotReady as error:
             flash(str(error.message), "error")
             return redirect(url_for("offers.review", offer_id=offer.id))
         except DomainError as error:
@@ -80,7 +80,7 @@ def fee_exemption(offer_id: int):
     if form.validate_on_submit():
         upload = request.files.get("proof")
         try:
-            offers_submission.claim_fee_exemption(
+            submission.claim_fee_exemption(
                 offer_id=offer.id, actor=current_actor(), reason=form.reason.data or "",
                 proof_filename=upload.filename if upload else "",
                 proof_data=upload.read() if upload else b"",
@@ -102,7 +102,7 @@ def submit(offer_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        offers_submission.submit_exempt_offer(offer_id=offer_id, actor=current_actor())
+        submission.submit_exempt_offer(offer_id=offer_id, actor=current_actor())
     except NotFound:
         abort(404)
     except DomainError as error:
@@ -124,7 +124,7 @@ def confirmation(offer_id: int):
 @employer_required
 def receipt(offer_id: int):
     try:
-        offer, payment = offers.get_receipt(offer_id=offer_id, actor=current_actor())
+        offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=current_actor())
     except NotFound:
         abort(404)
     return render_template("offers/receipt.html", offer=offer, payment=payment)
@@ -138,7 +138,7 @@ def view(offer_id: int):
         return redirect(url_for("offers.review", offer_id=offer.id))
     return render_template(
         "offers/view.html", offer=offer, action_form=ActionForm(),
-        payment=offers.successful_payment(offer), attestations=offers_drafts.ATTESTATIONS,
+        payment=access.successful_payment(offer), attestations=drafts.ATTESTATIONS,
         entry=get_code(offer.code_key) if offer.code_key else None,
         unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
     )
@@ -154,7 +154,7 @@ def withdraw(offer_id: int):
     form = WithdrawForm()
     if form.validate_on_submit():
         try:
-            refund = offers.withdraw_offer(offer_id=offer.id, actor=current_actor(),
+            refund = lifecycle.withdraw_offer(offer_id=offer.id, actor=current_actor(),
                                            reason=form.reason.data)
         except DomainError as error:
             apply_domain_error(form, error)
@@ -171,7 +171,7 @@ def copy(offer_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        new_offer = offers_drafts.copy_offer(offer_id=offer_id, actor=current_actor())
+        new_offer = drafts.copy_offer(offer_id=offer_id, actor=current_actor())
     except NotFound:
         abort(404)
     except DomainError as error:
@@ -188,7 +188,7 @@ def delete(offer_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        offers_drafts.delete_draft(offer_id=offer_id, actor=current_actor())
+        drafts.delete_draft(offer_id=offer_id, actor=current_actor())
     except NotFound:
         abort(404)
     except DomainError as error:
@@ -201,7 +201,7 @@ def delete(offer_id: int):
 @bp.route("/export")
 @employer_required
 def export():
-    chunks = offers_dashboard.export_csv(actor=current_actor(), query=dashboard_query())
+    chunks = queue.export_csv(actor=current_actor(), query=dashboard_query())
     name = f"offers-{clock.today().isoformat()}.csv"
     return Response(
         "".join(chunks),

@@ -10,7 +10,7 @@ from typing import Any
 from flask_wtf import FlaskForm
 
 from portal.models import Offer
-from portal.services.offers_drafts import JOB_FIELDS, LOCATION_FIELDS, WORKER_FIELDS
+from portal.services.offers.drafts import JOB_FIELDS, LOCATION_FIELDS, WORKER_FIELDS
 
 SECTION_ENDPOINTS = {
     "code": "offers.exemption_code",

@@ -7,13 +7,13 @@ from flask import render_template
 from portal import clock
 from portal.access import public
 from portal.registry import bp
-from portal.services import exemptions
+from portal.services.compliance import bans
 
 
 @bp.route("/non-compliant-employers")
 @public
 def non_compliant_employers():
     return render_template(
-        "registry/non_compliant_employers.html", bans=exemptions.list_public_bans(on=clock.today())
+        "registry/non_compliant_employers.html", bans=bans.list_public_bans(on=clock.today())
     )
 

@@ -19,8 +19,10 @@ from portal.access import (
 )
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
-from portal.services import audit_log, invitations, outbox, teams
+from portal.services.audit import log as audit_log
 from portal.services.errors import DomainError, NotFound
+from portal.services.outbox import messages as outbox
+from portal.services.teams import invitations, membership
 from portal.sessions import start_session
 from portal.teams import bp
 from portal.teams.forms import (
@@ -38,14 +40,14 @@ from portal.teams.forms import (
 def choose_employer():
     if current_user.is_admin:
         abort(404)
-    choices = teams.employers_for_user(user_id=current_user.id)
+    choices = membership.employers_for_user(user_id=current_user.id)
     form = ChooseEmployerForm()
     form.employer_id.choices = [
         SelectChoice(employer.id, f"{employer.operating_name} ({employer.business_number_display})")
         for employer, _access in choices
     ]
     if form.validate_on_submit():
-        if teams.acting_access(user_id=current_user.id, employer_id=form.employer_id.data):
+        if membership.acting_access(user_id=current_user.id, employer_id=form.employer_id.data):
             session[ACTING_EMPLOYER_KEY] = form.employer_id.data
             flash(_("You are now acting for this employer."), "success")
             return redirect(url_for("employer.dashboard"))
@@ -59,7 +61,7 @@ def choose_employer():
 @bp.route("/employer/team")
 @employer_required
 def team():
-    members, open_invitations = teams.list_team(actor=current_actor())
+    members, open_invitations = membership.list_team(actor=current_actor())
     return render_template(
         "teams/team.html",
         members=members,
@@ -97,7 +99,7 @@ def change_permission(user_id: int):
     form = PermissionForm()
     if form.validate_on_submit():
         try:
-            teams.change_permission(
+            membership.change_permission(
                 actor=current_actor(), user_id=user_id, permission=form.permission.data
             )
         except NotFound:
@@ -117,7 +119,7 @@ def remove_member(user_id: int):
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
-            teams.remove_member(actor=current_actor(), user_id=user_id)
+            membership.remove_member(actor=current_actor(), user_id=user_id)
         except NotFound:
             abort(404)
         except DomainError as error:

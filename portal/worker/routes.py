@@ -11,8 +11,8 @@ from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
 from portal.rules.numbers import is_offer_number
-from portal.services import worker_verification, workers
 from portal.services.errors import DomainError, NotFound
+from portal.services.work_permits import applications, verification
 from portal.worker import bp
 from portal.worker.forms import ApplyForm, StatusForm, VerifyOfferForm
 
@@ -44,12 +44,12 @@ def verify_offer():
         form.code.data = request.args.get("code", "")[:20]
     confirmation = None
     if form.number.data and form.code.data:
-        confirmation = worker_verification.confirmation_status(
+        confirmation = verification.confirmation_status(
             number=form.number.data, code=form.code.data, secret=_secret()
         )
     if form.validate_on_submit():
         try:
-            offer = worker_verification.verify_offer(
+            offer = verification.verify_offer(
                 number=form.number.data,
                 passport_number=form.passport_number.data,
                 date_of_birth=form.date_of_birth.data,
@@ -57,7 +57,7 @@ def verify_offer():
                 ip_address=request.remote_addr,
                 max_failures_per_hour=_failures_per_number(),
             )
-        except worker_verification.TooManyAttempts:
+        except verification.TooManyAttempts:
             abort(429)
         if offer is not None:
             return render_template("worker/verified.html", offer=offer)
@@ -90,7 +90,7 @@ def apply():
         form.offer_number.data = request.args["number"]
     if form.validate_on_submit():
         try:
-            application = workers.submit_application(
+            application = applications.submit_application(
                 details=_details(form), actor=current_actor()
             )
         except DomainError as error:
@@ -102,8 +102,8 @@ def apply():
     return render_template("worker/apply.html", form=form)
 
 
-def _details(form: ApplyForm) -> workers.ApplicationDetails:
-    return workers.ApplicationDetails(
+def _details(form: ApplyForm) -> applications.ApplicationDetails:
+    return applications.ApplicationDetails(
         permit_type=form.permit_type.data,
         offer_number=form.offer_number.data or None,
         open_code=form.open_code.data or None,
@@ -133,7 +133,7 @@ def submitted():
     if not isinstance(application_id, int):
         return redirect(url_for("worker.status"))
     try:
-        application = workers.get_submitted_application(application_id=application_id)
+        application = applications.get_submitted_application(application_id=application_id)
     except NotFound:
         session.pop(SUBMITTED_KEY, None)
         return redirect(url_for("worker.status"))
@@ -147,7 +147,7 @@ def status():
     form = StatusForm()
     if form.validate_on_submit():
         try:
-            application = workers.get_application_result(
+            application = applications.get_application_result(
                 number=form.number.data, date_of_birth=form.date_of_birth.data
             )
         except DomainError as error:

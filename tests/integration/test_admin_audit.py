@@ -12,8 +12,8 @@ from sqlalchemy import select, text
 from portal import clock
 from portal.extensions import db
 from portal.models import AuditEvent
-from portal.services import audit
 from portal.services.actor import Actor
+from portal.services.audit import chain as audit
 from tests.factories import EmployerFactory
 from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal import clock
 from portal.extensions import db
 from portal.models import AuditEvent, ComplianceExemption, Employer
-from portal.services.compliance import get_standing
+from portal.services.compliance.standing import get_standing
 from tests.factories import EmployerFactory
 from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
 

@@ -16,8 +16,8 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Offer, OfferDocument, OfferStatus
 from portal.rules.numbers import check_verification_code, verification_code
-from portal.services import documents
-from portal.services.pdf_render import DataOnlyFetcher
+from portal.services.documents import confirmation as documents
+from portal.services.documents.render import DataOnlyFetcher
 from tests.documents_helpers import (
     Canary,
     hostile_payloads,

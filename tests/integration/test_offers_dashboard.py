@@ -13,7 +13,7 @@ from sqlalchemy import event, insert
 
 from portal.extensions import db
 from portal.models import EvidenceFile, Offer
-from portal.services import offers_submission
+from portal.services.offers import submission
 from tests.factories import UserFactory
 from tests.offers_helpers import actor_for, complete_draft
 
@@ -102,7 +102,7 @@ def victim_offers(app):  # type: ignore[no-untyped-def]
                                 content_type="application/pdf", size=9, data=b"%PDF-1.4x"))
     db.session.commit()
     paid = complete_draft(victim)
-    offers_submission.pay_and_submit(offer_id=paid.id, actor=actor_for(victim),
+    submission.pay_and_submit(offer_id=paid.id, actor=actor_for(victim),
                                      card_number="4242424242424242", idempotency_key="v" * 32)
     file_id = db.session.scalar(db.select(EvidenceFile.id))
     return draft.id, paid.id, file_id

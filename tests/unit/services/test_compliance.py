@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from portal import clock
 from portal.extensions import db
 from portal.models import ComplianceExemption, EmployerBan, ExemptionCategory
-from portal.services.compliance import Standing, get_standing
+from portal.services.compliance.standing import Standing, get_standing
 from tests.factories import EmployerFactory
 
 DAY = date(2026, 11, 24)

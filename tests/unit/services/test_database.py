@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from portal.database import begin_write
 from portal.extensions import db
 from portal.models import AuditEvent
-from portal.services import audit
 from portal.services.actor import Actor
+from portal.services.audit import chain as audit
 
 
 def test_concurrent_audit_writers_keep_one_intact_chain(app):

@@ -15,10 +15,10 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Offer, OfferDocument
-from portal.services import documents
 from portal.services.actor import Actor
+from portal.services.documents import confirmation as documents
+from portal.services.documents.render import BlockedFetch, DataOnlyFetcher, html_to_pdf
 from portal.services.errors import NotFound
-from portal.services.pdf_render import BlockedFetch, DataOnlyFetcher, html_to_pdf
 from tests.documents_helpers import (
     Canary,
     hostile_payloads,

@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import AuditEvent, Offer
-from portal.services import evidence, exemptions, offers, offers_drafts
 from portal.services.actor import Actor
+from portal.services.compliance import exemptions
 from portal.services.errors import Conflict, DomainError, NotFound
-from portal.services.offers_review import review_offer
+from portal.services.offers import access, drafts, evidence
+from portal.services.offers.review import review_offer
 from tests.factories import AdminFactory, UserFactory
 from tests.offers_helpers import actor_for, complete_draft
 
@@ -31,12 +32,12 @@ def test_sections_save_and_audit_field_names_only(app):
 def test_changing_the_code_drops_the_old_codes_answers(app):
     user = UserFactory()
     actor = actor_for(user)
-    offer = offers_drafts.create_draft(actor=actor)
-    offers_drafts.save_section(offer_id=offer.id, actor=actor, section="code", values={
+    offer = drafts.create_draft(actor=actor)
+    drafts.save_section(offer_id=offer.id, actor=actor, section="code", values={
         "code_key": "t36", "answers": {"cusma_profession": "not_listed", "stray": "x"}})
     offer = db.session.get(Offer, offer.id)
     assert offer.code_key == "T36" and offer.answers == {"cusma_profession": "not_listed"}
-    offers_drafts.save_section(offer_id=offer.id, actor=actor, section="code",
+    drafts.save_section(offer_id=offer.id, actor=actor, section="code",
                                values={"code_key": "C10"})
     assert db.session.get(Offer, offer.id).answers == {}
 
@@ -44,30 +45,30 @@ def test_changing_the_code_drops_the_old_codes_answers(app):
 def test_meaningless_values_are_refused_with_the_field(app):
     user = UserFactory()
     actor = actor_for(user)
-    offer = offers_drafts.create_draft(actor=actor)
+    offer = drafts.create_draft(actor=actor)
     for section, values, field in (
         ("code", {"code_key": "C41"}, "code_key"),  # an open permit code: no employer offer
         ("job", {"noc_code": "99999"}, "noc_code"),
         ("worker", {"worker_citizenship": "ZZ"}, "worker_citizenship"),
     ):
         with pytest.raises(DomainError) as caught:
-            offers_drafts.save_section(offer_id=offer.id, actor=actor, section=section,
+            drafts.save_section(offer_id=offer.id, actor=actor, section=section,
                                        values=values)
         assert caught.value.field == field
 
 
 def test_submitted_offers_cannot_be_edited_or_deleted(app):
-    from portal.services import offers_submission
+    from portal.services.offers import submission
 
     user = UserFactory()
     offer = complete_draft(user)
-    offers_submission.pay_and_submit(offer_id=offer.id, actor=actor_for(user),
+    submission.pay_and_submit(offer_id=offer.id, actor=actor_for(user),
                                      card_number="4242424242424242", idempotency_key="s" * 32)
     with pytest.raises(Conflict):
-        offers_drafts.save_section(offer_id=offer.id, actor=actor_for(user), section="job",
+        drafts.save_section(offer_id=offer.id, actor=actor_for(user), section="job",
                                    values={"job_title": "Other"})
     with pytest.raises(Conflict):
-        offers_drafts.delete_draft(offer_id=offer.id, actor=actor_for(user))
+        drafts.delete_draft(offer_id=offer.id, actor=actor_for(user))
 
 
 def test_evidence_is_checked_by_content_and_size(app):
@@ -103,7 +104,7 @@ def test_evidence_is_readable_by_the_employer_and_admins_only(app):
     with pytest.raises(NotFound):
         evidence.get_file(offer_id=offer.id, file_id=stored.id, actor=actor_for(UserFactory()))
     with pytest.raises(NotFound):
-        offers.get_offer(offer_id=offer.id, actor=actor_for(UserFactory()))
+        access.get_offer(offer_id=offer.id, actor=actor_for(UserFactory()))
 
 
 def test_exempt_employers_dashboard_explains_instead_of_offering_to_submit(client, auth, app):

@@ -14,9 +14,10 @@ from sqlalchemy.exc import IntegrityError
 from portal.extensions import db
 from portal.models import AuditEvent, FeeStatus, Offer, OfferStatus, Payment
 from portal.models.evidence import FEE_EXEMPTION_PROOF
-from portal.services import evidence, exemptions, offers, offers_drafts, offers_submission
 from portal.services.actor import Actor
+from portal.services.compliance import bans, exemptions
 from portal.services.errors import Conflict, Forbidden
+from portal.services.offers import access, drafts, evidence, lifecycle, submission
 from tests.factories import AdminFactory, UserFactory
 from tests.offers_helpers import actor_for, complete_draft
 
@@ -25,7 +26,7 @@ LIMITS = {"max_file_bytes": 5 * 1024 * 1024, "max_offer_bytes": 25 * 1024 * 1024
 
 
 def _pay(offer_id: int, actor: Actor, key: str, card: str = "4242424242424242"):  # type: ignore[no-untyped-def]
-    return offers_submission.pay_and_submit(offer_id=offer_id, actor=actor, card_number=card,
+    return submission.pay_and_submit(offer_id=offer_id, actor=actor, card_number=card,
                                             idempotency_key=key)
 
 
@@ -101,13 +102,13 @@ def test_declined_then_retried(app):
 def test_a_failure_after_any_step_of_paying_leaves_a_draft(app, monkeypatch, step):
     user = UserFactory()
     offer = complete_draft(user)
-    original = getattr(offers_submission, step)
+    original = getattr(submission, step)
 
     def fail_after(*args, **kwargs):  # type: ignore[no-untyped-def]
         original(*args, **kwargs)
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(offers_submission, step, fail_after)
+    monkeypatch.setattr(submission, step, fail_after)
     with pytest.raises(RuntimeError):
         _pay(offer.id, actor_for(user), "f" * 32)
     db.session.expire_all()
@@ -123,18 +124,18 @@ def test_a_failure_after_any_step_of_paying_leaves_a_draft(app, monkeypatch, ste
 def test_a_failure_after_any_step_of_an_exempt_submission_leaves_a_draft(app, monkeypatch, step):
     user = UserFactory()
     offer = complete_draft(user, code="C31")
-    offers_submission.claim_fee_exemption(offer_id=offer.id, actor=actor_for(user),
+    submission.claim_fee_exemption(offer_id=offer.id, actor=actor_for(user),
                                           reason="Research", proof_filename="p.pdf",
                                           proof_data=PDF, **LIMITS)
-    original = getattr(offers_submission, step)
+    original = getattr(submission, step)
 
     def fail_after(*args, **kwargs):  # type: ignore[no-untyped-def]
         original(*args, **kwargs)
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(offers_submission, step, fail_after)
+    monkeypatch.setattr(submission, step, fail_after)
     with pytest.raises(RuntimeError):
-        offers_submission.submit_exempt_offer(offer_id=offer.id, actor=actor_for(user))
+        submission.submit_exempt_offer(offer_id=offer.id, actor=actor_for(user))
     db.session.expire_all()
     offer = db.session.get(Offer, offer.id)
     assert offer.status == OfferStatus.DRAFT and offer.number is None
@@ -145,13 +146,13 @@ def test_exempt_submission_needs_the_claim_and_its_proof(app):
     user = UserFactory()
     offer = complete_draft(user, code="C31")
     with pytest.raises(Conflict):
-        offers_submission.submit_exempt_offer(offer_id=offer.id, actor=actor_for(user))
+        submission.submit_exempt_offer(offer_id=offer.id, actor=actor_for(user))
     with pytest.raises(Conflict):
         _pay(offer.id, actor_for(user), "x" * 32)  # no payment is taken for an exempt fee
-    offers_submission.claim_fee_exemption(offer_id=offer.id, actor=actor_for(user),
+    submission.claim_fee_exemption(offer_id=offer.id, actor=actor_for(user),
                                           reason="Research", proof_filename="p.pdf",
                                           proof_data=PDF, **LIMITS)
-    submitted = offers_submission.submit_exempt_offer(offer_id=offer.id, actor=actor_for(user))
+    submitted = submission.submit_exempt_offer(offer_id=offer.id, actor=actor_for(user))
     assert submitted.fee_status == FeeStatus.EXEMPT and submitted.number
     files = evidence.list_files(offer_id=offer.id, actor=actor_for(user))
     assert [f.item_id for f in files] == [FEE_EXEMPTION_PROOF]
@@ -161,7 +162,7 @@ def test_a_colliding_number_is_retried(app, monkeypatch):
     user = UserFactory()
     first, second = complete_draft(user), complete_draft(user)
     numbers = iter(["A1111111", "A1111111", "A2222222"])
-    monkeypatch.setattr(offers_submission, "new_offer_number", lambda rng: next(numbers))
+    monkeypatch.setattr(submission, "new_offer_number", lambda rng: next(numbers))
     _pay(first.id, actor_for(user), "1" * 32)
     _pay(second.id, actor_for(user), "2" * 32)
     assert {db.session.get(Offer, i).number for i in (first.id, second.id)} == {
@@ -171,9 +172,9 @@ def test_a_colliding_number_is_retried(app, monkeypatch):
 def test_blocking_findings_stop_submission_without_charging(app):
     user = UserFactory()
     offer = complete_draft(user)
-    offers_drafts.save_section(offer_id=offer.id, actor=actor_for(user), section="attestations",
+    drafts.save_section(offer_id=offer.id, actor=actor_for(user), section="attestations",
                                values={"attestations": []})
-    with pytest.raises(offers_submission.NotReady):
+    with pytest.raises(submission.NotReady):
         _pay(offer.id, actor_for(user), "b" * 32)
     assert _count(Payment) == 0
 
@@ -185,7 +186,7 @@ def test_prepare_users_cannot_pay_submit_or_withdraw(app):
     with pytest.raises(Forbidden):
         _pay(offer.id, prepare, "c" * 32)
     with pytest.raises(Forbidden):
-        offers.withdraw_offer(offer_id=offer.id, actor=prepare, reason="x")
+        lifecycle.withdraw_offer(offer_id=offer.id, actor=prepare, reason="x")
 
 
 def test_banned_employers_cannot_submit_and_exempt_ones_cannot_create(app):
@@ -193,9 +194,9 @@ def test_banned_employers_cannot_submit_and_exempt_ones_cannot_create(app):
     admin_actor = Actor(user_id=admin.id, is_admin=True)
     user = UserFactory()
     offer = complete_draft(user)
-    exemptions.record_ban(actor=admin_actor, employer_id=user.employer_id, reason="Inspection",
+    bans.record_ban(actor=admin_actor, employer_id=user.employer_id, reason="Inspection",
                           start_date=date(2020, 1, 1), end_date=None, penalty_cents=None)
-    with pytest.raises(offers_submission.NotReady):
+    with pytest.raises(submission.NotReady):
         _pay(offer.id, actor_for(user), "z" * 32)
     other = UserFactory()
     exemptions.grant_exemption(actor=admin_actor, employer_id=other.employer_id,
@@ -204,27 +205,27 @@ def test_banned_employers_cannot_submit_and_exempt_ones_cannot_create(app):
                                    legal_basis="R209.9", effective_date=date(2020, 1, 1),
                                    expiry_date=None, note=""))
     with pytest.raises(Forbidden):
-        offers_drafts.create_draft(actor=actor_for(other))
+        drafts.create_draft(actor=actor_for(other))
 
 
 def test_mark_matched_and_refund_take_part_in_the_callers_transaction(app):
     user = UserFactory()
     offer = complete_draft(user)
     _pay(offer.id, actor_for(user), "m" * 32)
-    offer = offers.get_offer_by_number(db.session.get(Offer, offer.id).number)
-    offers.mark_matched(offer=offer, actor=Actor.system())
+    offer = access.get_offer_by_number(db.session.get(Offer, offer.id).number)
+    lifecycle.mark_matched(offer=offer, actor=Actor.system())
     db.session.rollback()  # the caller's transaction fails: nothing was committed
     offer = db.session.get(Offer, offer.id)
     assert offer.status == OfferStatus.PENDING
-    offers.mark_matched(offer=offer, actor=Actor.system())
-    refund = offers.refund_fee(offer=offer, reason="Work permit refused", actor=Actor.system())
+    lifecycle.mark_matched(offer=offer, actor=Actor.system())
+    refund = lifecycle.refund_fee(offer=offer, reason="Work permit refused", actor=Actor.system())
     db.session.commit()
     assert offer.status == OfferStatus.MATCHED and offer.version == 3
     assert refund is not None and refund.amount_cents == 23000
     assert offer.fee_status == FeeStatus.REFUNDED
-    assert offers.refund_fee(offer=offer, reason="again", actor=Actor.system()) is None
+    assert lifecycle.refund_fee(offer=offer, reason="again", actor=Actor.system()) is None
     with pytest.raises(Conflict):
-        offers.mark_matched(offer=offer, actor=Actor.system())
+        lifecycle.mark_matched(offer=offer, actor=Actor.system())
     assert _count(Payment) == 1
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Message, Permission
-from portal.services import outbox
+from portal.services.outbox import messages as outbox
 from tests.factories import UserFactory
 
 CONTEXT = {

@@ -23,8 +23,12 @@ from portal.models import (
 from portal.rules import fees
 from portal.services.actor import Actor
 from portal.services.errors import Conflict, DomainError, Forbidden
-from portal.services.workers import ApplicationDetails, get_application_result, submit_application
-from portal.services.workers_decisions import decide_application, list_pending_applications
+from portal.services.work_permits.applications import (
+    ApplicationDetails,
+    get_application_result,
+    submit_application,
+)
+from portal.services.work_permits.decisions import decide_application, list_pending_applications
 from tests.factories import AdminFactory, OfferFactory, UserFactory
 
 WORKER = Actor(user_id=None, ip_address="192.0.2.7")

@@ -19,7 +19,7 @@ from portal.rules.practice.cases import (
     ApplicationType,
     FeeOutcome,
 )
-from portal.services.offers_drafts import ATTESTATION_IDS as PORTAL_ATTESTATIONS
+from portal.services.offers.drafts import ATTESTATION_IDS as PORTAL_ATTESTATIONS
 from tests.unit.rules.practice.answers import MODEL
 
 CASES = all_cases()

@@ -1,0 +1,10 @@
+"""People's accounts: registering, signing in, passwords, the employer's profile, the second factor.
+
+Guarantees of the package:
+- emails are stored lower-case and unique; passwords follow one rule and are stored only as
+  Argon2id hashes (`registration`, `passwords`);
+- an unknown email and a wrong password look the same; ending sessions bumps the session
+  version, which ends every copy of the old cookie (`authentication`);
+- the business number never changes; only the primary user edits the profile (`profile`);
+- an administrator's TOTP code works once, recovery codes once each (`second_factor`).
+"""

@@ -1,0 +1,64 @@
+"""Signing in, the session token, and ending sessions.
+
+Guarantees: an unknown email and a wrong password are indistinguishable to the caller (both
+return None after the same hashing work); a session token names the user and their session
+version, and ending sessions (sign-out, password change, removal) bumps the version, which ends
+every session that carried the old one.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from portal import clock, passwords
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import User
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def authenticate(*, email: str, password: str, ip_address: str | None) -> User | None:
+    """The user whose email and password match, or None (same work either way)."""
+    user = db.session.scalar(
+        select(User).where(func.lower(User.email) == normalise_email(email))
+    )
+    valid = passwords.verify_password(user.password_hash if user else None, password)
+    if user is None or not valid or not user.is_active:
+        return None
+    begin_write()
+    user.last_sign_in_at = clock.now()
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = passwords.hash_password(password)
+    audit.record(
+        "user.signed_in",
+        actor=Actor(user_id=user.id, employer_id=user.employer_id, ip_address=ip_address),
+        object_type="user",
+        object_id=user.id,
+    )
+    db.session.commit()
+    return user
+
+
+def load_session_user(token: str) -> User | None:
+    """The user a session token ("id:version") names, if the version is still current."""
+    user_id, _, version = token.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_version != int(version) or not user.is_active:
+        return None
+    return user
+
+
+def end_sessions(*, user: User, actor: Actor, reason: str) -> None:
+    """End every session of `user` (sign-out, password change, removal)."""
+    begin_write()
+    user = db.session.get(User, user.id)  # type: ignore[assignment]
+    user.session_version += 1
+    audit.record(reason, actor=actor, object_type="user", object_id=user.id)
+    db.session.commit()

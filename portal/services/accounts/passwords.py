@@ -1,0 +1,56 @@
+"""The password rule and changing a password.
+
+Guarantees: a password is between MIN_LENGTH and MAX_LENGTH characters and not a common one;
+it is stored only as an Argon2id hash; a change ends every session that carried the old
+session version (the one that changed it included: the view starts a new one).
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from portal import clock, passwords
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import User
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+from portal.services.errors import DomainError
+
+
+class PasswordRejected(DomainError):
+    pass
+
+
+def check_password_rule(password: str, *, field: str = "password") -> None:
+    """Raise PasswordRejected when the password breaks the rule."""
+    if len(password) < passwords.MIN_LENGTH:
+        raise PasswordRejected(
+            _l("Use at least %(n)d characters.", n=passwords.MIN_LENGTH), field=field
+        )
+    if len(password) > passwords.MAX_LENGTH:
+        raise PasswordRejected(
+            _l("Use at most %(n)d characters.", n=passwords.MAX_LENGTH), field=field
+        )
+    if passwords.is_common(password):
+        raise PasswordRejected(
+            _l("This password is too common. Choose one that is hard to guess."), field=field
+        )
+
+
+def change_password(*, user: User, current: str, new: str, actor: Actor) -> None:
+    """Change the password and end all other sessions. Raises PasswordRejected."""
+    if not passwords.verify_password(user.password_hash, current):
+        raise PasswordRejected(_l("Your current password is not correct."), field="current")
+    check_password_rule(new, field="new")
+    if passwords.verify_password(user.password_hash, new):
+        raise PasswordRejected(
+            _l("Choose a password different from your current one."), field="new"
+        )
+    begin_write()
+    user = db.session.get(User, user.id)  # type: ignore[assignment]
+    user.password_hash = passwords.hash_password(new)
+    user.password_changed_at = clock.now()
+    user.session_version += 1
+    audit.record("user.password_changed", actor=actor, object_type="user", object_id=user.id)
+    db.session.commit()

@@ -1,0 +1,70 @@
+"""Employers: reading and editing the business profile.
+
+Guarantees: the business number never changes after registration; only the employer's primary
+user (or an administrator) may edit; every change is audited with the names of the fields
+changed (not their values, which may be personal).
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from portal import clock
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import Employer
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+from portal.services.errors import Forbidden, NotFound
+
+EDITABLE_FIELDS = (
+    "legal_name",
+    "operating_name",
+    "business_type",
+    "address_line1",
+    "address_line2",
+    "city",
+    "province",
+    "postal_code",
+    "phone",
+    "contact_name",
+    "contact_email",
+)
+
+
+def get_employer(*, employer_id: int, actor: Actor) -> Employer:
+    """The employer, if the actor belongs to it or is an administrator. Raises NotFound."""
+    if not actor.is_admin and actor.employer_id != employer_id:
+        raise NotFound(_l("Employer not found."))
+    employer = db.session.get(Employer, employer_id)
+    if employer is None:
+        raise NotFound(_l("Employer not found."))
+    return employer
+
+
+def update_profile(*, employer_id: int, actor: Actor, is_primary: bool, changes: dict) -> Employer:
+    """Apply profile changes. Raises NotFound, Forbidden (not the primary user)."""
+    get_employer(employer_id=employer_id, actor=actor)
+    if not (is_primary or actor.is_admin):
+        raise Forbidden(_l("Only the employer's primary user can edit the business profile."))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    begin_write()
+    employer = db.session.get(Employer, employer_id)
+    assert employer is not None
+    changed = sorted(k for k, v in changes.items() if getattr(employer, k) != v)
+    for key in changed:
+        setattr(employer, key, changes[key])
+    if changed:
+        employer.updated_at = clock.now()
+        audit.record(
+            "employer.profile_updated",
+            actor=actor,
+            employer_id=employer.id,
+            object_type="employer",
+            object_id=employer.id,
+            details={"fields": changed},
+        )
+    db.session.commit()
+    return employer

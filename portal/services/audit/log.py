@@ -1,0 +1,132 @@
+"""Reading the audit log: administrators' filtered search and CSV export, and an employer's
+own history.
+
+Read-only. Administrators see every event; an employer's users see only events whose
+`employer_id` is the employer they act for. Raises Forbidden / NotFound accordingly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, select
+
+from portal.extensions import db
+from portal.models import AuditEvent
+from portal.services.actor import Actor, require_admin
+from portal.services.compliance.employers import Page
+from portal.services.errors import NotFound
+
+PAGE_SIZE = 50
+CSV_COLUMNS = (
+    "id",
+    "occurred_at",
+    "action",
+    "actor_user_id",
+    "employer_id",
+    "on_behalf_of_employer_id",
+    "representative_user_id",
+    "object_type",
+    "object_id",
+    "ip_address",
+    "details",
+    "prev_hash",
+    "hash",
+)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    employer_id: int | None = None
+    user_id: int | None = None
+    action: str = ""  # an exact action, or a prefix ending in "." (e.g. "team.")
+    date_from: date | None = None  # inclusive, UTC days
+    date_to: date | None = None  # inclusive
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _filtered(criteria: AuditFilter) -> Select[tuple[AuditEvent]]:
+    stmt = select(AuditEvent)
+    if criteria.employer_id is not None:
+        stmt = stmt.where(AuditEvent.employer_id == criteria.employer_id)
+    if criteria.user_id is not None:
+        stmt = stmt.where(AuditEvent.actor_user_id == criteria.user_id)
+    action = criteria.action.strip()
+    if action.endswith("."):
+        stmt = stmt.where(AuditEvent.action.startswith(action, autoescape=True))
+    elif action:
+        stmt = stmt.where(AuditEvent.action == action)
+    if criteria.date_from is not None:
+        stmt = stmt.where(AuditEvent.occurred_at >= _start_of(criteria.date_from))
+    if criteria.date_to is not None:
+        stmt = stmt.where(AuditEvent.occurred_at < _start_of(criteria.date_to + timedelta(days=1)))
+    return stmt
+
+
+
+def _page(stmt: Select[tuple[AuditEvent]], page: int, size: int) -> Page:
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    pages = max(1, -(-total // size))
+    page = min(max(1, page), pages)
+    rows = list(
+        db.session.scalars(
+            stmt.order_by(AuditEvent.id.desc()).offset((page - 1) * size).limit(size)
+        )
+    )
+    return Page(rows=rows, page=page, pages=pages, total=total)
+
+
+def search(*, actor: Actor, criteria: AuditFilter, page: int = 1) -> Page:
+    """Events matching the filter, newest first, PAGE_SIZE per page. Raises Forbidden."""
+    require_admin(actor)
+    return _page(_filtered(criteria), page, PAGE_SIZE)
+
+
+def action_names(*, actor: Actor) -> list[str]:
+    """Every action that occurs in the log (for the filter's choices)."""
+    require_admin(actor)
+    return list(
+        db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    )
+
+
+def export_csv(*, actor: Actor, criteria: AuditFilter) -> Iterator[str]:
+    """The matching events as CSV text chunks (header first, oldest first), streamed in batches.
+    Raises Forbidden."""
+    require_admin(actor)
+    stmt = _filtered(criteria).order_by(AuditEvent.id)
+
+    def rows() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        for event in db.session.scalars(stmt).yield_per(500):
+            values = []
+            for column in CSV_COLUMNS:
+                value = getattr(event, column)
+                values.append(value.isoformat() if isinstance(value, datetime) else value)
+            writer.writerow(values)
+            if buffer.tell() > 64_000:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    return rows()
+
+
+def employer_history(*, actor: Actor, page: int = 1) -> Page:
+    """Events about the employer the actor acts for, newest first. Raises NotFound if the actor
+    acts for no employer."""
+    if actor.employer_id is None:
+        raise NotFound(_l("Employer not found."))
+    stmt = select(AuditEvent).where(AuditEvent.employer_id == actor.employer_id)
+    return _page(stmt, page, PAGE_SIZE)

@@ -1,0 +1,136 @@
+"""Bans: employers found non-compliant and ineligible for a period, and the public list.
+
+Guarantees: only administrators record or lift a ban (Forbidden otherwise); a ban is never
+deleted (it is lifted, with a reason); its end is on or after its start; every change is audited
+with its dates and penalty but no personal data; the public list shows only bans in force, with
+the business, reason, period and penalty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from portal import clock
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import Employer, EmployerBan
+from portal.services.actor import Actor, require_admin
+from portal.services.audit import chain as audit
+from portal.services.errors import Conflict, DomainError, NotFound
+
+
+def record_ban(
+    *,
+    actor: Actor,
+    employer_id: int,
+    reason: str,
+    start_date: date,
+    end_date: date | None,
+    penalty_cents: int | None,
+) -> EmployerBan:
+    """Record that the employer is ineligible (after an inspection) from start_date to end_date
+    inclusive, or permanently (end_date None). Raises Forbidden, NotFound, DomainError."""
+    require_admin(actor)
+    if not reason.strip():
+        raise DomainError(_l("Give the reason for the finding."), field="reason")
+    if end_date is not None and end_date < start_date:
+        raise DomainError(_l("The end date cannot be before the start date."), field="end_date")
+    if penalty_cents is not None and penalty_cents < 0:
+        raise DomainError(_l("The penalty cannot be negative."), field="penalty")
+    begin_write()
+    if db.session.get(Employer, employer_id) is None:
+        db.session.rollback()
+        raise NotFound(_l("Employer not found."))
+    ban = EmployerBan(
+        employer_id=employer_id,
+        reason=reason.strip(),
+        start_date=start_date,
+        end_date=end_date,
+        penalty_cents=penalty_cents,
+        recorded_by=actor.user_id,
+        created_at=clock.now(),
+    )
+    db.session.add(ban)
+    db.session.flush()
+    audit.record(
+        "compliance.ban_recorded",
+        actor=actor,
+        employer_id=employer_id,
+        object_type="employer_ban",
+        object_id=ban.id,
+        details={
+            "start_date": start_date.isoformat(),
+            "end_date": end_date.isoformat() if end_date else None,
+            "penalty_cents": penalty_cents,
+        },
+    )
+    db.session.commit()
+    return ban
+
+
+def lift_ban(*, actor: Actor, ban_id: int, reason: str) -> None:
+    """End a ban early (for example overturned on review). Raises Forbidden, NotFound, Conflict,
+    DomainError (field reason)."""
+    require_admin(actor)
+    if not reason.strip():
+        raise DomainError(_l("Give the reason for lifting the ban."), field="reason")
+    begin_write()
+    ban = db.session.scalar(select(EmployerBan).where(EmployerBan.id == ban_id).with_for_update())
+    if ban is None:
+        db.session.rollback()
+        raise NotFound(_l("Ban not found."))
+    if ban.lifted_at is not None:
+        db.session.rollback()
+        raise Conflict(_l("This ban is already lifted."))
+    ban.lifted_at = clock.now()
+    ban.lifted_by = actor.user_id
+    ban.lift_reason = reason.strip()
+    audit.record(
+        "compliance.ban_lifted",
+        actor=actor,
+        employer_id=ban.employer_id,
+        object_type="employer_ban",
+        object_id=ban.id,
+    )
+    db.session.commit()
+
+
+@dataclass(frozen=True)
+class PublicBan:
+    business_name: str
+    legal_name: str
+    city: str
+    province: str
+    reason: str
+    start_date: date
+    end_date: date | None
+    penalty_cents: int | None
+
+
+def list_public_bans(*, on: date) -> list[PublicBan]:
+    """Bans in force on `on` (and not lifted), as the public list shows them: the business, the
+    reason, the period and the penalty. No personal data. Newest first."""
+    stmt = (
+        select(EmployerBan, Employer)
+        .join(Employer, Employer.id == EmployerBan.employer_id)
+        .where(EmployerBan.lifted_at.is_(None), EmployerBan.start_date <= on)
+        .where((EmployerBan.end_date.is_(None)) | (EmployerBan.end_date >= on))
+        .order_by(EmployerBan.start_date.desc(), EmployerBan.id.desc())
+    )
+    return [
+        PublicBan(
+            business_name=employer.operating_name,
+            legal_name=employer.legal_name,
+            city=employer.city,
+            province=employer.province,
+            reason=ban.reason,
+            start_date=ban.start_date,
+            end_date=ban.end_date,
+            penalty_cents=ban.penalty_cents,
+        )
+        for ban, employer in db.session.execute(stmt)
+    ]

@@ -1,0 +1,189 @@
+"""Administrators' view of employers: search with offer counts and standing, and one
+employer's full page (users, offers, exemption and ban history, audit events).
+
+Read-only. Raises Forbidden for non-administrators and NotFound for unknown employers.
+Offers are counted with one grouped query (when the offers model is installed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+
+from portal.extensions import db
+from portal.models import AuditEvent, ComplianceExemption, Employer, EmployerBan
+from portal.services.actor import Actor, require_admin
+from portal.services.compliance.standing import Standing, get_standing
+from portal.services.errors import NotFound
+from portal.services.teams.membership import Member, members_of
+
+try:  # the offers model arrives with the offers issue
+    from portal.models.offer import Offer
+except ImportError:  # pragma: no cover - only before offers land
+    Offer = None  # type: ignore[assignment,misc]
+
+PAGE_SIZE = 25
+STATUSES = ("active", "exempt", "banned")
+
+
+@dataclass(frozen=True)
+class EmployerRow:
+    employer: Employer
+    offers: int
+    status: str  # active | exempt | banned
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Any]
+    page: int
+    pages: int
+    total: int
+
+
+
+def _in_force_ids(on: date) -> tuple[set[int], set[int]]:
+    exempt = set(
+        db.session.scalars(
+            select(ComplianceExemption.employer_id).where(
+                ComplianceExemption.revoked_at.is_(None),
+                ComplianceExemption.effective_date <= on,
+                or_(
+                    ComplianceExemption.expiry_date.is_(None),
+                    ComplianceExemption.expiry_date > on,
+                ),
+            )
+        )
+    )
+    banned = set(
+        db.session.scalars(
+            select(EmployerBan.employer_id).where(
+                EmployerBan.lifted_at.is_(None),
+                EmployerBan.start_date <= on,
+                or_(EmployerBan.end_date.is_(None), EmployerBan.end_date >= on),
+            )
+        )
+    )
+    return exempt, banned
+
+
+def _status(employer_id: int, exempt: set[int], banned: set[int]) -> str:
+    if employer_id in banned:
+        return "banned"
+    if employer_id in exempt:
+        return "exempt"
+    return "active"
+
+
+def search_employers(
+    *, actor: Actor, query: str, province: str, status: str, on: date, page: int = 1
+) -> Page:
+    """Employers whose name or business number contains `query` (case-insensitive), in
+    `province` and with `status` (active/exempt/banned on day `on`) when given; by name."""
+    require_admin(actor)
+    stmt = select(Employer)
+    query = query.strip()
+    if query:
+        digits = "".join(ch for ch in query if ch.isdigit())
+        like = f"%{query.lower()}%"
+        conditions = [
+            func.lower(Employer.legal_name).like(like),
+            func.lower(Employer.operating_name).like(like),
+        ]
+        if digits:
+            conditions.append(Employer.business_number.like(f"%{digits}%"))
+        stmt = stmt.where(or_(*conditions))
+    if province:
+        stmt = stmt.where(Employer.province == province)
+    exempt, banned = _in_force_ids(on)
+    if status == "banned":
+        stmt = stmt.where(Employer.id.in_(banned or {-1}))
+    elif status == "exempt":
+        stmt = stmt.where(Employer.id.in_((exempt - banned) or {-1}))
+    elif status == "active":
+        stmt = stmt.where(Employer.id.not_in(exempt | banned or {-1}))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(1, page), pages)
+    employers = list(
+        db.session.scalars(
+            stmt.order_by(func.lower(Employer.operating_name), Employer.id)
+            .offset((page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+        )
+    )
+    counts = offer_counts([e.id for e in employers])
+    rows = [EmployerRow(e, counts.get(e.id, 0), _status(e.id, exempt, banned)) for e in employers]
+    return Page(rows=rows, page=page, pages=pages, total=total)
+
+
+def offer_counts(employer_ids: list[int]) -> dict[int, int]:
+    """Number of offers per employer (one grouped query; 0 before the offers model exists)."""
+    if Offer is None or not employer_ids:
+        return {}
+    stmt = (
+        select(Offer.employer_id, func.count(Offer.id))
+        .where(Offer.employer_id.in_(employer_ids))
+        .group_by(Offer.employer_id)
+    )
+    return {employer_id: count for employer_id, count in db.session.execute(stmt)}
+
+
+@dataclass(frozen=True)
+class EmployerOverview:
+    employer: Employer
+    standing: Standing
+    members: list[Member]
+    offers: list[Any]
+    exemptions: list[ComplianceExemption]
+    bans: list[EmployerBan]
+    events: list[AuditEvent]
+    placeholder_business_number: bool
+
+
+def employer_overview(*, actor: Actor, employer_id: int, on: date) -> EmployerOverview:
+    """Everything an administrator sees on one employer's page. Raises Forbidden, NotFound."""
+    require_admin(actor)
+    employer = db.session.get(Employer, employer_id)
+    if employer is None:
+        raise NotFound(_l("Employer not found."))
+    offers: list[Any] = []
+    if Offer is not None:
+        offers = list(
+            db.session.scalars(
+                select(Offer).where(Offer.employer_id == employer_id).order_by(Offer.id.desc())
+            )
+        )
+    return EmployerOverview(
+        employer=employer,
+        standing=get_standing(employer_id=employer_id, on=on),
+        members=members_of(employer_id=employer_id),
+        offers=offers,
+        exemptions=list(
+            db.session.scalars(
+                select(ComplianceExemption)
+                .where(ComplianceExemption.employer_id == employer_id)
+                .order_by(ComplianceExemption.id.desc())
+            )
+        ),
+        bans=list(
+            db.session.scalars(
+                select(EmployerBan)
+                .where(EmployerBan.employer_id == employer_id)
+                .order_by(EmployerBan.id.desc())
+            )
+        ),
+        events=list(
+            db.session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.employer_id == employer_id)
+                .order_by(AuditEvent.id.desc())
+                .limit(50)
+            )
+        ),
+        placeholder_business_number=employer.business_number.startswith("000"),
+    )

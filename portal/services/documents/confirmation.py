@@ -1,0 +1,246 @@
+"""The offer confirmation PDF: what it shows, and rendering it once per offer version.
+
+Other areas call:
+- `get_offer_confirmation(*, offer_id, actor, language, secret, verification_url, render_html)`
+  -> `ConfirmationPdf` (bytes and file name).
+
+Guarantees:
+- Only the offer's employer's users and administrators get it (`offers.access.get_offer`); anyone
+  else, and any draft (a draft has no number, so no confirmation), gets NotFound.
+- A PDF is rendered at most once per (offer, version, language) and stored
+  (`OfferDocument`); later downloads serve the stored bytes. A status change bumps the
+  offer's version, so the next download renders the new state (e.g. the WITHDRAWN stamp).
+- Rendering happens on download, in its own request, never inside the submission's
+  transaction; and no database transaction is held open while WeasyPrint works.
+- The HTML is produced by the caller's `render_html` (the view renders the Jinja template
+  with the app's environment: autoescape, the user's filters and translations) from the plain
+  values in `ConfirmationContext`; this service turns it into a locked-down PDF
+  (`documents.render`: data: URIs only). The service stays free of Flask.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import segno
+from babel.numbers import format_decimal
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from portal import clock
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import Employer, Offer, OfferDocument, OfferStatus, Payment
+from portal.rules.codes import get_code
+from portal.rules.countries import country_name, province_name
+from portal.rules.noc import get_unit_group
+from portal.rules.numbers import format_verification_code, verification_code
+from portal.services.actor import Actor
+from portal.services.errors import NotFound
+from portal.services.offers.access import get_offer, successful_payment
+from portal.services.offers.drafts import ATTESTATIONS
+
+LANGUAGES = ("en", "fr")
+_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+QR_ERROR_LEVEL = "m"  # 15 % of the code may be smudged or folded and it still reads
+
+
+@dataclass(frozen=True)
+class LocationLine:
+    address: str
+    city: str
+    province: str
+    postal_code: str
+
+
+@dataclass(frozen=True)
+class ConfirmationContext:
+    """Everything the template shows, in `language`. User text stays plain text here: the
+    template escapes it."""
+
+    language: str
+    offer: Offer
+    employer: Employer
+    status: OfferStatus
+    withdrawn: bool
+    submitted_at: datetime | None
+    passport_masked: str
+    date_of_birth: date | None
+    citizenship: str
+    noc_title: str
+    teer: int | None
+    hours_per_week: str
+    locations: tuple[LocationLine, ...]
+    code: str
+    code_name: str
+    code_regulation: str
+    payment: Payment | None
+    fee_refunded: bool
+    attestations: tuple[object, ...]  # lazy labels, translated when the template renders
+    verification_code: str  # printed, e.g. "ABCDE-FGHJK"
+    verification_url: str
+    qr_payload: str  # what the QR code encodes (the verification URL)
+    qr_data_uri: str  # the QR code as one SVG <path>, base64 data: URI
+
+
+@dataclass(frozen=True)
+class ConfirmationPdf:
+    filename: str
+    data: bytes
+    rendered: bool  # False when the stored bytes were served
+
+
+def mask_passport(number: str | None) -> str:
+    """ "•••••1234": only the last 4 characters are shown (all of a shorter number is hidden)."""
+    value = (number or "").strip()
+    if len(value) <= 4:
+        return "•" * len(value)
+    return "•" * (len(value) - 4) + value[-4:]
+
+
+def qr_svg_data_uri(payload: str) -> str:
+    """The QR code for `payload` as a vector SVG (one <path>) in a base64 data: URI."""
+    svg = segno.make(payload, error=QR_ERROR_LEVEL, micro=False).svg_inline(
+        scale=1, border=4, omitsize=False
+    )
+    document = '<svg xmlns="http://www.w3.org/2000/svg"' + svg.removeprefix("<svg")
+    return "data:image/svg+xml;base64," + base64.b64encode(document.encode("utf-8")).decode()
+
+
+def filename_for(offer: Offer) -> str:
+    return f"offer-{offer.number}.pdf"
+
+
+def get_offer_confirmation(
+    *,
+    offer_id: int,
+    actor: Actor,
+    language: str,
+    secret: bytes,
+    verification_url: Callable[[str, str], str],
+    render_html: Callable[[ConfirmationContext], str],
+) -> ConfirmationPdf:
+    """The confirmation PDF of a submitted offer in `language` ("en" or "fr"), from the store,
+    or rendered and stored on the first request for the offer's current version.
+
+    `verification_url(number, code)` builds the public verification link the QR code holds;
+    `render_html(context)` returns the complete HTML document. Both are called only when a
+    render is needed. Raises NotFound (not visible to the actor, or a draft), ValueError (a
+    language other than en/fr)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    offer = get_offer(offer_id=offer_id, actor=actor)
+    if offer.status == OfferStatus.DRAFT or offer.number is None:
+        raise NotFound(_l("This offer has not been submitted, so it has no confirmation yet."))
+    filename = filename_for(offer)
+    stored = _stored(offer.id, offer.version, language)
+    if stored is not None:
+        return ConfirmationPdf(filename=filename, data=stored, rendered=False)
+
+    offer_key, version = offer.id, offer.version
+    html = render_html(_context(offer, language, secret, verification_url))
+    # End the read transaction (nothing was written) so no snapshot or connection is held
+    # while WeasyPrint works for a few hundred milliseconds.
+    db.session.rollback()
+    pdf = render_pdf(html)
+    return ConfirmationPdf(
+        filename=filename, data=_store(offer_key, version, language, pdf), rendered=True
+    )
+
+
+def render_pdf(html: str) -> bytes:
+    """HTML -> PDF through the locked-down renderer (imported on first use: it is slow)."""
+    from portal.services.documents import render
+
+    return render.html_to_pdf(html)
+
+
+def _stored(offer_id: int, version: int, language: str) -> bytes | None:
+    return db.session.scalar(
+        select(OfferDocument.pdf).where(
+            OfferDocument.offer_id == offer_id,
+            OfferDocument.offer_version == version,
+            OfferDocument.language == language,
+        )
+    )
+
+
+def _store(offer_id: int, version: int, language: str, pdf: bytes) -> bytes:
+    """Keep the PDF for this version and drop older versions' PDFs. When a concurrent request
+    stored the same version first, its bytes win (both renders show the same state)."""
+    begin_write()
+    try:
+        existing = _stored(offer_id, version, language)
+        if existing is not None:
+            db.session.commit()
+            return existing
+        db.session.execute(
+            delete(OfferDocument).where(
+                OfferDocument.offer_id == offer_id, OfferDocument.offer_version < version
+            )
+        )
+        db.session.add(
+            OfferDocument(offer_id=offer_id, offer_version=version, language=language,
+                          pdf=pdf, size=len(pdf), created_at=clock.now())
+        )
+        db.session.commit()
+    except IntegrityError:
+        # PostgreSQL: another request inserted the same version between our check and insert.
+        db.session.rollback()
+        existing = _stored(offer_id, version, language)
+        if existing is None:
+            raise
+        return existing
+    except Exception:
+        db.session.rollback()
+        raise
+    return pdf
+
+
+def _context(offer: Offer, language: str, secret: bytes,
+             verification_url: Callable[[str, str], str]) -> ConfirmationContext:
+    assert offer.number is not None
+    employer = db.session.get(Employer, offer.employer_id)
+    assert employer is not None
+    code = get_code(offer.code_key)
+    group = get_unit_group(offer.noc_code)
+    raw_code = verification_code(offer.number, secret)
+    url = verification_url(offer.number, raw_code)
+    payment = successful_payment(offer)
+    accepted = set(offer.attestations or ())
+    return ConfirmationContext(
+        language=language,
+        offer=offer,
+        employer=employer,
+        status=OfferStatus(offer.status),
+        withdrawn=offer.status == OfferStatus.WITHDRAWN,
+        submitted_at=offer.submitted_at,
+        passport_masked=mask_passport(offer.worker_passport_number),
+        date_of_birth=offer.worker_date_of_birth,
+        citizenship=country_name(offer.worker_citizenship, language)
+        if offer.worker_citizenship else "",
+        noc_title=group.title(language) if group else "",
+        teer=offer.teer if offer.teer is not None else (group.teer if group else None),
+        hours_per_week=format_decimal(offer.hours_per_week, locale=_LOCALES[language])
+        if offer.hours_per_week is not None else "",
+        locations=tuple(
+            LocationLine(address=loc.address_line1 or "", city=loc.city or "",
+                         province=province_name(loc.province, language) if loc.province else "",
+                         postal_code=loc.postal_code or "")
+            for loc in offer.locations
+        ),
+        code=code.code if code else (offer.code_key or ""),
+        code_name=(code.name_fr if language == "fr" else code.name_en) if code else "",
+        code_regulation=code.regulation if code else "",
+        payment=payment,
+        fee_refunded=bool(payment and payment.refunds),
+        attestations=tuple(label for key, label in ATTESTATIONS if key in accepted),
+        verification_code=format_verification_code(raw_code),
+        verification_url=url,
+        qr_payload=url,
+        qr_data_uri=qr_svg_data_uri(url),
+    )

@@ -1,0 +1,308 @@
+"""Drafts: creating an offer, saving its sections, copying and deleting.
+
+Guarantees: only drafts change; a section save stores whatever the caller passes (the form has
+already dropped values that are not the right shape, so nothing well-formed that was typed is
+lost) and audits the names of the fields changed, never their values; employers exempt from the
+compliance regime cannot create offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from portal import clock
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import EvidenceFile, Offer, OfferLocation, OfferStatus
+from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.rules.codes import get_code
+from portal.rules.countries import is_province, is_valid_country
+from portal.rules.noc import get_unit_group
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+from portal.services.compliance.standing import get_standing
+from portal.services.errors import Conflict, DomainError, Forbidden
+from portal.services.offers.access import get_offer, get_offer_for_update
+
+SECTIONS = ("code", "worker", "job", "wages", "attestations")
+
+WORKER_FIELDS = (
+    "worker_family_name", "worker_given_names", "worker_sex", "worker_date_of_birth",
+    "worker_country_of_birth", "worker_citizenship", "worker_residence_country",
+    "worker_passport_number", "worker_passport_expiry", "worker_uci",
+)
+JOB_FIELDS = (
+    "job_title", "noc_code", "duties", "education_requirements", "training_requirements",
+    "experience_requirements", "licence_requirements", "language_requirements", "start_date",
+    "end_date", "full_time",
+)
+WAGES_FIELDS = (
+    "wage_cents", "wage_unit", "hours_per_week", "overtime", "vacation", "benefit_health",
+    "benefit_dental", "benefit_pension", "benefit_disability", "benefits_other",
+    "alternate_compensation", "additional_information",
+)
+SECTION_FIELDS: dict[str, tuple[str, ...]] = {
+    "code": ("code_key", "explanation", "answers"),
+    "worker": WORKER_FIELDS,
+    "job": (*JOB_FIELDS, "locations"),
+    "wages": WAGES_FIELDS,
+    "attestations": ("attestations",),
+}
+LOCATION_FIELDS = ("address_line1", "city", "province", "postal_code")
+
+# The employer's attestations and certifications (IRPR R209.2-R209.4, R209.11; a summary in
+# plain words, not IRCC's exact wording).
+ATTESTATIONS: tuple[tuple[str, Any], ...] = (
+    ("accurate", _l("The information in this offer is true, complete and accurate.")),
+    ("agreement", _l("I have signed an employment agreement with the worker for the same "
+                     "occupation, wages and working conditions as this offer, in the official "
+                     "language the worker chose, and the worker has a copy.")),
+    ("no_fee_recovery", _l("I have not charged or recovered from the worker, directly or "
+                           "indirectly, the employer compliance fee or any recruitment fee.")),
+    ("recruiters", _l("I have made sure that anyone recruiting for me has not charged or "
+                      "recovered such fees from the worker.")),
+    ("actively_engaged", _l("My business is actively engaged in the business for which the "
+                            "offer is made, and will remain so during the employment.")),
+    ("laws", _l("I comply with the federal, provincial and territorial laws that regulate "
+                "employment and the recruitment of employees, and with any collective "
+                "agreement.")),
+    ("same_conditions", _l("I will give the worker the same occupation, and wages and working "
+                           "conditions that are substantially the same as, and not less "
+                           "favourable than, those in this offer.")),
+    ("abuse_free", _l("I will make reasonable efforts to provide a workplace free of physical, "
+                      "sexual, psychological and financial abuse, and of reprisals.")),
+    ("no_sex_industry", _l("My business does not regularly offer striptease, erotic dance, "
+                           "escort services or erotic massage.")),
+    ("documents", _l("I will keep the documents that show I meet these conditions for six "
+                     "years and give them to IRCC on request.")),
+)
+ATTESTATION_IDS = tuple(key for key, _label in ATTESTATIONS)
+
+
+def _require_draft(offer: Offer) -> None:
+    if offer.status != OfferStatus.DRAFT:
+        raise Conflict(_l("Only a draft can be changed. This offer was already submitted."))
+
+
+def _audit(action: str, offer: Offer, actor: Actor, **details: Any) -> None:
+    audit.record(
+        action,
+        actor=actor,
+        employer_id=offer.employer_id,
+        object_type="offer",
+        object_id=offer.id,
+        details=details,
+    )
+
+
+def create_draft(*, actor: Actor) -> Offer:
+    """A new empty draft for the actor's employer. Raises Forbidden for an employer exempt from
+    the compliance regime (its workers apply as "Other", without an offer number)."""
+    if actor.employer_id is None:
+        raise Forbidden(_l("Only employer users can create offers."))
+    standing = get_standing(employer_id=actor.employer_id, on=clock.today())
+    if standing.exempt:
+        raise Forbidden(
+            _l("Your organization is exempt from the employer compliance regime, so it does not "
+               "submit offers of employment.")
+        )
+    begin_write()
+    now = clock.now()
+    offer = Offer(
+        employer_id=actor.employer_id,
+        status=OfferStatus.DRAFT,
+        created_by_user_id=actor.user_id,
+        created_at=now,
+        updated_at=now,
+        answers={},
+        attestations=[],
+    )
+    db.session.add(offer)
+    db.session.flush()
+    _audit("offer.draft_created", offer, actor)
+    db.session.commit()
+    return offer
+
+
+def save_section(*, offer_id: int, actor: Actor, section: str, values: Mapping[str, Any]) -> Offer:
+    """Store `values` (a subset of SECTION_FIELDS[section]) on a draft and audit the change.
+
+    Raises NotFound, Conflict (not a draft), DomainError naming the field for a value that is
+    well formed but means nothing (unknown code, NOC, country or province). Nothing is saved
+    when it raises, so the caller keeps the form as typed."""
+    if section not in SECTION_FIELDS:
+        raise ValueError(f"unknown section {section!r}")
+    unknown = set(values) - set(SECTION_FIELDS[section])
+    if unknown:
+        raise ValueError(f"not in section {section}: {sorted(unknown)}")
+    _check_meaning(values)
+    begin_write()
+    try:
+        offer = get_offer_for_update(offer_id=offer_id, actor=actor)
+        _require_draft(offer)
+        changed = _apply(offer, values, actor)
+        offer.updated_at = clock.now()
+        _audit("offer.section_saved", offer, actor, section=section, fields=changed)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return offer
+
+
+def _check_meaning(values: Mapping[str, Any]) -> None:
+    code = values.get("code_key")
+    if code:
+        entry = get_code(code)
+        if entry is None or not entry.employer_specific:
+            raise DomainError(
+                _l("Choose an LMIA exemption code from the list: this one does not need an offer "
+                   "from the employer."),
+                field="code_key",
+            )
+    noc = values.get("noc_code")
+    if noc and get_unit_group(noc) is None:
+        raise DomainError(
+            _l("Enter a 5-digit NOC 2021 code from the list, for example 21232."), field="noc_code"
+        )
+    for name in ("worker_country_of_birth", "worker_citizenship", "worker_residence_country"):
+        if values.get(name) and not is_valid_country(values[name]):
+            raise DomainError(_l("Choose a country from the list."), field=name)
+    if values.get("wage_unit") and values["wage_unit"] not in ("hour", "week", "month", "year"):
+        raise DomainError(_l("Choose how the wage is paid."), field="wage_unit")
+    for index, location in enumerate(values.get("locations") or (), start=1):
+        if location.get("province") and not is_province(location["province"]):
+            raise DomainError(
+                _l("Choose a Canadian province or territory from the list."),
+                field=f"location{index}_province",
+            )
+    unknown = set(values.get("attestations") or ()) - set(ATTESTATION_IDS)
+    if unknown:
+        raise ValueError(f"unknown attestations {sorted(unknown)}")
+
+
+def _apply(offer: Offer, values: Mapping[str, Any], actor: Actor) -> list[str]:
+    changed: list[str] = []
+    for name, value in values.items():
+        if name == "locations":
+            if _set_locations(offer, value):
+                changed.append(name)
+            continue
+        if name == "answers":
+            value = _answers_for(values.get("code_key", offer.code_key), offer.answers, value)
+        if name == "attestations":
+            value = [key for key in ATTESTATION_IDS if key in set(value)]
+            offer.attested_at = clock.now() if value else None
+            offer.attested_by_user_id = actor.user_id if value else None
+        if isinstance(value, str) and name != "worker_passport_number":
+            value = value.strip() or None
+        if getattr(offer, name) != value:
+            setattr(offer, name, value)
+            changed.append(name)
+    if "code_key" in values and "answers" not in values:
+        offer.answers = _answers_for(offer.code_key, offer.answers, {})
+    if "noc_code" in values:
+        group = get_unit_group(offer.noc_code) if offer.noc_code else None
+        offer.teer = group.teer if group else None
+    if "code_key" in values and offer.code_key:
+        entry = get_code(offer.code_key)
+        offer.code_key = entry.key if entry else offer.code_key
+    return changed
+
+
+def _answers_for(code_key: str | None, old: Mapping[str, str], new: Mapping[str, str]) -> dict:
+    """Answers for the code's own questions only (a changed code drops the others)."""
+    entry = get_code(code_key) if code_key else None
+    if entry is None:
+        return {}
+    ids = {question.id for question in entry.questions}
+    merged = {**{k: v for k, v in (old or {}).items() if k in ids}, **new}
+    return {k: v for k, v in merged.items() if k in ids and v not in (None, "")}
+
+
+def _set_locations(offer: Offer, locations: list[Mapping[str, Any]]) -> bool:
+    wanted: list[dict[str, Any]] = []
+    for position, raw in enumerate(locations[:2], start=1):
+        row = {name: (raw.get(name) or None) for name in LOCATION_FIELDS}
+        if position == 1 or any(row.values()):
+            wanted.append(row)
+    current = [{name: getattr(loc, name) for name in LOCATION_FIELDS} for loc in offer.locations]
+    if current == wanted:
+        return False
+    offer.locations.clear()
+    db.session.flush()
+    for position, row in enumerate(wanted, start=1):
+        offer.locations.append(OfferLocation(position=position, **row))
+    return True
+
+
+def copy_offer(*, offer_id: int, actor: Actor) -> Offer:
+    """A new draft with every section of the offer except the worker's identity, the
+    attestations (made again for each offer) and the fee. Evidence files for the exemption code
+    are copied too. Works from any status (renewals copy matched offers). Raises NotFound,
+    Forbidden (compliance-exempt employer)."""
+    source = get_offer(offer_id=offer_id, actor=actor)
+    standing = get_standing(employer_id=source.employer_id, on=clock.today())
+    if standing.exempt:
+        raise Forbidden(
+            _l("Your organization is exempt from the employer compliance regime, so it does not "
+               "submit offers of employment.")
+        )
+    begin_write()
+    try:
+        source = get_offer(offer_id=offer_id, actor=actor)
+        now = clock.now()
+        copy = Offer(
+            employer_id=source.employer_id,
+            status=OfferStatus.DRAFT,
+            created_by_user_id=actor.user_id,
+            copied_from_id=source.id,
+            created_at=now,
+            updated_at=now,
+            attestations=[],
+            answers=dict(source.answers or {}),
+        )
+        for name in ("code_key", "explanation", "teer", *JOB_FIELDS, *WAGES_FIELDS):
+            setattr(copy, name, getattr(source, name))
+        copy.locations = [
+            OfferLocation(position=loc.position, **{n: getattr(loc, n) for n in LOCATION_FIELDS})
+            for loc in source.locations
+        ]
+        db.session.add(copy)
+        db.session.flush()
+        for item in db.session.scalars(
+            db.select(EvidenceFile).where(
+                EvidenceFile.offer_id == source.id, EvidenceFile.item_id != FEE_EXEMPTION_PROOF
+            )
+        ):
+            db.session.add(
+                EvidenceFile(
+                    offer_id=copy.id, item_id=item.item_id, filename=item.filename,
+                    content_type=item.content_type, size=item.size, data=item.data,
+                    uploaded_by=actor.user_id, created_at=now,
+                )
+            )
+        _audit("offer.copied", copy, actor, source_offer_id=source.id)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return copy
+
+
+def delete_draft(*, offer_id: int, actor: Actor) -> None:
+    """Delete a draft and its files. Raises NotFound, Conflict (only drafts can be deleted)."""
+    begin_write()
+    try:
+        offer = get_offer_for_update(offer_id=offer_id, actor=actor)
+        _require_draft(offer)
+        _audit("offer.draft_deleted", offer, actor)
+        db.session.execute(db.delete(EvidenceFile).where(EvidenceFile.offer_id == offer.id))
+        db.session.delete(offer)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise

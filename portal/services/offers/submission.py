@@ -1,0 +1,254 @@
+"""Submitting an offer: the compliance fee (paid with a test card, or an exemption claimed with
+its reason and proof), the offer number, and the pending status.
+
+Guarantees:
+- Submitting is ONE transaction: the fee (a successful payment, or the recorded exemption), a
+  new unique A####### number and the pending status are committed together with their audit
+  events, or none of them is (a failure anywhere rolls everything back and leaves the draft).
+- The rules are checked again inside that transaction; a blocking problem stops it.
+- Numbers are random (secrets.SystemRandom), never sequential, and unique: the allocation is
+  serialised (SQLite's write lock; a PostgreSQL advisory lock) and retried on collision, with
+  the unique index as the last line of defence.
+- A payment attempt carries an idempotency key (one per rendering of the payment page): the
+  same key never charges twice, and the database holds at most one successful payment per
+  offer. A declined attempt is recorded and the employer can try again with a new key.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, text
+
+from portal import clock
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import EvidenceFile, FeeStatus, Offer, OfferStatus, Payment, PaymentResult
+from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.rules.numbers import new_offer_number, receipt_number
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+from portal.services.errors import Conflict, DomainError
+from portal.services.offers import evidence
+from portal.services.offers.access import get_offer_for_update, require_submit_permission
+from portal.services.offers.payments import charge_test_card
+from portal.services.offers.review import fee_for, review_offer
+
+_rng = secrets.SystemRandom()
+_NUMBER_LOCK_KEY = 727_002  # PostgreSQL advisory lock serialising number allocation
+_MAX_TRIES = 50
+REASON_MAX = 2000
+
+
+class NotReady(Conflict):
+    """The offer has blocking problems: the review page lists them."""
+
+
+@dataclass(frozen=True)
+class PaymentAttempt:
+    payment: Payment
+    offer: Offer
+    replayed: bool  # True when the idempotency key had already been used: nothing was charged
+
+    @property
+    def succeeded(self) -> bool:
+        return self.payment.result == PaymentResult.SUCCEEDED
+
+
+def _audit(action: str, offer: Offer, actor: Actor, **details: object) -> None:
+    audit.record(action, actor=actor, employer_id=offer.employer_id, object_type="offer",
+                 object_id=offer.id, details=details)
+
+
+def _check_ready(offer: Offer) -> None:
+    if offer.status != OfferStatus.DRAFT:
+        raise Conflict(_l("This offer was already submitted."))
+    if not review_offer(offer).ready:
+        raise NotReady(
+            _l("The offer cannot be submitted yet: fix the problems listed on the review page.")
+        )
+
+
+def _allocate_number(offer: Offer) -> str:
+    """Pick an unused random number and put it on the offer (flushed with the status)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _NUMBER_LOCK_KEY})
+    for _ in range(_MAX_TRIES):
+        number = new_offer_number(_rng)
+        if db.session.scalar(select(Offer.id).where(Offer.number == number)) is None:
+            offer.number = number
+            return number
+    raise RuntimeError("could not find a free offer number")  # 10^7 numbers: never in practice
+
+
+def _new_receipt_number() -> str:
+    for _ in range(_MAX_TRIES):
+        number = receipt_number(_rng)
+        if db.session.scalar(select(Payment.id).where(Payment.receipt_number == number)) is None:
+            return number
+    raise RuntimeError("could not find a free receipt number")
+
+
+def _record_payment(offer: Offer, actor: Actor, *, amount_cents: int, brand: str, last4: str,
+                    result: PaymentResult, idempotency_key: str) -> Payment:
+    payment = Payment(
+        offer_id=offer.id,
+        amount_cents=amount_cents,
+        card_brand=brand,
+        card_last4=last4,
+        result=result,
+        receipt_number=_new_receipt_number() if result == PaymentResult.SUCCEEDED else None,
+        idempotency_key=idempotency_key,
+        paid_by_user_id=actor.user_id,
+        created_at=clock.now(),
+    )
+    db.session.add(payment)
+    if result == PaymentResult.SUCCEEDED:
+        offer.fee_status = FeeStatus.PAID
+    db.session.flush()
+    return payment
+
+
+def _set_pending(offer: Offer, actor: Actor) -> None:
+    now = clock.now()
+    offer.status = OfferStatus.PENDING
+    offer.submitted_at = now
+    offer.submitted_by_user_id = actor.user_id
+    offer.updated_at = now
+    offer.version += 1
+    db.session.flush()
+
+
+def _audit_submission(offer: Offer, actor: Actor, payment: Payment | None) -> None:
+    if payment is not None:
+        _audit("offer.fee_paid", offer, actor, payment_id=payment.id,
+               amount_cents=payment.amount_cents, receipt_number=payment.receipt_number)
+    else:
+        _audit("offer.fee_exemption_applied", offer, actor)
+    _audit("offer.submitted", offer, actor, number=offer.number, fee_status=offer.fee_status)
+
+
+def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
+                   idempotency_key: str) -> PaymentAttempt:
+    """Charge the compliance fee with a test card and, when it succeeds, submit the offer in the
+    same transaction. Commits.
+
+    The same idempotency key returns the first attempt's result without charging again. Raises
+    NotFound, Forbidden (no submit permission), DomainError on "card_number" (invalid or not a
+    test card: nothing is stored), NotReady (blocking problems: nothing is charged), Conflict
+    (already submitted, the fee is not due, or the key belongs to another offer)."""
+    require_submit_permission(actor)
+    key = (idempotency_key or "").strip()
+    if not 16 <= len(key) <= 64:
+        raise DomainError(_l("This payment page has expired. Try again."), field="card_number")
+    outcome = charge_test_card(card_number)
+    begin_write()
+    try:
+        offer = get_offer_for_update(offer_id=offer_id, actor=actor)
+        earlier = db.session.scalar(select(Payment).where(Payment.idempotency_key == key))
+        if earlier is not None:
+            if earlier.offer_id != offer.id:
+                raise Conflict(_l("This payment page has expired. Try again."))
+            db.session.commit()
+            return PaymentAttempt(payment=earlier, offer=offer, replayed=True)
+        _check_ready(offer)
+        fee = fee_for(offer)
+        if fee.exempt or fee.amount_cents <= 0:
+            raise Conflict(_l("No fee is due for this offer: claim the fee exemption instead."))
+        payment = _record_payment(
+            offer, actor, amount_cents=fee.amount_cents, brand=outcome.brand,
+            last4=outcome.last4, result=outcome.result, idempotency_key=key,
+        )
+        if payment.result != PaymentResult.SUCCEEDED:
+            _audit("offer.payment_declined", offer, actor, payment_id=payment.id,
+                   result=payment.result)
+            db.session.commit()
+            return PaymentAttempt(payment=payment, offer=offer, replayed=False)
+        _allocate_number(offer)
+        _set_pending(offer, actor)
+        _audit_submission(offer, actor, payment)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return PaymentAttempt(payment=payment, offer=offer, replayed=False)
+
+
+def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filename: str = "",
+                        proof_data: bytes = b"", max_file_bytes: int,
+                        max_offer_bytes: int) -> Offer:
+    """Record on a draft why the compliance fee is not due, with the proof file when given
+    (stored as evidence). Commits; the offer is then submitted with `submit_exempt_offer`.
+
+    Raises NotFound, Forbidden (no submit permission), Conflict (not a draft, or the rules say
+    the fee is due), DomainError on "reason" (empty) or "proof" (bad file, or missing when the
+    rules require proof)."""
+    require_submit_permission(actor)
+    reason = (reason or "").strip()
+    content_type = None
+    if proof_data:
+        content_type = evidence.check_upload(proof_data, max_file_bytes=max_file_bytes,
+                                             field="proof")
+    if not reason:
+        raise DomainError(_l("Explain why the employer is exempt from the fee."), field="reason")
+    begin_write()
+    try:
+        offer = get_offer_for_update(offer_id=offer_id, actor=actor)
+        if offer.status != OfferStatus.DRAFT:
+            raise Conflict(_l("This offer was already submitted."))
+        fee = fee_for(offer)
+        if not fee.exempt:
+            raise Conflict(_l("The compliance fee is due for this offer's exemption code: pay it "
+                              "to submit the offer."))
+        if content_type is not None:
+            evidence.insert_file(offer=offer, actor=actor, item_id=FEE_EXEMPTION_PROOF,
+                                 filename=proof_filename, data=proof_data,
+                                 content_type=content_type, max_offer_bytes=max_offer_bytes,
+                                 field="proof")
+        elif fee.proof_required and not _has_proof(offer):
+            raise DomainError(_l("Upload proof of the fee exemption."), field="proof")
+        offer.fee_exemption_reason = reason[:REASON_MAX]
+        offer.updated_at = clock.now()
+        _audit("offer.fee_exemption_claimed", offer, actor, regulation=fee.regulation)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return offer
+
+
+def _has_proof(offer: Offer) -> bool:
+    return db.session.scalar(
+        select(EvidenceFile.id).where(
+            EvidenceFile.offer_id == offer.id, EvidenceFile.item_id == FEE_EXEMPTION_PROOF
+        ).limit(1)
+    ) is not None
+
+
+def submit_exempt_offer(*, offer_id: int, actor: Actor) -> Offer:
+    """Submit a draft whose fee is exempt and whose exemption is claimed: number allocated,
+    fee status exempt, status pending, audited, in one transaction. Commits.
+
+    Raises NotFound, Forbidden, NotReady (blocking problems), Conflict (not a draft, fee due,
+    or the exemption not yet claimed with its proof)."""
+    require_submit_permission(actor)
+    begin_write()
+    try:
+        offer = get_offer_for_update(offer_id=offer_id, actor=actor)
+        _check_ready(offer)
+        fee = fee_for(offer)
+        if not fee.exempt:
+            raise Conflict(_l("The compliance fee is due for this offer: pay it to submit."))
+        if not offer.fee_exemption_reason or (fee.proof_required and not _has_proof(offer)):
+            raise Conflict(_l("Claim the fee exemption, with its proof, before submitting."))
+        offer.fee_status = FeeStatus.EXEMPT
+        _allocate_number(offer)
+        _set_pending(offer, actor)
+        _audit_submission(offer, actor, None)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return offer

@@ -1,0 +1,89 @@
+"""The simulator's outbox: messages the portal would email, stored and shown instead.
+
+Guarantees: `send` renders the subject and body from templates/email/<kind>.txt in the recipient's
+language (first line "Subject: ...", a blank line, then the body) and adds the message to the
+current transaction; it never commits, so a message exists only if the change it reports does.
+Nothing is sent over the network. Context values must not include personal data beyond what
+the recipient already knows (names of the business, offer numbers, links).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask_babel import force_locale
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from sqlalchemy import or_, select
+
+from portal.extensions import db
+from portal.i18n import format_money
+from portal.models import Message, User
+
+KINDS = ("invitation", "offer_submitted", "offer_matched", "refund_issued", "decision")
+_TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "email"
+_env = Environment(
+    loader=FileSystemLoader(_TEMPLATES),
+    autoescape=select_autoescape(enabled_extensions=()),  # plain text
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+    extensions=["jinja2.ext.i18n"],
+)
+# Amounts in sentences, in the message's language: "$230" / "230 $".
+_env.filters["money"] = lambda cents: format_money(cents, whole_dollars=True)
+
+
+def _render(kind: str, language: str, context: dict[str, Any]) -> tuple[str, str]:
+    from flask_babel import gettext, ngettext
+
+    with force_locale(language):
+        _env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+        text = _env.get_template(f"{kind}.txt").render(**context)
+    first, _, rest = text.partition("\n")
+    if not first.startswith("Subject:"):
+        raise ValueError(f"templates/email/{kind}.txt must start with 'Subject:'")
+    return first.removeprefix("Subject:").strip(), rest.strip() + "\n"
+
+
+def send(*, to_email: str, to_user_id: int | None, kind: str, language: str, context: dict) -> None:
+    """Store the message `kind` for the recipient, in `language` ("en" or "fr").
+
+    Raises ValueError for an unknown kind or language. Adds to the current transaction; the
+    caller commits.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown message kind {kind!r}; add it to outbox.KINDS")
+    if language not in ("en", "fr"):
+        raise ValueError(f"unknown language {language!r}")
+    subject, body = _render(kind, language, context)
+    db.session.add(
+        Message(
+            recipient_user_id=to_user_id,
+            recipient_email=to_email.strip().lower(),
+            kind=kind,
+            language=language,
+            subject=subject[:200],
+            body=body,
+        )
+    )
+    db.session.flush()
+
+
+def list_for_user(*, user_id: int, limit: int = 100) -> list[Message]:
+    """Messages addressed to the user (by id, or by their email before they had an account),
+    newest first."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        return []
+    stmt = (
+        select(Message)
+        .where(
+            or_(
+                Message.recipient_user_id == user_id,
+                (Message.recipient_user_id.is_(None)) & (Message.recipient_email == user.email),
+            )
+        )
+        .order_by(Message.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))

@@ -1,0 +1,100 @@
+"""Demo data for development and training: employers, their users and an administrator.
+
+Idempotent: records are created once and found again on later runs; passwords are generated
+afresh each run (so none is written anywhere) and returned for printing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from portal import passwords
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import BusinessType, Employer, Role, User
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+
+DEMO_EMPLOYERS = (
+    {
+        "legal_name": "Maple Software Solutions Inc.",
+        "operating_name": "Maple Software",
+        "business_number": "123456782",
+        "business_type": BusinessType.CORPORATION,
+        "address_line1": "100 Queen Street",
+        "address_line2": "Suite 500",
+        "city": "Ottawa",
+        "province": "ON",
+        "postal_code": "K1P 1J9",
+        "phone": "613-555-0100",
+        "contact_name": "Alex Martin",
+        "contact_email": "demo@example.com",
+        "users": (("demo@example.com", "Alex Martin", Role.EMPLOYER_PRIMARY),),
+    },
+    {
+        "legal_name": "Boulangerie Acadienne Ltée",
+        "operating_name": "Boulangerie Acadienne",
+        "business_number": "100000009",
+        "business_type": BusinessType.CORPORATION,
+        "address_line1": "25 rue Main",
+        "address_line2": "",
+        "city": "Moncton",
+        "province": "NB",
+        "postal_code": "E1C 1B9",
+        "phone": "506-555-0142",
+        "contact_name": "Chantal LeBlanc",
+        "contact_email": "demo2@example.com",
+        "users": (("demo2@example.com", "Chantal LeBlanc", Role.EMPLOYER_PRIMARY),),
+    },
+)
+DEMO_ADMIN = ("admin@example.com", "Demo Administrator")
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    label: str
+    email: str
+    password: str
+
+
+def _new_password() -> str:
+    return "-".join(secrets.token_urlsafe(4) for _ in range(4))
+
+
+def _upsert_user(email: str, name: str, role: Role, employer: Employer | None) -> DemoAccount:
+    password = _new_password()
+    user = db.session.scalar(select(User).where(User.email == email))
+    if user is None:
+        user = User(email=email, full_name=name, role=role, employer=employer, password_hash="")
+        db.session.add(user)
+    else:
+        user.session_version += 1  # a new password ends the old demo sessions
+    user.password_hash = passwords.hash_password(password)
+    label = "Administrator" if role == Role.ADMIN else f"Employer ({employer.operating_name})"
+    return DemoAccount(label=label, email=email, password=password)
+
+
+def seed() -> list[DemoAccount]:
+    begin_write()
+    made: list[DemoAccount] = []
+    for data in DEMO_EMPLOYERS:
+        fields = {k: v for k, v in data.items() if k != "users"}
+        employer = db.session.scalar(
+            select(Employer).where(Employer.business_number == fields["business_number"])
+        )
+        if employer is None:
+            employer = Employer(**fields)
+            db.session.add(employer)
+            db.session.flush()
+            audit.record(
+                "employer.registered", actor=Actor.system(), employer_id=employer.id,
+                object_type="employer", object_id=employer.id, details={"demo": True},
+            )
+        for email, name, role in data["users"]:
+            made.append(_upsert_user(email, name, role, employer))
+    made.append(_upsert_user(*DEMO_ADMIN, Role.ADMIN, None))
+    db.session.commit()
+    return made

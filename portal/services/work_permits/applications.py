@@ -1,0 +1,341 @@
+"""The worker's work permit step: submitting an application and reading its result.
+
+Matching is IRCC's (domain.md 9.2): an employer-specific application matches an offer only when
+the number is that of a pending offer AND the passport number AND the citizenship are exactly
+equal to what the employer entered: raw string comparison, so case, spaces, hyphens and accents
+all count (portal.rules.matching). The worker is told a mismatch is a mismatch, never what the
+offer holds.
+
+Guarantees of `submit_application`:
+- the application and the offer's pending -> matched change commit together or not at all;
+- of two applications on the same pending number at the same moment exactly one matches
+  (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT ... FOR UPDATE on the offer row; and the unique
+  offer_id on the application as the last word);
+- a withdrawn or matched offer, or one whose employer is banned, is refused with the reason;
+- every figure on the result comes from portal.rules (portal.rules.work_permit).
+
+Decisions (approve / refuse) and the decision queue are in `work_permits.decisions`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from portal import clock
+from portal.catalogue import say_in  # until decisions are stored as codes
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import (
+    ApplicationStatus,
+    FeeStatus,
+    Offer,
+    OfferStatus,
+    PermitType,
+    WorkPermitApplication,
+)
+from portal.models.work_permit import AppliesFrom, Biometrics
+from portal.rules import numbers
+from portal.rules.fees import Decision, FeeLine
+from portal.rules.matching import matches_work_permit
+from portal.rules.messages import Message
+from portal.rules.noc import teer_of
+from portal.rules.work_permit import (
+    AssessmentInput,
+    assess,
+    is_open_permit_code,
+    resided,
+)
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+from portal.services.compliance.standing import get_standing
+from portal.services.errors import Conflict, DomainError, NotFound
+from portal.services.offers.lifecycle import mark_matched
+from portal.services.work_permits.messages import notify_employer
+
+_sysrandom = secrets.SystemRandom()
+
+MISMATCH_MESSAGE = _l(
+    "This application does not match an offer of employment. The offer number, your passport "
+    "number and your citizenship must be exactly as the employer entered them, character for "
+    "character (capital letters, spaces, hyphens and accents all count). Check your passport and "
+    "the number your employer sent you. If the employer made a mistake, they must withdraw the "
+    "offer and submit a corrected one with a new number."
+)
+
+
+@dataclass(frozen=True)
+class ApplicationDetails:
+    """What the worker typed, as typed (the form only trims surrounding spaces)."""
+
+    permit_type: str
+    offer_number: str | None
+    open_code: str | None
+    family_name: str
+    given_names: str | None
+    date_of_birth: date
+    citizenship: str
+    passport_number: str
+    passport_expiry: date
+    residence_country: str
+    lived_country: str | None
+    applies_from: str
+    in_canada_now: bool
+    biometrics: str
+    upfront_medical: bool
+    family_size: int
+    stay_months: int | None
+    noc_code: str | None
+    language: str = "en"
+
+
+def _check_shape(details: ApplicationDetails) -> None:
+    today = clock.today()
+    if details.permit_type not in set(PermitType):
+        raise DomainError(_l("Choose the type of work permit."), field="permit_type")
+    if details.applies_from not in set(AppliesFrom):
+        raise DomainError(_l("Choose where you apply from."), field="applies_from")
+    if details.biometrics not in set(Biometrics):
+        raise DomainError(_l("Choose an answer about biometrics."), field="biometrics")
+    if details.permit_type == PermitType.EMPLOYER_SPECIFIC and not numbers.is_offer_number(
+        details.offer_number
+    ):
+        raise DomainError(
+            _l("Enter the offer number: the letter A followed by 7 digits, for example A1234567."),
+            field="offer_number",
+        )
+    if details.permit_type == PermitType.OPEN and not is_open_permit_code(details.open_code):
+        raise DomainError(_l("Choose the open work permit category."), field="open_code")
+    if details.date_of_birth >= today:
+        raise DomainError(_l("The date of birth must be in the past."), field="date_of_birth")
+    if details.passport_expiry <= today:
+        raise DomainError(
+            _l("This passport has expired. Renew it before applying."), field="passport_expiry"
+        )
+
+
+def _locked_offer(number: str) -> Offer | None:
+    return db.session.scalar(
+        select(Offer)
+        .where(Offer.number == number)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+
+
+def _check_offer(offer: Offer | None, details: ApplicationDetails) -> Offer:
+    """The offer this application matches, or DomainError saying why not."""
+    if offer is None or offer.status == OfferStatus.DRAFT:
+        raise DomainError(MISMATCH_MESSAGE, field="offer_number", code="mismatch")
+    if not matches_work_permit(
+        offer_passport_number=offer.worker_passport_number,
+        offer_citizenship=offer.worker_citizenship,
+        passport_number=details.passport_number,
+        citizenship=details.citizenship,
+    ):
+        raise DomainError(MISMATCH_MESSAGE, field="offer_number", code="mismatch")
+    if offer.status == OfferStatus.WITHDRAWN:
+        raise Conflict(
+            _l("The employer withdrew this offer, so it cannot be used. Ask the employer for a "
+               "new offer number."),
+            field="offer_number",
+        )
+    if offer.status == OfferStatus.MATCHED:
+        raise Conflict(
+            _l("This offer number was already used in a work permit application. An offer can "
+               "be used only once: a new application (or an extension) needs a new offer from "
+               "the employer."),
+            field="offer_number",
+        )
+    standing = get_standing(employer_id=offer.employer_id, on=clock.today())
+    if standing.banned:
+        raise Conflict(
+            _l("This employer is on the list of employers who are not eligible to hire foreign "
+               "workers, so this offer cannot be used."),
+            field="offer_number",
+        )
+    return offer
+
+
+def _new_number() -> str:
+    while True:
+        number = numbers.new_application_number(_sysrandom)
+        taken = db.session.scalar(
+            select(WorkPermitApplication.id).where(WorkPermitApplication.number == number)
+        )
+        if taken is None:
+            return number
+
+
+def submit_application(*, details: ApplicationDetails, actor: Actor) -> WorkPermitApplication:
+    """Record the worker's application and, when employer-specific, match it to the offer in
+    the same transaction. Commits once. Returns the application (status submitted).
+
+    Raises DomainError (field named) for bad values and for a mismatch (code "mismatch"),
+    Conflict (field offer_number) for a withdrawn, already matched or banned-employer offer,
+    DomainError on field applies_from when the rules do not allow a port-of-entry application.
+    """
+    _check_shape(details)
+    begin_write()
+    try:
+        offer = None
+        if details.permit_type == PermitType.EMPLOYER_SPECIFIC:
+            offer = _check_offer(_locked_offer(details.offer_number or ""), details)
+        application = _build(details, offer)
+        if offer is not None:
+            mark_matched(offer=offer, actor=actor)
+        db.session.add(application)
+        db.session.flush()
+        audit.record(
+            "work_permit.submitted",
+            actor=actor,
+            employer_id=offer.employer_id if offer is not None else None,
+            object_type="work_permit_application",
+            object_id=application.id,
+            details={
+                "number": application.number,
+                "permit_type": application.permit_type,
+                "offer_number": offer.number if offer is not None else None,
+            },
+        )
+        if offer is not None:
+            notify_employer(
+                offer=offer,
+                kind="offer_matched",
+                context={"offer_number": offer.number, "application_number": application.number},
+            )
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        # Only the unique offer_id can collide here: another application matched it first.
+        raise Conflict(
+            _l("This offer number was already used in a work permit application."),
+            field="offer_number",
+        ) from error
+    except Exception:
+        db.session.rollback()
+        raise
+    return application
+
+
+def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplication:
+    if offer is not None:
+        code, noc = offer.code_key, offer.noc_code
+    else:
+        code = details.open_code if details.permit_type == PermitType.OPEN else None
+        noc = details.noc_code or None
+    teer = (offer.teer if offer.teer is not None else teer_of(noc)) if offer else teer_of(noc)
+    result = assess(
+        AssessmentInput(
+            permit_type=details.permit_type,
+            code=code,
+            citizenship=details.citizenship,
+            applies_from=details.applies_from,
+            in_canada_now=details.in_canada_now,
+            biometrics=details.biometrics,
+            upfront_medical=details.upfront_medical,
+            family_size=details.family_size,
+            date_of_birth=details.date_of_birth,
+            today=clock.today(),
+            noc_code=noc,
+            teer=teer,
+            resided_countries=resided((details.residence_country, details.lived_country)),
+            stay_months=details.stay_months,
+            offer_fee_settled=offer is not None
+            and offer.fee_status in (FeeStatus.PAID, FeeStatus.EXEMPT),
+            offer_answers=offer.answers if offer is not None else None,
+        )
+    )
+    if details.applies_from == AppliesFrom.PORT_OF_ENTRY and not result.port_of_entry.eligible:
+        lang = details.language if details.language in ("en", "fr") else "en"
+        reasons = " ".join(say_in(reason, lang) for reason in result.port_of_entry.reasons)
+        raise DomainError(
+            _l("You cannot apply at a port of entry: %(reasons)s", reasons=reasons),
+            field="applies_from",
+        )
+    return WorkPermitApplication(
+        number=_new_number(),
+        permit_type=PermitType(details.permit_type),
+        status=ApplicationStatus.SUBMITTED,
+        offer_id=offer.id if offer is not None else None,
+        code_key=code,
+        noc_code=noc,
+        family_name=details.family_name,
+        given_names=details.given_names or None,
+        date_of_birth=details.date_of_birth,
+        citizenship=details.citizenship,
+        passport_number=details.passport_number,
+        passport_expiry=details.passport_expiry,
+        residence_country=details.residence_country,
+        lived_country=details.lived_country or None,
+        language=details.language if details.language in ("en", "fr") else "en",
+        applies_from=AppliesFrom(details.applies_from),
+        in_canada_now=details.in_canada_now,
+        biometrics=Biometrics(details.biometrics),
+        upfront_medical=details.upfront_medical,
+        family_size=details.family_size,
+        stay_months=details.stay_months,
+        fee_lines=[_fee_line_json(line) for line in result.fee_lines],
+        fees_total_cents=result.fees_total_cents,
+        travel_document=str(result.travel.document),
+        travel_note=_bilingual(result.travel.note) if result.travel.note else None,
+        medical_required=result.medical.required,
+        medical_reasons=_reasons_json(result.medical),
+        gss_eligible=result.gss.eligible,
+        gss_reasons=_reasons_json(result.gss),
+        poe_allowed=result.port_of_entry.eligible,
+        poe_reasons=_reasons_json(result.port_of_entry),
+        submitted_at=clock.now(),
+    )
+
+
+# Until decisions are stored as codes, an application keeps its texts in both languages.
+def _bilingual(message: Message) -> dict[str, str]:
+    return {lang: say_in(message, lang) for lang in ("en", "fr")}
+
+
+def _reasons_json(decision: Decision) -> dict[str, list[str]]:
+    return {lang: [say_in(r, lang) for r in decision.reasons] for lang in ("en", "fr")}
+
+
+def _fee_line_json(line: FeeLine) -> dict[str, object]:
+    label = _bilingual(line.label)
+    reason = _bilingual(line.exempt_reason) if line.exempt_reason else {"en": None, "fr": None}
+    return {
+        "key": line.key,
+        "label_en": label["en"],
+        "label_fr": label["fr"],
+        "amount_cents": line.amount_cents,
+        "exempt_reason_en": reason["en"],
+        "exempt_reason_fr": reason["fr"],
+    }
+
+
+def get_application_result(*, number: str, date_of_birth: date | None) -> WorkPermitApplication:
+    """The application with this number when the date of birth is its own. Raises NotFound,
+    with the same message for an unknown number and a wrong date of birth."""
+    application = None
+    if numbers.is_application_number(number) and date_of_birth is not None:
+        application = db.session.scalar(
+            select(WorkPermitApplication).where(WorkPermitApplication.number == number)
+        )
+    if application is None or application.date_of_birth != date_of_birth:
+        raise NotFound(
+            _l("No application matches this application number and date of birth. Check both "
+               "and try again.")
+        )
+    return application
+
+
+def get_submitted_application(*, application_id: int) -> WorkPermitApplication:
+    """The application this browser just submitted (the caller keeps its id in the signed
+    session, never in the URL). Raises NotFound."""
+    application = db.session.get(WorkPermitApplication, application_id)
+    if application is None:
+        raise NotFound(_l("Application not found."))
+    return application

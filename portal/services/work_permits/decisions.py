@@ -1,0 +1,148 @@
+"""Deciding simulated work permit applications (administrators), and the queue of them.
+
+Guarantees of `decide_application`:
+- only an administrator decides, and only a submitted application (Conflict otherwise: a
+  decision is final);
+- approval issues a port-of-entry letter of introduction for an application made from outside
+  Canada, and a work permit for one made inside Canada or at a port of entry (domain.md 9.4);
+- refusal needs a reason and refunds the employer's compliance fee for the matched offer
+  (R303.1(6), domain.md 4.3) as a refund record; the offer stays matched (it can never be used
+  again);
+- the decision, the refund and the messages to the employer commit together, audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from portal import clock
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import ApplicationStatus, Offer, Refund, WorkPermitApplication
+from portal.models.work_permit import AppliesFrom, DecisionDocument
+from portal.services.actor import Actor, require_admin
+from portal.services.audit import chain as audit
+from portal.services.errors import Conflict, DomainError, NotFound
+from portal.services.offers.lifecycle import refund_fee
+from portal.services.work_permits.messages import notify_employer
+
+REASON_MAX = 2000
+REFUND_REASON = "Work permit application refused"
+
+
+@dataclass(frozen=True)
+class PendingApplication:
+    application: WorkPermitApplication
+    offer: Offer | None
+
+
+ADMIN_ONLY = _l("Only an administrator can decide work permit applications.")
+
+
+def list_pending_applications(*, actor: Actor, limit: int = 100) -> list[PendingApplication]:
+    """Submitted applications, oldest first, each with its matched offer (None for "Other" and
+    open permits). Raises Forbidden for non-administrators."""
+    require_admin(actor, ADMIN_ONLY)
+    rows = db.session.scalars(
+        select(WorkPermitApplication)
+        .where(WorkPermitApplication.status == ApplicationStatus.SUBMITTED)
+        .order_by(WorkPermitApplication.submitted_at, WorkPermitApplication.id)
+        .limit(limit)
+    )
+    return [PendingApplication(row, row.offer) for row in rows]
+
+
+def get_application(*, application_id: int, actor: Actor) -> PendingApplication:
+    """One application with its offer, for an administrator. Raises Forbidden, NotFound."""
+    require_admin(actor, ADMIN_ONLY)
+    application = db.session.get(WorkPermitApplication, application_id)
+    if application is None:
+        raise NotFound(_l("Application not found."))
+    return PendingApplication(application, application.offer)
+
+
+def decide_application(
+    *, application_id: int, approve: bool, reason: str, actor: Actor
+) -> WorkPermitApplication:
+    """Approve or refuse a submitted application. Commits once. Returns the application.
+
+    Raises Forbidden (not an administrator), NotFound, Conflict (already decided),
+    DomainError on field "reason" (a refusal without a reason).
+    """
+    require_admin(actor, ADMIN_ONLY)
+    reason = (reason or "").strip()[:REASON_MAX]
+    if not approve and not reason:
+        raise DomainError(_l("Enter the reason for the refusal."), field="reason")
+    begin_write()
+    try:
+        application = db.session.scalar(
+            select(WorkPermitApplication)
+            .where(WorkPermitApplication.id == application_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        if application is None:
+            raise NotFound(_l("Application not found."))
+        if application.status != ApplicationStatus.SUBMITTED:
+            raise Conflict(_l("This application was already decided."))
+        application.decided_at = clock.now()
+        application.decided_by_user_id = actor.user_id
+        application.decision_reason = reason or None
+        refund = None
+        if approve:
+            application.status = ApplicationStatus.APPROVED
+            application.decision_document = (
+                DecisionDocument.POE_LETTER
+                if application.applies_from == AppliesFrom.OUTSIDE
+                else DecisionDocument.WORK_PERMIT
+            )
+        else:
+            application.status = ApplicationStatus.REFUSED
+            if application.offer is not None:
+                refund = refund_fee(
+                    offer=application.offer, reason=REFUND_REASON, actor=actor
+                )
+        offer = application.offer
+        audit.record(
+            "work_permit.approved" if approve else "work_permit.refused",
+            actor=actor,
+            employer_id=offer.employer_id if offer is not None else None,
+            object_type="work_permit_application",
+            object_id=application.id,
+            details={
+                "number": application.number,
+                "document": application.decision_document,
+                "refund_id": refund.id if refund is not None else None,
+            },
+        )
+        if offer is not None:
+            _notify(application, offer, refund)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return application
+
+
+def _notify(application: WorkPermitApplication, offer: Offer, refund: Refund | None) -> None:
+    notify_employer(
+        offer=offer,
+        kind="decision",
+        context={
+            "offer_number": offer.number,
+            "application_number": application.number,
+            "approved": application.status == ApplicationStatus.APPROVED,
+        },
+    )
+    if refund is not None:
+        notify_employer(
+            offer=offer,
+            kind="refund_issued",
+            context={
+                "offer_number": offer.number,
+                "amount_cents": refund.amount_cents,
+            },
+        )

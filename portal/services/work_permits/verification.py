@@ -1,0 +1,168 @@
+"""The worker's offer check: offer number + passport number + date of birth, all three exactly.
+
+Guarantees:
+- any failure (malformed number, unknown number, draft, wrong passport, wrong date of birth)
+  returns the same None, so the page cannot tell them apart;
+- a success returns only what the worker may see (`VerifiedOffer`: no wage, no address, no
+  other personal data);
+- every attempt is logged (`VerificationAttempt`) and audited, with the typed number and the
+  passport number only as keyed hashes (HMAC-SHA256 with the app secret), never in clear;
+- failures per typed number are counted in the database, so the limit holds across every
+  worker process and host (TooManyAttempts once reached).
+
+The real portal has no such lookup (domain.md 9.1); the simulator offers it as a learning aid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from portal import clock
+from portal.database import begin_write
+from portal.extensions import db
+from portal.models import Employer, FeeStatus, Offer, OfferStatus, VerificationAttempt
+from portal.rules import numbers
+from portal.rules.codes import get_code
+from portal.rules.matching import matches_verification
+from portal.rules.noc import get_unit_group
+from portal.services.actor import Actor
+from portal.services.audit import chain as audit
+from portal.services.errors import DomainError
+from portal.services.offers.access import get_offer_by_number
+
+FAILURE_WINDOW = timedelta(hours=1)
+
+
+class TooManyAttempts(DomainError):
+    """Too many failed checks for this offer number in the last hour."""
+
+
+@dataclass(frozen=True)
+class VerifiedOffer:
+    number: str
+    operating_name: str
+    job_title: str | None
+    noc_code: str | None
+    noc_title_en: str | None
+    noc_title_fr: str | None
+    exemption_code: str | None
+    exemption_name_en: str | None
+    exemption_name_fr: str | None
+    work_province: str | None
+    start_date: date | None
+    status: OfferStatus
+    fee_status: FeeStatus
+
+    def noc_title(self, lang: str) -> str | None:
+        return self.noc_title_fr if lang == "fr" else self.noc_title_en
+
+    def exemption_name(self, lang: str) -> str | None:
+        return self.exemption_name_fr if lang == "fr" else self.exemption_name_en
+
+
+def keyed_hash(value: str, *, purpose: str, secret: bytes) -> str:
+    """HMAC-SHA256 of `value` for one purpose: comparable, not reversible without the secret."""
+    return hmac.new(secret, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def verify_offer(
+    *,
+    number: str,
+    passport_number: str,
+    date_of_birth: date | None,
+    secret: bytes,
+    ip_address: str | None,
+    max_failures_per_hour: int | None = 5,
+) -> VerifiedOffer | None:
+    """Check the three values against a submitted offer. Returns what the worker may see, or None
+    on any failure. Commits the attempt log. Raises TooManyAttempts (nothing logged) when this
+    number already had `max_failures_per_hour` failures in the last hour (None: no limit)."""
+    number_key = keyed_hash(number, purpose="offer-number", secret=secret)
+    begin_write()
+    try:
+        if max_failures_per_hour is not None:
+            failures = db.session.scalar(
+                select(func.count(VerificationAttempt.id)).where(
+                    VerificationAttempt.number_key == number_key,
+                    VerificationAttempt.succeeded.is_(False),
+                    VerificationAttempt.created_at >= clock.now() - FAILURE_WINDOW,
+                )
+            )
+            if (failures or 0) >= max_failures_per_hour:
+                raise TooManyAttempts(_l("Too many attempts for this offer number."))
+        offer = get_offer_by_number(number) if numbers.is_offer_number(number) else None
+        if offer is not None and offer.status == OfferStatus.DRAFT:
+            offer = None
+        matched = offer is not None and matches_verification(
+            offer_passport_number=offer.worker_passport_number,
+            offer_date_of_birth=offer.worker_date_of_birth,
+            passport_number=passport_number,
+            date_of_birth=date_of_birth,
+        )
+        attempt = VerificationAttempt(
+            number_key=number_key,
+            passport_key=keyed_hash(passport_number, purpose="passport", secret=secret)
+            if passport_number
+            else None,
+            offer_id=offer.id if offer is not None else None,
+            succeeded=matched,
+            ip_address=ip_address,
+            created_at=clock.now(),
+        )
+        db.session.add(attempt)
+        db.session.flush()
+        audit.record(
+            "worker.offer_verified" if matched else "worker.offer_verification_failed",
+            actor=Actor(user_id=None, ip_address=ip_address),
+            employer_id=offer.employer_id if offer is not None else None,
+            object_type="offer" if offer is not None else None,
+            object_id=offer.id if offer is not None else None,
+            details={"attempt_id": attempt.id},
+        )
+        result = _visible(offer) if matched and offer is not None else None
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return result
+
+
+def _visible(offer: Offer) -> VerifiedOffer:
+    employer = db.session.get(Employer, offer.employer_id)
+    group = get_unit_group(offer.noc_code)
+    code = get_code(offer.code_key)
+    return VerifiedOffer(
+        number=offer.number or "",
+        operating_name=employer.operating_name if employer is not None else "",
+        job_title=offer.job_title,
+        noc_code=offer.noc_code,
+        noc_title_en=group.title_en if group else None,
+        noc_title_fr=group.title_fr if group else None,
+        exemption_code=code.code if code else offer.code_key,
+        exemption_name_en=code.name_en if code else None,
+        exemption_name_fr=code.name_fr if code else None,
+        work_province=offer.work_province,
+        start_date=offer.start_date,
+        status=OfferStatus(offer.status),
+        fee_status=FeeStatus(offer.fee_status),
+    )
+
+
+def confirmation_status(*, number: str, code: str, secret: bytes) -> OfferStatus | None:
+    """The status of a submitted offer when `code` is the verification code printed on its PDF
+    confirmation (portal.rules.numbers.verification_code with `secret`); None otherwise. Shows
+    the status only: the code proves the document, not the reader's identity."""
+    if not numbers.is_offer_number(number) or not numbers.check_verification_code(
+        number, code, secret
+    ):
+        return None
+    offer = get_offer_by_number(number)
+    if offer is None or offer.status == OfferStatus.DRAFT:
+        return None
+    return OfferStatus(offer.status)
