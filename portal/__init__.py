@@ -41,10 +41,9 @@ def register_blueprints(app: Flask) -> None:
     from portal.admin import bp as admin_bp
     from portal.auth import bp as auth_bp
     from portal.codes import bp as codes_bp
-    from portal.decisions import bp as decisions_bp
-    from portal.documents import bp as documents_bp
     from portal.employer import bp as employer_bp
     from portal.offers import bp as offers_bp
+    from portal.outbox import bp as outbox_bp
     from portal.public import bp as public_bp
     from portal.registry import bp as registry_bp
     from portal.teams import bp as teams_bp
@@ -58,10 +57,9 @@ def register_blueprints(app: Flask) -> None:
         offers_bp,
         admin_bp,
         teams_bp,
+        outbox_bp,
         registry_bp,
-        documents_bp,
         worker_bp,
-        decisions_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField
+from wtforms import PasswordField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
 from portal.i18n import current_language
@@ -26,6 +26,12 @@ class PortalForm(FlaskForm):
                 filters = [_strip, *unbound_field.kwargs.get("filters", [])]
                 return unbound_field.bind(form=form, filters=filters, **options)
             return unbound_field.bind(form=form, **options)
+
+
+class ActionForm(PortalForm):
+    """A button that posts (start, copy, delete, submit, remove): CSRF token only."""
+
+    submit = SubmitField(_l("Continue"))
 
 
 def _strip(value):  # type: ignore[no-untyped-def]

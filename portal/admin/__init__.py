@@ -1,5 +1,9 @@
+"""The admin area (administrators who passed the second factor): employers, their compliance-regime
+exemptions and bans, work permit decisions, the audit log, and the second factor itself. Views are
+in portal/admin/routes/, one module per part."""
+
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from portal.admin import audit_routes, routes, second_factor_routes  # noqa: E402, F401
+from portal.admin.routes import audit, decisions, employers, home, second_factor  # noqa: E402, F401

@@ -1,4 +1,5 @@
-"""Administrators' forms: second factor, employer search, exemptions, bans, audit filter."""
+"""Administrators' forms: second factor, employer search, exemptions, bans, audit filter, and
+the decision on a work permit application."""
 
 from __future__ import annotations
 
@@ -184,3 +185,16 @@ class AuditFilterForm(PortalForm):
     date_from = DayField(_l("From"), description=DATE_HINT, validators=[Optional()])
     date_to = DayField(_l("To"), description=DATE_HINT, validators=[Optional()])
     submit = SubmitField(_l("Filter"))
+
+
+class DecisionForm(PortalForm):
+    """The officer's decision on a work permit application (shape only; the service checks that a
+    refusal has a reason and that the application is still undecided)."""
+
+    reason = TextAreaField(
+        _l("Reason or note"),
+        description=_l("Required for a refusal; the worker sees it on the results page."),
+        validators=[Length(max=2000)],
+    )
+    approve = SubmitField(_l("Approve"))
+    refuse = SubmitField(_l("Refuse"))

@@ -1,13 +1,16 @@
-"""The business profile form (the business number is shown, never edited)."""
+"""The employer area's forms: the business profile (the business number is shown, never
+edited) and the dashboard's search."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, SubmitField
-from wtforms.validators import Email, InputRequired, Length
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField, SubmitField
+from wtforms.validators import Email, InputRequired, Length, Optional
 
 from portal.auth.forms import BusinessFieldsMixin
-from portal.forms import REQUIRED, PortalForm
+from portal.forms import REQUIRED, PortalForm, options
+from portal.models import OfferStatus
 
 
 class ProfileForm(BusinessFieldsMixin, PortalForm):
@@ -24,3 +27,22 @@ class ProfileForm(BusinessFieldsMixin, PortalForm):
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.set_business_choices()
+
+
+class DashboardForm(FlaskForm):
+    """The dashboard's search and filters (GET, no personal data in the query string beyond a
+    name the user typed in their own search)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Offer number or worker name"), validators=[Optional(), Length(max=100)])
+    status = SelectField(_l("Status"), validators=[Optional()], choices=options(
+        [("", _l("All")), *((status.value, status.label) for status in OfferStatus)]))
+    code = SelectField(_l("Exemption code"), validators=[Optional()])
+    sort = SelectField(_l("Sort by"), validators=[Optional()], choices=options([
+        ("updated", _l("Last changed")), ("created", _l("Created")),
+        ("submitted", _l("Submitted")), ("number", _l("Offer number")),
+        ("worker", _l("Worker name")), ("status", _l("Status")), ("code", _l("Code"))]))
+    order = SelectField(_l("Order"), validators=[Optional()], choices=options([
+        ("desc", _l("Newest or Z first")), ("asc", _l("Oldest or A first"))]))

@@ -1,19 +1,21 @@
-"""The employer's home: dashboard and business profile."""
+"""The employer's home: the dashboard (the offer queue and its CSV export), the business
+profile and the employer's history (its audit events)."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from portal import clock
 from portal.access import acting_access, current_actor, employer_required, primary_required
 from portal.employer import bp
+from portal.employer.dashboard import dashboard_form, dashboard_query
 from portal.employer.forms import ProfileForm
+from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error
-from portal.offers.dashboard import dashboard_form, dashboard_query
-from portal.offers.forms import ActionForm
 from portal.services.accounts import profile as employer_profile
 from portal.services.accounts.profile import EDITABLE_FIELDS
+from portal.services.audit import log as audit_log
 from portal.services.compliance.standing import get_standing
 from portal.services.errors import DomainError
 from portal.services.offers import queue
@@ -59,3 +61,25 @@ def edit_profile():
             flash(_("The business profile is saved."), "success")
             return redirect(url_for("employer.profile"))
     return render_template("employer/edit_profile.html", form=form, employer=employer)
+
+
+@bp.route("/offers/export")
+@employer_required
+def export_offers():
+    chunks = queue.export_csv(actor=current_actor(), query=dashboard_query())
+    name = f"offers-{clock.today().isoformat()}.csv"
+    return Response(
+        "".join(chunks),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"',
+                 "Cache-Control": "private, no-store"},
+    )
+
+
+@bp.route("/history")
+@employer_required
+def history():
+    page = audit_log.employer_history(
+        actor=current_actor(), page=request.args.get("page", 1, type=int) or 1
+    )
+    return render_template("employer/history.html", page=page)

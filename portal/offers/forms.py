@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -27,7 +26,6 @@ from portal.catalogue import say
 from portal.catalogue.labels import category_label
 from portal.forms import PortalForm, options, province_choices
 from portal.i18n import current_language
-from portal.models import OfferStatus
 from portal.rules.codes import codes_by_category
 from portal.rules.countries import all_countries
 from portal.rules.questions import Question
@@ -229,12 +227,6 @@ class EvidenceForm(PortalForm):
     upload = SubmitField(_l("Upload the file"))
 
 
-class ActionForm(PortalForm):
-    """A button that posts (start, copy, delete, submit, remove): CSRF token only."""
-
-    submit = SubmitField(_l("Continue"))
-
-
 class PaymentForm(PortalForm):
     card_number = StringField(_l("Card number"), validators=[
         InputRequired(message=_l("Enter the card number.")), Length(max=30)],
@@ -262,22 +254,3 @@ class WithdrawForm(PortalForm):
                            validators=[InputRequired(message=_l("Enter the reason.")),
                                        Length(max=1000)])
     withdraw = SubmitField(_l("Withdraw the offer"))
-
-
-class DashboardForm(FlaskForm):
-    """The dashboard's search and filters (GET, no personal data in the query string beyond a
-    name the user typed in their own search)."""
-
-    class Meta:
-        csrf = False
-
-    q = StringField(_l("Offer number or worker name"), validators=[Optional(), Length(max=100)])
-    status = SelectField(_l("Status"), validators=[Optional()], choices=options(
-        [("", _l("All")), *((status.value, status.label) for status in OfferStatus)]))
-    code = SelectField(_l("Exemption code"), validators=[Optional()])
-    sort = SelectField(_l("Sort by"), validators=[Optional()], choices=options([
-        ("updated", _l("Last changed")), ("created", _l("Created")),
-        ("submitted", _l("Submitted")), ("number", _l("Offer number")),
-        ("worker", _l("Worker name")), ("status", _l("Status")), ("code", _l("Code"))]))
-    order = SelectField(_l("Order"), validators=[Optional()], choices=options([
-        ("desc", _l("Newest or Z first")), ("asc", _l("Oldest or A first"))]))

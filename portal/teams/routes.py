@@ -1,5 +1,4 @@
-"""Employer teams: members and invitations, joining, choosing the employer to act for, the
-employer's history and the user's outbox."""
+"""Employer teams: members and invitations, joining, and choosing the employer to act for."""
 
 from __future__ import annotations
 
@@ -19,9 +18,7 @@ from portal.access import (
 )
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
-from portal.services.audit import log as audit_log
 from portal.services.errors import DomainError, NotFound
-from portal.services.outbox import messages as outbox
 from portal.services.teams import invitations, membership
 from portal.sessions import start_session
 from portal.teams import bp
@@ -142,15 +139,6 @@ def cancel_invitation(invitation_id: int):
     return redirect(url_for("teams.team"))
 
 
-@bp.route("/employer/history")
-@employer_required
-def history():
-    page = audit_log.employer_history(
-        actor=current_actor(), page=request.args.get("page", 1, type=int) or 1
-    )
-    return render_template("teams/history.html", page=page)
-
-
 @bp.route("/join", methods=["GET", "POST"])
 @public
 def join():
@@ -222,10 +210,3 @@ def join_code(code: str):
         confirm_form=confirm_form,
         account_form=account_form,
     )
-
-
-@bp.route("/outbox")
-@signed_in_required
-def outbox_page():
-    messages = outbox.list_for_user(user_id=current_user.id)
-    return render_template("teams/outbox.html", messages=messages)

@@ -72,14 +72,6 @@ def verify_offer():
     )
 
 
-@bp.route("/verify/<offer_number>")
-@public
-def verify_link(offer_number: str):
-    """A short form of the link, for QR codes: /verify/A1234567?code=ABCDE-FGHJK."""
-    code = request.args.get("code", "")[:20]
-    return redirect(url_for("worker.verify_offer", number=offer_number[:20], code=code or None))
-
-
 @bp.route("/work-permit/apply", methods=["GET", "POST"])
 @limiter.limit(_attempt_limit, methods=["POST"])
 @public

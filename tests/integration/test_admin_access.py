@@ -15,7 +15,7 @@ SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1, "application_
 def _admin_urls(app):  # type: ignore[no-untyped-def]
     urls = []
     for rule in app.url_map.iter_rules():
-        if not rule.endpoint.startswith(("admin.", "decisions.")):
+        if not rule.endpoint.startswith("admin."):
             continue
         path = rule.rule
         for name in rule.arguments:

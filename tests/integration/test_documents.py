@@ -175,16 +175,12 @@ def test_colleague_of_the_same_employer_can_download(client, auth, signed_in):
     assert client.get(url(offer, "en")).status_code == 200
 
 
-def test_admin_downloads_through_the_admin_route(client, app):
+def test_the_employer_route_is_not_for_administrators(client, app):
     clock.freeze(NOW)
     offer = submitted_offer(UserFactory().employer)
     sign_in_admin(client, enrolled_admin())
 
-    response = client.get(f"/admin/offers/{offer.id}/confirmation.pdf?lang=en")
-
-    assert response.status_code == 200
-    assert offer.number in pdf_text(response.data)
-    assert client.get(url(offer, "en")).status_code == 404  # the employer route is not theirs
+    assert client.get(url(offer, "en")).status_code == 404
 
 
 def test_a_draft_has_no_confirmation(client, signed_in):
@@ -348,8 +344,8 @@ def test_download_links_partial(app, signed_in, lang, main, other):
     db.session.add(draft)
     db.session.commit()
     with app.test_request_context(f"/?lang={lang}"):
-        html = render_template("documents/_download_link.html", offer=offer)
-        draft_html = render_template("documents/_download_link.html", offer=draft)
+        html = render_template("offers/_download_link.html", offer=offer)
+        draft_html = render_template("offers/_download_link.html", offer=draft)
 
     assert main in html and other in html
     assert f"/employer/offers/{offer.id}/confirmation.pdf?lang={lang}" in html

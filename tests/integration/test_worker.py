@@ -134,8 +134,6 @@ def test_the_qr_link_fills_in_the_number_and_confirms_a_genuine_document(client,
     assert offer.job_title not in body
     forged = client.get(f"/verify-offer?number={offer.number}&code=ABCDE-FGHJK")
     assert "genuine" not in forged.get_data(as_text=True)
-    short = client.get(f"/verify/{offer.number}?code={code}")
-    assert short.status_code == 302 and "/verify-offer?number=" in short.headers["Location"]
 
 
 def test_verification_is_rate_limited_per_address(make_app, _schema):

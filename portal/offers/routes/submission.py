@@ -1,25 +1,30 @@
-"""Paying or waiving the compliance fee, submitting, and what happens after: the confirmation,
-the receipt, viewing, withdrawing, copying and deleting offers, and the CSV export."""
+"""Paying or waiving the compliance fee, submitting, and what the employer gets for it: the
+confirmation page, its PDF and the payment receipt.
+
+The PDF is rendered on the first download of each offer version and language, then served from
+the store (services.documents.confirmation). Its HTML comes from templates/pdf/, rendered with
+the app's Jinja environment (autoescape on, the portal's filters and French catalogue) in the
+language asked for with ?lang=en|fr (default: the user's language)."""
 
 from __future__ import annotations
 
 import secrets
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from portal import clock
 from portal.access import current_actor, employer_required
+from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error
+from portal.i18n import current_language
 from portal.models import OfferStatus
 from portal.offers import bp
-from portal.offers.dashboard import dashboard_query
-from portal.offers.forms import ActionForm, FeeExemptionForm, PaymentForm, WithdrawForm
-from portal.offers.routes import load_draft, load_offer
-from portal.rules.codes import get_code
-from portal.rules.noc import get_unit_group
+from portal.offers.forms import FeeExemptionForm, PaymentForm
+from portal.offers.views import load_draft, load_offer
+from portal.services.documents import confirmation as documents
 from portal.services.errors import DomainError, NotFound
-from portal.services.offers import access, drafts, lifecycle, queue, submission
+from portal.services.offers import lifecycle, submission
 from portal.services.offers.payments import TEST_CARDS
 from portal.services.offers.review import fee_for
 
@@ -130,82 +135,37 @@ def receipt(offer_id: int):
     return render_template("offers/receipt.html", offer=offer, payment=payment)
 
 
-@bp.route("/<int:offer_id>")
+@bp.route("/<int:offer_id>/confirmation.pdf")
 @employer_required
-def view(offer_id: int):
-    offer = load_offer(offer_id)
-    if offer.status == OfferStatus.DRAFT:
-        return redirect(url_for("offers.review", offer_id=offer.id))
-    return render_template(
-        "offers/view.html", offer=offer, action_form=ActionForm(),
-        payment=access.successful_payment(offer), attestations=drafts.ATTESTATIONS,
-        entry=get_code(offer.code_key) if offer.code_key else None,
-        unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
-    )
-
-
-@bp.route("/<int:offer_id>/withdraw", methods=["GET", "POST"])
-@employer_required
-def withdraw(offer_id: int):
-    offer = load_offer(offer_id)
-    if offer.status != OfferStatus.PENDING:
-        flash(_("Only a pending offer can be withdrawn in the portal."), "error")
-        return redirect(url_for("offers.view", offer_id=offer.id))
-    form = WithdrawForm()
-    if form.validate_on_submit():
+def download_confirmation(offer_id: int) -> Response:
+    language = _pdf_language()
+    with force_locale(language):
         try:
-            refund = lifecycle.withdraw_offer(offer_id=offer.id, actor=current_actor(),
-                                           reason=form.reason.data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            flash(_("The offer is withdrawn. The compliance fee will be refunded to the card "
-                    "used to pay it.") if refund else _("The offer is withdrawn."), "success")
-            return redirect(url_for("offers.view", offer_id=offer.id))
-    return render_template("offers/withdraw.html", offer=offer, form=form)
+            pdf = documents.get_offer_confirmation(
+                offer_id=offer_id,
+                actor=current_actor(),
+                language=language,
+                secret=current_app.config["SECRET_KEY"].encode("utf-8"),
+                verification_url=_verification_url,
+                render_html=_render_html,
+            )
+        except NotFound:
+            abort(404)
+    response = Response(pdf.data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{pdf.filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
-@bp.route("/<int:offer_id>/copy", methods=["POST"])
-@employer_required
-def copy(offer_id: int):
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        new_offer = drafts.copy_offer(offer_id=offer_id, actor=current_actor())
-    except NotFound:
-        abort(404)
-    except DomainError as error:
-        flash(str(error.message), "error")
-        return redirect(url_for("employer.dashboard"))
-    flash(_("A new draft is made from the offer, without the worker's identity. Enter the "
-            "worker and check every section."), "success")
-    return redirect(url_for("offers.foreign_worker", offer_id=new_offer.id))
+def _pdf_language() -> str:
+    asked = request.args.get("lang")
+    return asked if asked in current_app.config["LANGUAGES"] else current_language()
 
 
-@bp.route("/<int:offer_id>/delete", methods=["POST"])
-@employer_required
-def delete(offer_id: int):
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        drafts.delete_draft(offer_id=offer_id, actor=current_actor())
-    except NotFound:
-        abort(404)
-    except DomainError as error:
-        flash(str(error.message), "error")
-        return redirect(url_for("offers.view", offer_id=offer_id))
-    flash(_("The draft is deleted."), "success")
-    return redirect(url_for("employer.dashboard"))
+def _render_html(context: documents.ConfirmationContext) -> str:
+    return render_template("pdf/offer_confirmation.html", doc=context)
 
 
-@bp.route("/export")
-@employer_required
-def export():
-    chunks = queue.export_csv(actor=current_actor(), query=dashboard_query())
-    name = f"offers-{clock.today().isoformat()}.csv"
-    return Response(
-        "".join(chunks),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"',
-                 "Cache-Control": "private, no-store"},
-    )
+def _verification_url(number: str, code: str) -> str:
+    """The public page the QR code opens (absolute: it is read by a phone)."""
+    return url_for("worker.verify_offer", number=number, code=code, _external=True)

@@ -6,42 +6,27 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required, signed_in_required
+from portal.forms import ActionForm, options
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
-from portal.models import OfferStatus
 from portal.models.evidence import FEE_EXEMPTION_PROOF
 from portal.offers import bp, sections
 from portal.offers.forms import (
-    ActionForm,
     EvidenceForm,
     JobForm,
     WagesForm,
     WorkerForm,
     attestations_form,
     code_form,
-    options,
 )
+from portal.offers.views import load_draft, load_offer
 from portal.rules.codes import get_code
 from portal.rules.noc import get_unit_group, search_noc
 from portal.services.accounts import profile
 from portal.services.errors import DomainError, NotFound
-from portal.services.offers import access, drafts, evidence
+from portal.services.offers import drafts, evidence
 from portal.services.offers.review import review_offer
 from portal.sessions import keeps_work_on_timeout
-
-
-def load_offer(offer_id: int):  # type: ignore[no-untyped-def]
-    try:
-        return access.get_offer(offer_id=offer_id, actor=current_actor())
-    except NotFound:
-        abort(404)
-
-
-def load_draft(offer_id: int):  # type: ignore[no-untyped-def]
-    offer = load_offer(offer_id)
-    if offer.status != OfferStatus.DRAFT:
-        return offer, redirect(url_for("offers.view", offer_id=offer.id))
-    return offer, None
 
 
 @bp.route("/new", methods=["POST"])

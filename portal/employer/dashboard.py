@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import request
 from flask_babel import lazy_gettext as _l
 
+from portal.employer.forms import DashboardForm
+from portal.forms import options
 from portal.i18n import current_language
-from portal.offers.forms import DashboardForm, options
 from portal.rules.codes import employer_codes
 from portal.services.offers.queue import OfferQuery
 

@@ -1,8 +1,9 @@
-"""The admin area: employers, compliance-regime exemptions and bans."""
+"""Employers in the admin area: search, one employer's page, compliance-regime exemptions and
+bans, and registering an exempt employer."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from portal import clock
@@ -34,14 +35,6 @@ def _terms(form) -> exemptions.ExemptionTerms:  # type: ignore[no-untyped-def]
         expiry_date=form.expiry_date.data,
         note=form.note.data or "",
     )
-
-
-@bp.route("/")
-@admin_required
-def index():
-    # The decision queue lives in its own blueprint (portal/decisions, the worker issue).
-    endpoints = set(current_app.view_functions)
-    return render_template("admin/index.html", url_map_endpoints=endpoints)
 
 
 @bp.route("/employers")

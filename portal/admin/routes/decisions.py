@@ -7,21 +7,21 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.access import admin_required, current_actor
-from portal.decisions import bp
-from portal.decisions.forms import DecisionForm
+from portal.admin import bp
+from portal.admin.forms import DecisionForm
 from portal.forms_errors import apply_domain_error
 from portal.services.errors import DomainError, NotFound
 from portal.services.work_permits import decisions
 
 
-@bp.route("/")
+@bp.route("/decisions/")
 @admin_required
-def queue():
+def decision_queue():
     pending = decisions.list_pending_applications(actor=current_actor())
-    return render_template("decisions/queue.html", pending=pending)
+    return render_template("admin/decision_queue.html", pending=pending)
 
 
-@bp.route("/<int:application_id>", methods=["GET", "POST"])
+@bp.route("/decisions/<int:application_id>", methods=["GET", "POST"])
 @admin_required
 def decide(application_id: int):
     actor = current_actor()
@@ -42,5 +42,5 @@ def decide(application_id: int):
             apply_domain_error(form, error)
         else:
             flash(_("The decision is recorded."), "success")
-            return redirect(url_for("decisions.queue"))
-    return render_template("decisions/decide.html", item=item, form=form)
+            return redirect(url_for("admin.decision_queue"))
+    return render_template("admin/decide.html", item=item, form=form)

@@ -1,0 +1,87 @@
+"""A submitted offer's page, and what the employer does with an offer after it: withdraw it (the
+fee refunded), copy it into a new draft (renewals), delete a draft."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from portal.access import current_actor, employer_required
+from portal.forms import ActionForm
+from portal.forms_errors import apply_domain_error
+from portal.models import OfferStatus
+from portal.offers import bp
+from portal.offers.forms import WithdrawForm
+from portal.offers.views import load_offer
+from portal.rules.codes import get_code
+from portal.rules.noc import get_unit_group
+from portal.services.errors import DomainError, NotFound
+from portal.services.offers import access, drafts, lifecycle
+
+
+@bp.route("/<int:offer_id>")
+@employer_required
+def view(offer_id: int):
+    offer = load_offer(offer_id)
+    if offer.status == OfferStatus.DRAFT:
+        return redirect(url_for("offers.review", offer_id=offer.id))
+    return render_template(
+        "offers/view.html", offer=offer, action_form=ActionForm(),
+        payment=access.successful_payment(offer), attestations=drafts.ATTESTATIONS,
+        entry=get_code(offer.code_key) if offer.code_key else None,
+        unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
+    )
+
+
+@bp.route("/<int:offer_id>/withdraw", methods=["GET", "POST"])
+@employer_required
+def withdraw(offer_id: int):
+    offer = load_offer(offer_id)
+    if offer.status != OfferStatus.PENDING:
+        flash(_("Only a pending offer can be withdrawn in the portal."), "error")
+        return redirect(url_for("offers.view", offer_id=offer.id))
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        try:
+            refund = lifecycle.withdraw_offer(offer_id=offer.id, actor=current_actor(),
+                                           reason=form.reason.data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            flash(_("The offer is withdrawn. The compliance fee will be refunded to the card "
+                    "used to pay it.") if refund else _("The offer is withdrawn."), "success")
+            return redirect(url_for("offers.view", offer_id=offer.id))
+    return render_template("offers/withdraw.html", offer=offer, form=form)
+
+
+@bp.route("/<int:offer_id>/copy", methods=["POST"])
+@employer_required
+def copy(offer_id: int):
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        new_offer = drafts.copy_offer(offer_id=offer_id, actor=current_actor())
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(str(error.message), "error")
+        return redirect(url_for("employer.dashboard"))
+    flash(_("A new draft is made from the offer, without the worker's identity. Enter the "
+            "worker and check every section."), "success")
+    return redirect(url_for("offers.foreign_worker", offer_id=new_offer.id))
+
+
+@bp.route("/<int:offer_id>/delete", methods=["POST"])
+@employer_required
+def delete(offer_id: int):
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        drafts.delete_draft(offer_id=offer_id, actor=current_actor())
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(str(error.message), "error")
+        return redirect(url_for("offers.view", offer_id=offer_id))
+    flash(_("The draft is deleted."), "success")
+    return redirect(url_for("employer.dashboard"))
