@@ -3,7 +3,9 @@
 - portal/rules imports neither Flask nor the database nor the rest of the portal;
 - services do not import Flask (request, session, g, current_app): they take plain values;
 - no module of a blueprint (routes, forms, helpers) queries or writes: no db, no sqlalchemy,
-  no session use.
+  no session use;
+- an area has one name: portal/<area>/ holds the blueprint named <area>, templates/<area>/ its
+  pages and tests/integration/<area>/ its tests.
 """
 
 from __future__ import annotations
@@ -48,6 +50,15 @@ def blueprint_areas() -> list[Path]:
 def blueprint_modules() -> list[Path]:
     """Every module of every blueprint: routes, forms and their helpers."""
     return [path for area in blueprint_areas() for path in area.rglob("*.py")]
+
+
+def test_each_area_has_one_name_in_portal_templates_and_tests():
+    root = PORTAL.parent
+    for area in blueprint_areas():
+        source = (area / "__init__.py").read_text(encoding="utf-8")
+        assert f'Blueprint("{area.name}"' in source, area.name
+        assert (root / "templates" / area.name).is_dir(), area.name
+        assert list((root / "tests" / "integration" / area.name).glob("test_*.py")), area.name
 
 
 def test_rules_are_pure_python():

@@ -1,9 +1,8 @@
 """The worker's work permit step: IRCC's exact matching, what the rules compute for typical
-workers, decisions and refunds, and two applications racing for one offer."""
+workers, and two applications racing for one offer (decisions: test_decisions.py)."""
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from datetime import date
 
@@ -17,45 +16,16 @@ from portal.models import (
     FeeStatus,
     Message,
     OfferStatus,
-    Refund,
     WorkPermitApplication,
 )
 from portal.rules import fees
-from portal.services.actor import Actor
-from portal.services.errors import Conflict, DomainError, Forbidden
+from portal.services.errors import Conflict, DomainError
 from portal.services.work_permits.applications import (
-    ApplicationDetails,
     get_application_result,
     submit_application,
 )
-from portal.services.work_permits.decisions import decide_application, list_pending_applications
 from tests.factories import AdminFactory, OfferFactory, UserFactory
-
-WORKER = Actor(user_id=None, ip_address="192.0.2.7")
-
-
-def details_for(offer, **changes) -> ApplicationDetails:  # type: ignore[no-untyped-def]
-    base = ApplicationDetails(
-        permit_type="employer_specific",
-        offer_number=offer.number if offer is not None else None,
-        open_code=None,
-        family_name="Rivera",
-        given_names="Ana",
-        date_of_birth=date(1990, 4, 25),
-        citizenship=offer.worker_citizenship if offer is not None else "US",
-        passport_number=offer.worker_passport_number if offer is not None else "P1",
-        passport_expiry=date(2034, 1, 1),
-        residence_country=offer.worker_citizenship if offer is not None else "US",
-        lived_country=None,
-        applies_from="outside",
-        in_canada_now=False,
-        biometrics="within_14_days",
-        upfront_medical=False,
-        family_size=1,
-        stay_months=24,
-        noc_code=None,
-    )
-    return dataclasses.replace(base, **changes)
+from tests.work_permits_helpers import WORKER, details_for
 
 
 def fee(application: WorkPermitApplication, key: str) -> int | None:
@@ -249,84 +219,6 @@ def test_result_needs_the_right_date_of_birth(app):
     assert get_application_result(number=application.number, date_of_birth=date(1990, 4, 25))
     with pytest.raises(DomainError):
         get_application_result(number=application.number, date_of_birth=date(1990, 4, 26))
-
-
-# --- decisions -----------------------------------------------------------------------------
-
-
-def admin_actor() -> Actor:
-    admin = AdminFactory()
-    return Actor(user_id=admin.id, is_admin=True)
-
-
-def test_approval_from_outside_gives_a_port_of_entry_letter(app):
-    offer = OfferFactory()
-    application = submit_application(details=details_for(offer), actor=WORKER)
-    decided = decide_application(application_id=application.id, approve=True, reason="",
-                                 actor=admin_actor())
-    assert decided.status == ApplicationStatus.APPROVED
-    assert decided.decision_document == "poe_letter"
-    assert decided.decided_at is not None
-
-
-def test_approval_inside_canada_gives_a_work_permit(app):
-    application = submit_application(
-        details=details_for(None, permit_type="open", offer_number=None, open_code="C43",
-                            applies_from="inside"),
-        actor=WORKER,
-    )
-    decided = decide_application(application_id=application.id, approve=True, reason="",
-                                 actor=admin_actor())
-    assert decided.decision_document == "work_permit"
-
-
-def test_refusal_refunds_the_employer_fee_and_keeps_the_offer_matched(app):
-    user = UserFactory()
-    offer = OfferFactory(employer=user.employer)
-    application = submit_application(details=details_for(offer), actor=WORKER)
-    decided = decide_application(application_id=application.id, approve=False,
-                                 reason="Not a CUSMA profession.", actor=admin_actor())
-    db.session.refresh(offer)
-    assert decided.status == ApplicationStatus.REFUSED
-    assert decided.decision_reason == "Not a CUSMA profession."
-    assert offer.fee_status == FeeStatus.REFUNDED and offer.status == OfferStatus.MATCHED
-    refund = db.session.scalar(select(Refund))
-    assert refund is not None and refund.amount_cents == 23_000
-    kinds = set(db.session.scalars(
-        select(Message.kind).where(Message.recipient_user_id == user.id)))
-    assert {"offer_matched", "decision", "refund_issued"} <= kinds
-
-
-def test_refusal_needs_a_reason_and_a_decision_is_final(app):
-    offer = OfferFactory()
-    application = submit_application(details=details_for(offer), actor=WORKER)
-    actor = admin_actor()
-    with pytest.raises(DomainError) as raised:
-        decide_application(application_id=application.id, approve=False, reason=" ", actor=actor)
-    assert raised.value.field == "reason"
-    decide_application(application_id=application.id, approve=True, reason="", actor=actor)
-    with pytest.raises(Conflict):
-        decide_application(application_id=application.id, approve=False, reason="x", actor=actor)
-
-
-def test_only_administrators_decide(app):
-    offer = OfferFactory()
-    application = submit_application(details=details_for(offer), actor=WORKER)
-    with pytest.raises(Forbidden):
-        decide_application(application_id=application.id, approve=True, reason="",
-                           actor=Actor(user_id=None))
-
-
-def test_pending_applications_are_listed_oldest_first_with_their_offer(app):
-    first_offer, second_offer = OfferFactory(), OfferFactory()
-    first = submit_application(details=details_for(first_offer), actor=WORKER)
-    second = submit_application(details=details_for(second_offer), actor=WORKER)
-    actor = admin_actor()
-    pending = list_pending_applications(actor=actor)
-    assert [p.application.id for p in pending] == [first.id, second.id]
-    assert pending[0].offer is not None and pending[0].offer.number == first_offer.number
-    decide_application(application_id=first.id, approve=True, reason="", actor=actor)
-    assert [p.application.id for p in list_pending_applications(actor=actor)] == [second.id]
 
 
 # --- concurrency ---------------------------------------------------------------------------

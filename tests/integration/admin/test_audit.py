@@ -14,8 +14,8 @@ from portal.extensions import db
 from portal.models import AuditEvent
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
+from tests.admin_helpers import NOW, enrolled_admin, sign_in_admin
 from tests.factories import EmployerFactory
-from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
 
 
 def _events(n: int, employer_id: int | None = None) -> None:

@@ -12,8 +12,7 @@ from portal.extensions import db
 from portal.models import AuditEvent, OfferStatus, VerificationAttempt, WorkPermitApplication
 from portal.rules import numbers
 from tests.factories import OfferFactory, UserFactory
-
-DOB = "1990-04-25"
+from tests.work_permits_helpers import DOB, apply_form
 
 
 def verify(client, number, passport, dob=DOB):  # type: ignore[no-untyped-def]
@@ -21,29 +20,6 @@ def verify(client, number, passport, dob=DOB):  # type: ignore[no-untyped-def]
         "/verify-offer",
         data={"number": number, "passport_number": passport, "date_of_birth": dob},
     )
-
-
-def apply_form(offer, **changes):  # type: ignore[no-untyped-def]
-    data = {
-        "permit_type": "employer_specific",
-        "offer_number": offer.number if offer is not None else "",
-        "open_code": "",
-        "noc_code": "",
-        "stay_months": "24",
-        "family_name": "Rivera",
-        "given_names": "Ana",
-        "date_of_birth": DOB,
-        "citizenship": offer.worker_citizenship if offer is not None else "US",
-        "passport_number": offer.worker_passport_number if offer is not None else "P1",
-        "passport_expiry": "2034-01-01",
-        "residence_country": "US",
-        "lived_country": "",
-        "family_size": "1",
-        "applies_from": "outside",
-        "biometrics": "within_14_days",
-    }
-    data.update(changes)
-    return {k: v for k, v in data.items() if v is not None}
 
 
 # --- verification --------------------------------------------------------------------------

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from portal import clock
 from portal.extensions import db
 from portal.models import FeeStatus, OfferStatus, Refund, WorkPermitApplication
+from tests.admin_helpers import NOW, enrolled_admin, sign_in_admin
 from tests.factories import OfferFactory
-from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
-from tests.integration.test_worker import DOB, apply_form
+from tests.work_permits_helpers import DOB, apply_form
 
 
 def submitted(client, offer):  # type: ignore[no-untyped-def]

@@ -34,6 +34,14 @@ def sign_in_admin(client, admin) -> None:  # type: ignore[no-untyped-def]
     assert response.headers["Location"].endswith("/admin/")
 
 
+def admin_client(app):  # type: ignore[no-untyped-def]
+    """A test client signed in as an enrolled administrator, the clock frozen at NOW."""
+    clock.freeze(NOW)
+    client = app.test_client()
+    sign_in_admin(client, enrolled_admin())
+    return client
+
+
 def _password() -> str:
     from tests.conftest import TEST_PASSWORD
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from portal import clock
+from tests.admin_helpers import NOW, enrolled_admin, sign_in_admin
 from tests.factories import UserFactory
-from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
 
 SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1, "application_id": 1}
 

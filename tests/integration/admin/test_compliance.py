@@ -1,5 +1,5 @@
 """Administrators grant and revoke compliance-regime exemptions, create exempt employers, record
-bans; the public list shows bans; every step is audited."""
+bans; every step is audited (the public list of bans: tests/integration/registry)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,10 @@ from portal import clock
 from portal.extensions import db
 from portal.models import AuditEvent, ComplianceExemption, Employer
 from portal.services.compliance.standing import get_standing
+from tests.admin_helpers import NOW, admin_client
 from tests.factories import EmployerFactory
-from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
 
 TODAY = NOW.date()
-
-
-def _admin_client(app):  # type: ignore[no-untyped-def]
-    clock.freeze(NOW)
-    client = app.test_client()
-    sign_in_admin(client, enrolled_admin())
-    return client
 
 
 def _actions() -> list[str]:
@@ -29,7 +22,7 @@ def _actions() -> list[str]:
 
 
 def test_grant_then_revoke_changes_the_standing(app):  # type: ignore[no-untyped-def]
-    client = _admin_client(app)
+    client = admin_client(app)
     employer = EmployerFactory(operating_name="Embassy of Ruritania")
     response = client.post(
         f"/admin/employers/{employer.id}/exemptions",
@@ -61,7 +54,7 @@ def test_grant_then_revoke_changes_the_standing(app):  # type: ignore[no-untyped
 
 
 def test_exemption_ends_by_the_clock(app):  # type: ignore[no-untyped-def]
-    client = _admin_client(app)
+    client = admin_client(app)
     employer = EmployerFactory()
     client.post(
         f"/admin/employers/{employer.id}/exemptions",
@@ -78,7 +71,7 @@ def test_exemption_ends_by_the_clock(app):  # type: ignore[no-untyped-def]
 
 
 def test_bad_exemption_input_is_shown_next_to_the_fields(app):  # type: ignore[no-untyped-def]
-    client = _admin_client(app)
+    client = admin_client(app)
     employer = EmployerFactory()
     response = client.post(
         f"/admin/employers/{employer.id}/exemptions",
@@ -103,7 +96,7 @@ def test_bad_exemption_input_is_shown_next_to_the_fields(app):  # type: ignore[n
 
 
 def test_admin_creates_an_exempt_employer_directly(app):  # type: ignore[no-untyped-def]
-    client = _admin_client(app)
+    client = admin_client(app)
     response = client.post(
         "/admin/employers/new-exempt",
         data={
@@ -131,32 +124,8 @@ def test_admin_creates_an_exempt_employer_directly(app):  # type: ignore[no-unty
     assert _actions()[-2:] == ["employer.created_by_admin", "compliance.exemption_granted"]
 
 
-def test_ban_appears_on_the_public_list_until_it_ends(app):  # type: ignore[no-untyped-def]
-    client = _admin_client(app)
-    employer = EmployerFactory(operating_name="Shady Orchards")
-    response = client.post(
-        f"/admin/employers/{employer.id}/bans",
-        data={
-            "reason": "Wages lower than those in the offer",
-            "start_date": TODAY.isoformat(),
-            "end_date": (TODAY + timedelta(days=364)).isoformat(),
-            "penalty": "7500.00",
-        },
-    )
-    assert response.status_code == 302
-    assert get_standing(employer_id=employer.id, on=TODAY).banned
-    assert _actions()[-1] == "compliance.ban_recorded"
-    anonymous = app.test_client()
-    html = anonymous.get("/non-compliant-employers").get_data(as_text=True)
-    assert "Shady Orchards" in html and "Wages lower than those in the offer" in html
-    assert "$7,500.00" in html
-    assert employer.contact_email not in html and employer.contact_name not in html
-    clock.advance(timedelta(days=365))
-    assert "Shady Orchards" not in anonymous.get("/non-compliant-employers").get_data(as_text=True)
-
-
 def test_permanent_ban_and_search_by_status(app):  # type: ignore[no-untyped-def]
-    client = _admin_client(app)
+    client = admin_client(app)
     banned = EmployerFactory(operating_name="Banned Farms")
     EmployerFactory(operating_name="Good Farms")
     client.post(
@@ -175,7 +144,7 @@ def test_permanent_ban_and_search_by_status(app):  # type: ignore[no-untyped-def
 def test_employer_list_counts_offers_and_the_page_lists_users_and_offers(app):  # type: ignore[no-untyped-def]
     from tests.factories import OfferFactory, UserFactory
 
-    client = _admin_client(app)
+    client = admin_client(app)
     employer = EmployerFactory()
     offer = OfferFactory(employer=employer)
     OfferFactory(employer=employer)

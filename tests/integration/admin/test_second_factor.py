@@ -13,9 +13,9 @@ from sqlalchemy import select
 from portal import clock
 from portal.extensions import db
 from portal.models import RecoveryCode, User
+from tests.admin_helpers import NOW, current_code, enrolled_admin
 from tests.conftest import TEST_PASSWORD
 from tests.factories import AdminFactory
-from tests.integration.admin_support import NOW, current_code, enrolled_admin
 
 
 def _password_step(client, admin):  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from portal.models import Offer, OfferDocument, OfferStatus
 from portal.rules.numbers import check_verification_code, verification_code
 from portal.services.documents import confirmation as documents
 from portal.services.documents.render import DataOnlyFetcher
+from tests.admin_helpers import NOW, enrolled_admin, sign_in_admin
 from tests.documents_helpers import (
     Canary,
     hostile_payloads,
@@ -29,7 +30,6 @@ from tests.documents_helpers import (
     submitted_offer,
 )
 from tests.factories import UserFactory
-from tests.integration.admin_support import NOW, enrolled_admin, sign_in_admin
 
 
 def url(offer: Offer, lang: str | None = None) -> str:
