@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from portal.extensions import db
+from portal.models import Permission
 from portal.services.outbox import messages as outbox
 from tests.factories import UserFactory
 
 CONTEXT = {
     "business": "Maple Orchards",
-    "permission": "prepare",
+    "permission": Permission.PREPARE,
     "link": "http://localhost/join/ABCD-EFGH-JKLM-NPQR",
     "code": "ABCD-EFGH-JKLM-NPQR",
     "expires": "2026-12-08",
