@@ -1,15 +1,19 @@
-"""Engine set-up for SQLite and PostgreSQL, and the write-transaction entry point for services.
+"""Engine set-up for SQLite and PostgreSQL, and the one write-transaction helper.
 
 SQLite (the embedded default) gets WAL journaling, a busy timeout and foreign keys. Its writes
 must take the write lock up front: a deferred transaction that reads first and writes later can
 fail with "database is locked" when another worker committed in between, whatever the timeout.
-So services start every write use case with `begin_write()`, which on SQLite opens the
+So every write use case runs inside `with write_transaction():`, which on SQLite opens the
 transaction with BEGIN IMMEDIATE (the second writer then waits on the busy timeout instead of
-failing). Read-only requests keep plain deferred transactions, so readers never queue.
+failing), commits when the block ends and rolls back on any exception. That block is the use
+case's one commit point: services never commit or roll back by hand. Read-only requests keep
+plain deferred transactions, so readers never queue.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask
@@ -20,6 +24,7 @@ from portal.extensions import db
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 _WRITE_OPTION = "portal_write"
+_IN_WRITE = "portal_in_write_transaction"  # session.info flag: a block is open
 
 
 def configure_engine(app: Flask) -> None:
@@ -53,8 +58,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
-def begin_write() -> None:
-    """Start the current use case's write transaction.
+def _begin_write() -> None:
+    """Start the current use case's write transaction (for `write_transaction` only).
 
     Ends any read transaction the request already opened (for example loading the signed-in
     user), then begins a new one that holds SQLite's write lock from its first statement. On
@@ -65,3 +70,38 @@ def begin_write() -> None:
     if session.in_transaction():
         session.commit()
     session.connection(execution_options={_WRITE_OPTION: True})
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """Run the block as the use case's write transaction: its one commit point.
+
+    Begins it with `_begin_write()` (SQLite: BEGIN IMMEDIATE), commits when the block ends (a
+    `return` inside it included: what the block wrote before returning is kept, for example a
+    declined payment), and on any exception, the commit's own included (an IntegrityError),
+    rolls everything back and re-raises. A use case that must report a refusal AND keep what it
+    wrote (a failed sign-in code, audited) leaves the block first and raises after it.
+
+    Not re-entrant: beginning a write would commit the outer block's half-done work, so a
+    nested block raises RuntimeError instead (a use case calls helpers that never commit).
+    Also usable as a decorator: `@write_transaction()`.
+    """
+    session = db.session()
+    if session.info.get(_IN_WRITE):
+        raise RuntimeError("write_transaction() inside another one: the use case has one")
+    session.info[_IN_WRITE] = True
+    try:
+        _begin_write()
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info.pop(_IN_WRITE, None)
+
+
+def end_read_transaction() -> None:
+    """End the current read-only transaction, so no snapshot or connection is held while slow
+    work (rendering a PDF) runs. Nothing is lost: the caller has written nothing."""
+    db.session.rollback()

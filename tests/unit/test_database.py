@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlalchemy import func, select
 
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import AuditEvent
 from portal.services.actor import Actor
@@ -22,11 +23,10 @@ def test_concurrent_audit_writers_keep_one_intact_chain(app):
         try:
             with app.app_context():
                 for i in range(per_thread):
-                    begin_write()
-                    # Read, then write later in the same transaction: the pattern that fails
-                    # under deferred transactions when another writer commits in between.
-                    audit.record("test.concurrent", actor=Actor.system(), object_id=f"{n}-{i}")
-                    db.session.commit()
+                    with write_transaction():
+                        # Read, then write later in the same transaction: the pattern that fails
+                        # under deferred transactions when another writer commits in between.
+                        audit.record("test.concurrent", actor=Actor.system(), object_id=f"{n}-{i}")
                 db.session.remove()
         except BaseException as exc:
             errors.append(exc)
@@ -45,9 +45,8 @@ def test_concurrent_audit_writers_keep_one_intact_chain(app):
 
 def test_verify_chain_finds_a_row_changed_behind_the_application(app):
     for i in range(3):
-        begin_write()
-        audit.record("test.event", actor=Actor.system(), object_id=str(i))
-        db.session.commit()
+        with write_transaction():
+            audit.record("test.event", actor=Actor.system(), object_id=str(i))
     assert audit.verify_chain().ok
     second = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()[1]
     db.session.execute(
@@ -58,7 +57,7 @@ def test_verify_chain_finds_a_row_changed_behind_the_application(app):
     assert not report.ok and report.first_broken_id == second.id
 
 
-def test_begin_write_takes_the_sqlite_write_lock_up_front(app):
+def test_a_write_transaction_takes_the_sqlite_write_lock_up_front(app):
     if db.engine.dialect.name != "sqlite":
         return
     statements: list[str] = []
@@ -69,9 +68,74 @@ def test_begin_write_takes_the_sqlite_write_lock_up_front(app):
 
     event.listen(db.engine, "before_cursor_execute", capture)
     try:
-        begin_write()
-        db.session.scalar(select(func.count(AuditEvent.id)))
-        db.session.commit()
+        with write_transaction():
+            db.session.scalar(select(func.count(AuditEvent.id)))
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
     assert "BEGIN IMMEDIATE" in statements
+
+
+def _events() -> list[str]:
+    db.session.rollback()  # drop anything not committed
+    return list(db.session.scalars(select(AuditEvent.object_id).order_by(AuditEvent.id)))
+
+
+def test_a_write_transaction_commits_what_it_wrote_even_when_it_returns_early(app):
+    def use_case() -> str:
+        with write_transaction():
+            audit.record("test.event", actor=Actor.system(), object_id="declined")
+            return "returned inside the block"
+
+    assert use_case() == "returned inside the block"
+    assert _events() == ["declined"]
+
+
+def test_a_write_transaction_rolls_back_everything_on_an_exception_and_re_raises(app):
+    class Refused(Exception):
+        pass
+
+    def use_case() -> None:
+        with write_transaction():
+            audit.record("test.event", actor=Actor.system(), object_id="half")
+            raise Refused
+
+    with pytest.raises(Refused):
+        use_case()
+    assert _events() == []
+    with write_transaction():
+        audit.record("test.event", actor=Actor.system(), object_id="next")
+    assert _events() == ["next"]
+
+
+def test_a_failing_commit_is_rolled_back_and_re_raised(app):
+    from sqlalchemy.exc import IntegrityError
+
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    db.session.commit()
+
+    def use_case() -> None:
+        with write_transaction():
+            audit.record("test.event", actor=Actor.system(), object_id="lost")
+            db.session.add(type(user)(email=user.email, full_name="Twin", password_hash="x",
+                                      role=user.role))
+
+    with pytest.raises(IntegrityError):
+        use_case()
+    assert _events() == []
+
+
+def test_a_write_transaction_inside_another_is_refused_and_the_outer_one_rolled_back(app):
+    def use_case() -> None:
+        with write_transaction():
+            audit.record("test.event", actor=Actor.system(), object_id="outer")
+            with write_transaction():  # would commit the outer block's half-done work
+                audit.record("test.event", actor=Actor.system(), object_id="inner")
+
+    with pytest.raises(RuntimeError):
+        use_case()
+    assert _events() == []
+    with write_transaction():
+        audit.record("test.event", actor=Actor.system(), object_id="next")
+    assert _events() == ["next"]

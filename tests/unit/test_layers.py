@@ -2,6 +2,8 @@
 
 - portal/rules imports neither Flask nor the database nor the rest of the portal;
 - services do not import Flask (request, session, g, current_app): they take plain values;
+- services never commit or roll back by hand: each use case's one commit point is
+  `with write_transaction():` (portal/database.py);
 - no module of a blueprint (routes, forms, helpers) queries or writes: no db, no sqlalchemy,
   no session use;
 - an area has one name: portal/<area>/ holds the blueprint named <area>, templates/<area>/ its
@@ -77,6 +79,17 @@ def test_services_do_not_touch_flask_requests():
     assert paths
     bad = violations(paths, ("flask", "flask_login", "werkzeug"))
     bad += violations(paths, tuple(f"portal.{area.name}" for area in blueprint_areas()))
+    assert not bad, bad
+
+
+def test_services_commit_only_through_the_write_transaction():
+    paths = list((PORTAL / "services").rglob("*.py"))
+    bad = []
+    for path in paths:
+        source = path.read_text(encoding="utf-8")
+        for needle in ("session.commit(", "session.rollback(", "begin_write(", "_begin_write("):
+            if needle in source:
+                bad.append(f"{path.relative_to(PORTAL.parent)} calls {needle}")
     assert not bad, bad
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from portal import clock, passwords
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import User
 from portal.services.actor import Actor
@@ -30,17 +30,16 @@ def authenticate(*, email: str, password: str, ip_address: str | None) -> User |
     valid = passwords.verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_active:
         return None
-    begin_write()
-    user.last_sign_in_at = clock.now()
-    if passwords.needs_rehash(user.password_hash):
-        user.password_hash = passwords.hash_password(password)
-    audit.record(
-        "user.signed_in",
-        actor=Actor(user_id=user.id, employer_id=user.employer_id, ip_address=ip_address),
-        object_type="user",
-        object_id=user.id,
-    )
-    db.session.commit()
+    with write_transaction():
+        user.last_sign_in_at = clock.now()
+        if passwords.needs_rehash(user.password_hash):
+            user.password_hash = passwords.hash_password(password)
+        audit.record(
+            "user.signed_in",
+            actor=Actor(user_id=user.id, employer_id=user.employer_id, ip_address=ip_address),
+            object_type="user",
+            object_id=user.id,
+        )
     return user
 
 
@@ -57,8 +56,7 @@ def load_session_user(token: str) -> User | None:
 
 def end_sessions(*, user: User, actor: Actor, reason: str) -> None:
     """End every session of `user` (sign-out, password change, removal)."""
-    begin_write()
-    user = db.session.get(User, user.id)  # type: ignore[assignment]
-    user.session_version += 1
-    audit.record(reason, actor=actor, object_type="user", object_id=user.id)
-    db.session.commit()
+    with write_transaction():
+        user = db.session.get(User, user.id)  # type: ignore[assignment]
+        user.session_version += 1
+        audit.record(reason, actor=actor, object_type="user", object_id=user.id)

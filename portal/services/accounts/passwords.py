@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from portal import clock, passwords
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import User
 from portal.services.actor import Actor
@@ -47,10 +47,9 @@ def change_password(*, user: User, current: str, new: str, actor: Actor) -> None
         raise PasswordRejected(
             _l("Choose a password different from your current one."), field="new"
         )
-    begin_write()
-    user = db.session.get(User, user.id)  # type: ignore[assignment]
-    user.password_hash = passwords.hash_password(new)
-    user.password_changed_at = clock.now()
-    user.session_version += 1
-    audit.record("user.password_changed", actor=actor, object_type="user", object_id=user.id)
-    db.session.commit()
+    with write_transaction():
+        user = db.session.get(User, user.id)  # type: ignore[assignment]
+        user.password_hash = passwords.hash_password(new)
+        user.password_changed_at = clock.now()
+        user.session_version += 1
+        audit.record("user.password_changed", actor=actor, object_type="user", object_id=user.id)

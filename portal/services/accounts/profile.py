@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer
 from portal.services.actor import Actor
@@ -50,21 +50,20 @@ def update_profile(*, employer_id: int, actor: Actor, is_primary: bool, changes:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    begin_write()
-    employer = db.session.get(Employer, employer_id)
-    assert employer is not None
-    changed = sorted(k for k, v in changes.items() if getattr(employer, k) != v)
-    for key in changed:
-        setattr(employer, key, changes[key])
-    if changed:
-        employer.updated_at = clock.now()
-        audit.record(
-            "employer.profile_updated",
-            actor=actor,
-            employer_id=employer.id,
-            object_type="employer",
-            object_id=employer.id,
-            details={"fields": changed},
-        )
-    db.session.commit()
+    with write_transaction():
+        employer = db.session.get(Employer, employer_id)
+        assert employer is not None
+        changed = sorted(k for k, v in changes.items() if getattr(employer, k) != v)
+        for key in changed:
+            setattr(employer, key, changes[key])
+        if changed:
+            employer.updated_at = clock.now()
+            audit.record(
+                "employer.profile_updated",
+                actor=actor,
+                employer_id=employer.id,
+                object_type="employer",
+                object_id=employer.id,
+                details={"fields": changed},
+            )
     return employer

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from portal import passwords
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, Employer, Role, User
 from portal.services.accounts.authentication import normalise_email
@@ -55,14 +55,24 @@ def register_employer(
     """
     check_password_rule(password)
     email = normalise_email(email)
-    begin_write()
+    password_hash = passwords.hash_password(password)  # slow on purpose: not under the write lock
+    try:
+        with write_transaction():
+            user = _new_employer(details, full_name, email, password_hash, language, ip_address)
+    except IntegrityError as exc:  # a concurrent registration took the email or number
+        raise Conflict(
+            _l("An account already uses this email address or business number."), field="email"
+        ) from exc
+    return user
+
+
+def _new_employer(details: EmployerDetails, full_name: str, email: str, password_hash: str,
+                  language: str, ip_address: str | None) -> User:
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-        db.session.rollback()
         raise Conflict(_l("An account already uses this email address."), field="email")
     if db.session.scalar(
         select(Employer.id).where(Employer.business_number == details.business_number)
     ):
-        db.session.rollback()
         raise Conflict(
             _l(
                 "This business number is already registered. Ask the business's primary user "
@@ -74,7 +84,7 @@ def register_employer(
     user = User(
         email=email,
         full_name=full_name,
-        password_hash=passwords.hash_password(password),
+        password_hash=password_hash,
         role=Role.EMPLOYER_PRIMARY,
         employer=employer,
         preferred_language=language,
@@ -83,13 +93,6 @@ def register_employer(
     db.session.flush()
     actor = Actor(user_id=user.id, employer_id=employer.id, ip_address=ip_address)
     audit.record("employer.registered", actor=actor, object_type="employer", object_id=employer.id)
-    try:
-        db.session.commit()
-    except IntegrityError as exc:  # a concurrent registration took the email or number
-        db.session.rollback()
-        raise Conflict(
-            _l("An account already uses this email address or business number."), field="email"
-        ) from exc
     return user
 
 
@@ -97,18 +100,12 @@ def create_admin(*, email: str, full_name: str, password: str) -> User:
     """Create an administrator (from the command line only). Raises Conflict, PasswordRejected."""
     check_password_rule(password)
     email = normalise_email(email)
-    begin_write()
-    if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-        db.session.rollback()
-        raise Conflict(_l("An account already uses this email address."), field="email")
-    user = User(
-        email=email,
-        full_name=full_name,
-        password_hash=passwords.hash_password(password),
-        role=Role.ADMIN,
-    )
-    db.session.add(user)
-    db.session.flush()
-    audit.record("admin.created", actor=Actor.system(), object_type="user", object_id=user.id)
-    db.session.commit()
+    password_hash = passwords.hash_password(password)
+    with write_transaction():
+        if db.session.scalar(select(User.id).where(User.email == email)) is not None:
+            raise Conflict(_l("An account already uses this email address."), field="email")
+        user = User(email=email, full_name=full_name, password_hash=password_hash, role=Role.ADMIN)
+        db.session.add(user)
+        db.session.flush()
+        audit.record("admin.created", actor=Actor.system(), object_type="user", object_id=user.id)
     return user

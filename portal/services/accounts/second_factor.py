@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import RecoveryCode, User
 from portal.services.actor import Actor
@@ -52,16 +52,14 @@ def is_enrolled(*, user_id: int) -> bool:
 def pending_secret(*, user_id: int) -> str:
     """The secret to enrol (created on first call; the same until enrolment is confirmed).
     Raises Conflict if the user is already enrolled."""
-    begin_write()
-    user = db.session.get(User, user_id)
-    assert user is not None
-    if user.totp_enrolled_at is not None:
-        db.session.rollback()
-        raise Conflict(_l("The second factor is already set up."))
-    if not user.totp_secret:
-        user.totp_secret = pyotp.random_base32()
-    secret = user.totp_secret
-    db.session.commit()
+    with write_transaction():
+        user = db.session.get(User, user_id)
+        assert user is not None
+        if user.totp_enrolled_at is not None:
+            raise Conflict(_l("The second factor is already set up."))
+        if not user.totp_secret:
+            user.totp_secret = pyotp.random_base32()
+        secret = user.totp_secret
     return secret
 
 
@@ -106,67 +104,72 @@ def _locked_user(user_id: int) -> User:
 
 def confirm_enrolment(*, user_id: int, code: str, ip_address: str | None) -> list[str]:
     """Confirm the pending secret with a first code; returns the recovery codes (show them once).
-    Raises InvalidCode, Conflict (already enrolled)."""
-    begin_write()
-    user = _locked_user(user_id)
-    actor = Actor(user_id=user_id, ip_address=ip_address, is_admin=user.is_admin)
-    if user.totp_enrolled_at is not None:
-        db.session.rollback()
-        raise Conflict(_l("The second factor is already set up."))
-    step = _match_step(user, code)
-    if step is None:
-        audit.record(
-            "second_factor.enrolment_failed", actor=actor, object_type="user", object_id=user_id
-        )
-        db.session.commit()
+    Raises InvalidCode (the failure is audited and kept), Conflict (already enrolled)."""
+    with write_transaction():
+        user = _locked_user(user_id)
+        actor = Actor(user_id=user_id, ip_address=ip_address, is_admin=user.is_admin)
+        if user.totp_enrolled_at is not None:
+            raise Conflict(_l("The second factor is already set up."))
+        step = _match_step(user, code)
+        if step is None:
+            audit.record(
+                "second_factor.enrolment_failed", actor=actor, object_type="user",
+                object_id=user_id,
+            )
+            codes = None
+        else:
+            user.totp_last_step = step
+            user.totp_enrolled_at = clock.now()
+            for old in db.session.scalars(
+                select(RecoveryCode).where(RecoveryCode.user_id == user_id)
+            ):
+                db.session.delete(old)
+            codes = _new_recovery_codes(user_id)
+            audit.record(
+                "second_factor.enrolled", actor=actor, object_type="user", object_id=user_id
+            )
+    if codes is None:
         raise InvalidCode(
             _l("The code is not correct. Enter the current 6-digit code."), field="code"
         )
-    user.totp_last_step = step
-    user.totp_enrolled_at = clock.now()
-    for old in db.session.scalars(select(RecoveryCode).where(RecoveryCode.user_id == user_id)):
-        db.session.delete(old)
-    codes = _new_recovery_codes(user_id)
-    audit.record("second_factor.enrolled", actor=actor, object_type="user", object_id=user_id)
-    db.session.commit()
     return codes
 
 
 def verify(*, user_id: int, code: str, ip_address: str | None) -> None:
     """Check a sign-in code: a TOTP code (once only) or an unused recovery code.
-    Raises InvalidCode."""
-    begin_write()
-    user = _locked_user(user_id)
-    actor = Actor(user_id=user_id, ip_address=ip_address, is_admin=user.is_admin)
-    if user.totp_enrolled_at is None:
-        db.session.rollback()
-        raise InvalidCode(_l("Set up the second factor first."), field="code")
+    Raises InvalidCode (a wrong code is audited and kept)."""
+    with write_transaction():
+        user = _locked_user(user_id)
+        actor = Actor(user_id=user_id, ip_address=ip_address, is_admin=user.is_admin)
+        if user.totp_enrolled_at is None:
+            raise InvalidCode(_l("Set up the second factor first."), field="code")
+        action = _accept_code(user, code)
+        audit.record(action, actor=actor, object_type="user", object_id=user_id)
+    if action == "second_factor.failed":
+        raise InvalidCode(
+            _l("The code is not correct or was already used. Wait for the next code and try "
+               "again."),
+            field="code",
+        )
+
+
+def _accept_code(user: User, code: str) -> str:
+    """Use up the TOTP step or the recovery code that `code` is; the audit action to record."""
     step = _match_step(user, code)
     if step is not None:
         user.totp_last_step = step
-        audit.record("second_factor.passed", actor=actor, object_type="user", object_id=user_id)
-        db.session.commit()
-        return
+        return "second_factor.passed"
     recovery = db.session.scalar(
         select(RecoveryCode).where(
-            RecoveryCode.user_id == user_id,
+            RecoveryCode.user_id == user.id,
             RecoveryCode.code_hash == _hash_recovery(code),
             RecoveryCode.used_at.is_(None),
         )
     )
     if recovery is not None:
         recovery.used_at = clock.now()
-        audit.record(
-            "second_factor.recovery_code_used", actor=actor, object_type="user", object_id=user_id
-        )
-        db.session.commit()
-        return
-    audit.record("second_factor.failed", actor=actor, object_type="user", object_id=user_id)
-    db.session.commit()
-    raise InvalidCode(
-        _l("The code is not correct or was already used. Wait for the next code and try again."),
-        field="code",
-    )
+        return "second_factor.recovery_code_used"
+    return "second_factor.failed"
 
 
 def recovery_codes_left(*, user_id: int) -> int:

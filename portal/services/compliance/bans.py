@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, EmployerBan
 from portal.services.actor import Actor, require_admin
@@ -41,34 +41,32 @@ def record_ban(
         raise DomainError(_l("The end date cannot be before the start date."), field="end_date")
     if penalty_cents is not None and penalty_cents < 0:
         raise DomainError(_l("The penalty cannot be negative."), field="penalty")
-    begin_write()
-    if db.session.get(Employer, employer_id) is None:
-        db.session.rollback()
-        raise NotFound(_l("Employer not found."))
-    ban = EmployerBan(
-        employer_id=employer_id,
-        reason=reason.strip(),
-        start_date=start_date,
-        end_date=end_date,
-        penalty_cents=penalty_cents,
-        recorded_by=actor.user_id,
-        created_at=clock.now(),
-    )
-    db.session.add(ban)
-    db.session.flush()
-    audit.record(
-        "compliance.ban_recorded",
-        actor=actor,
-        employer_id=employer_id,
-        object_type="employer_ban",
-        object_id=ban.id,
-        details={
-            "start_date": start_date.isoformat(),
-            "end_date": end_date.isoformat() if end_date else None,
-            "penalty_cents": penalty_cents,
-        },
-    )
-    db.session.commit()
+    with write_transaction():
+        if db.session.get(Employer, employer_id) is None:
+            raise NotFound(_l("Employer not found."))
+        ban = EmployerBan(
+            employer_id=employer_id,
+            reason=reason.strip(),
+            start_date=start_date,
+            end_date=end_date,
+            penalty_cents=penalty_cents,
+            recorded_by=actor.user_id,
+            created_at=clock.now(),
+        )
+        db.session.add(ban)
+        db.session.flush()
+        audit.record(
+            "compliance.ban_recorded",
+            actor=actor,
+            employer_id=employer_id,
+            object_type="employer_ban",
+            object_id=ban.id,
+            details={
+                "start_date": start_date.isoformat(),
+                "end_date": end_date.isoformat() if end_date else None,
+                "penalty_cents": penalty_cents,
+            },
+        )
     return ban
 
 
@@ -78,25 +76,24 @@ def lift_ban(*, actor: Actor, ban_id: int, reason: str) -> None:
     require_admin(actor)
     if not reason.strip():
         raise DomainError(_l("Give the reason for lifting the ban."), field="reason")
-    begin_write()
-    ban = db.session.scalar(select(EmployerBan).where(EmployerBan.id == ban_id).with_for_update())
-    if ban is None:
-        db.session.rollback()
-        raise NotFound(_l("Ban not found."))
-    if ban.lifted_at is not None:
-        db.session.rollback()
-        raise Conflict(_l("This ban is already lifted."))
-    ban.lifted_at = clock.now()
-    ban.lifted_by = actor.user_id
-    ban.lift_reason = reason.strip()
-    audit.record(
-        "compliance.ban_lifted",
-        actor=actor,
-        employer_id=ban.employer_id,
-        object_type="employer_ban",
-        object_id=ban.id,
-    )
-    db.session.commit()
+    with write_transaction():
+        ban = db.session.scalar(
+            select(EmployerBan).where(EmployerBan.id == ban_id).with_for_update()
+        )
+        if ban is None:
+            raise NotFound(_l("Ban not found."))
+        if ban.lifted_at is not None:
+            raise Conflict(_l("This ban is already lifted."))
+        ban.lifted_at = clock.now()
+        ban.lifted_by = actor.user_id
+        ban.lift_reason = reason.strip()
+        audit.record(
+            "compliance.ban_lifted",
+            actor=actor,
+            employer_id=ban.employer_id,
+            object_type="employer_ban",
+            object_id=ban.id,
+        )
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, ComplianceExemption, Employer
 from portal.models.compliance import ExemptionCategory
@@ -92,28 +92,25 @@ def grant_exemption(
     effective date)."""
     require_admin(actor)
     _check_terms(terms)
-    begin_write()
-    if db.session.get(Employer, employer_id) is None:
-        db.session.rollback()
-        raise NotFound(_l("Employer not found."))
-    open_rows = db.session.scalars(
-        select(ComplianceExemption).where(
-            ComplianceExemption.employer_id == employer_id,
-            ComplianceExemption.revoked_at.is_(None),
-        )
-    )
-    for existing in open_rows:
-        overlaps = (
-            existing.expiry_date is None or terms.effective_date < existing.expiry_date
-        ) and (terms.expiry_date is None or existing.effective_date < terms.expiry_date)
-        if overlaps:
-            db.session.rollback()
-            raise Conflict(
-                _l("An exemption already covers these dates. Revoke it first."),
-                field="effective_date",
+    with write_transaction():
+        if db.session.get(Employer, employer_id) is None:
+            raise NotFound(_l("Employer not found."))
+        open_rows = db.session.scalars(
+            select(ComplianceExemption).where(
+                ComplianceExemption.employer_id == employer_id,
+                ComplianceExemption.revoked_at.is_(None),
             )
-    row = _add_exemption(actor, employer_id, terms)
-    db.session.commit()
+        )
+        for existing in open_rows:
+            overlaps = (
+                existing.expiry_date is None or terms.effective_date < existing.expiry_date
+            ) and (terms.expiry_date is None or existing.effective_date < terms.expiry_date)
+            if overlaps:
+                raise Conflict(
+                    _l("An exemption already covers these dates. Revoke it first."),
+                    field="effective_date",
+                )
+        row = _add_exemption(actor, employer_id, terms)
     return row
 
 
@@ -123,27 +120,26 @@ def revoke_exemption(*, actor: Actor, exemption_id: int, reason: str) -> None:
     require_admin(actor)
     if not reason.strip():
         raise DomainError(_l("Give the reason for revoking."), field="reason")
-    begin_write()
-    row = db.session.scalar(
-        select(ComplianceExemption).where(ComplianceExemption.id == exemption_id).with_for_update()
-    )
-    if row is None:
-        db.session.rollback()
-        raise NotFound(_l("Exemption not found."))
-    if row.revoked_at is not None:
-        db.session.rollback()
-        raise Conflict(_l("This exemption is already revoked."))
-    row.revoked_at = clock.now()
-    row.revoked_by = actor.user_id
-    row.revoke_reason = reason.strip()
-    audit.record(
-        "compliance.exemption_revoked",
-        actor=actor,
-        employer_id=row.employer_id,
-        object_type="compliance_exemption",
-        object_id=row.id,
-    )
-    db.session.commit()
+    with write_transaction():
+        row = db.session.scalar(
+            select(ComplianceExemption)
+            .where(ComplianceExemption.id == exemption_id)
+            .with_for_update()
+        )
+        if row is None:
+            raise NotFound(_l("Exemption not found."))
+        if row.revoked_at is not None:
+            raise Conflict(_l("This exemption is already revoked."))
+        row.revoked_at = clock.now()
+        row.revoked_by = actor.user_id
+        row.revoke_reason = reason.strip()
+        audit.record(
+            "compliance.exemption_revoked",
+            actor=actor,
+            employer_id=row.employer_id,
+            object_type="compliance_exemption",
+            object_id=row.id,
+        )
 
 
 @dataclass(frozen=True)
@@ -181,24 +177,27 @@ def create_exempt_employer(
     Conflict (field business_number: already registered), DomainError (terms)."""
     require_admin(actor)
     _check_terms(terms)
-    begin_write()
-    number = details.business_number.strip()
-    if number and db.session.scalar(select(Employer.id).where(Employer.business_number == number)):
-        db.session.rollback()
-        raise Conflict(_l("This business number is already registered."), field="business_number")
-    fields = {k: v.strip() for k, v in details.__dict__.items()}
-    fields["business_number"] = number or _placeholder_business_number()
-    employer = Employer(**fields, business_type=BusinessType.FOREIGN_GOVERNMENT, address_line2="")
-    db.session.add(employer)
-    db.session.flush()
-    audit.record(
-        "employer.created_by_admin",
-        actor=actor,
-        employer_id=employer.id,
-        object_type="employer",
-        object_id=employer.id,
-        details={"placeholder_business_number": not number},
-    )
-    _add_exemption(actor, employer.id, terms)
-    db.session.commit()
+    with write_transaction():
+        number = details.business_number.strip()
+        taken = select(Employer.id).where(Employer.business_number == number)
+        if number and db.session.scalar(taken):
+            raise Conflict(
+                _l("This business number is already registered."), field="business_number"
+            )
+        fields = {k: v.strip() for k, v in details.__dict__.items()}
+        fields["business_number"] = number or _placeholder_business_number()
+        employer = Employer(
+            **fields, business_type=BusinessType.FOREIGN_GOVERNMENT, address_line2=""
+        )
+        db.session.add(employer)
+        db.session.flush()
+        audit.record(
+            "employer.created_by_admin",
+            actor=actor,
+            employer_id=employer.id,
+            object_type="employer",
+            object_id=employer.id,
+            details={"placeholder_business_number": not number},
+        )
+        _add_exemption(actor, employer.id, terms)
     return employer

@@ -32,7 +32,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import end_read_transaction, write_transaction
 from portal.extensions import db
 from portal.models import Employer, Offer, OfferDocument, OfferStatus, Payment
 from portal.rules.codes import get_code
@@ -145,7 +145,7 @@ def get_offer_confirmation(
     html = render_html(_context(offer, language, secret, verification_url))
     # End the read transaction (nothing was written) so no snapshot or connection is held
     # while WeasyPrint works for a few hundred milliseconds.
-    db.session.rollback()
+    end_read_transaction()
     pdf = render_pdf(html)
     return ConfirmationPdf(
         filename=filename, data=_store(offer_key, version, language, pdf), rendered=True
@@ -172,32 +172,26 @@ def _stored(offer_id: int, version: int, language: str) -> bytes | None:
 def _store(offer_id: int, version: int, language: str, pdf: bytes) -> bytes:
     """Keep the PDF for this version and drop older versions' PDFs. When a concurrent request
     stored the same version first, its bytes win (both renders show the same state)."""
-    begin_write()
     try:
-        existing = _stored(offer_id, version, language)
-        if existing is not None:
-            db.session.commit()
-            return existing
-        db.session.execute(
-            delete(OfferDocument).where(
-                OfferDocument.offer_id == offer_id, OfferDocument.offer_version < version
+        with write_transaction():
+            existing = _stored(offer_id, version, language)
+            if existing is not None:
+                return existing
+            db.session.execute(
+                delete(OfferDocument).where(
+                    OfferDocument.offer_id == offer_id, OfferDocument.offer_version < version
+                )
             )
-        )
-        db.session.add(
-            OfferDocument(offer_id=offer_id, offer_version=version, language=language,
-                          pdf=pdf, size=len(pdf), created_at=clock.now())
-        )
-        db.session.commit()
+            db.session.add(
+                OfferDocument(offer_id=offer_id, offer_version=version, language=language,
+                              pdf=pdf, size=len(pdf), created_at=clock.now())
+            )
     except IntegrityError:
         # PostgreSQL: another request inserted the same version between our check and insert.
-        db.session.rollback()
         existing = _stored(offer_id, version, language)
         if existing is None:
             raise
         return existing
-    except Exception:
-        db.session.rollback()
-        raise
     return pdf
 
 

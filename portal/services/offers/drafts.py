@@ -14,7 +14,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import EvidenceFile, Offer, OfferLocation, OfferStatus
 from portal.models.evidence import FEE_EXEMPTION_PROOF
@@ -109,21 +109,20 @@ def create_draft(*, actor: Actor) -> Offer:
             _l("Your organization is exempt from the employer compliance regime, so it does not "
                "submit offers of employment.")
         )
-    begin_write()
-    now = clock.now()
-    offer = Offer(
-        employer_id=actor.employer_id,
-        status=OfferStatus.DRAFT,
-        created_by_user_id=actor.user_id,
-        created_at=now,
-        updated_at=now,
-        answers={},
-        attestations=[],
-    )
-    db.session.add(offer)
-    db.session.flush()
-    _audit("offer.draft_created", offer, actor)
-    db.session.commit()
+    with write_transaction():
+        now = clock.now()
+        offer = Offer(
+            employer_id=actor.employer_id,
+            status=OfferStatus.DRAFT,
+            created_by_user_id=actor.user_id,
+            created_at=now,
+            updated_at=now,
+            answers={},
+            attestations=[],
+        )
+        db.session.add(offer)
+        db.session.flush()
+        _audit("offer.draft_created", offer, actor)
     return offer
 
 
@@ -139,17 +138,12 @@ def save_section(*, offer_id: int, actor: Actor, section: str, values: Mapping[s
     if unknown:
         raise ValueError(f"not in section {section}: {sorted(unknown)}")
     _check_meaning(values)
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         _require_draft(offer)
         changed = _apply(offer, values, actor)
         offer.updated_at = clock.now()
         _audit("offer.section_saved", offer, actor, section=section, fields=changed)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return offer
 
 
@@ -251,8 +245,7 @@ def copy_offer(*, offer_id: int, actor: Actor) -> Offer:
             _l("Your organization is exempt from the employer compliance regime, so it does not "
                "submit offers of employment.")
         )
-    begin_write()
-    try:
+    with write_transaction():
         source = get_offer(offer_id=offer_id, actor=actor)
         now = clock.now()
         copy = Offer(
@@ -286,23 +279,14 @@ def copy_offer(*, offer_id: int, actor: Actor) -> Offer:
                 )
             )
         _audit("offer.copied", copy, actor, source_offer_id=source.id)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return copy
 
 
 def delete_draft(*, offer_id: int, actor: Actor) -> None:
     """Delete a draft and its files. Raises NotFound, Conflict (only drafts can be deleted)."""
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         _require_draft(offer)
         _audit("offer.draft_deleted", offer, actor)
         db.session.execute(db.delete(EvidenceFile).where(EvidenceFile.offer_id == offer.id))
         db.session.delete(offer)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import EvidenceFile, Offer, OfferStatus
 from portal.models.evidence import FEE_EXEMPTION_PROOF
@@ -148,17 +148,12 @@ def add_file(
     a draft), DomainError on `field` (empty, too big, over the offer's total, not PDF/PNG/JPEG)
     or on "item_id" (not an evidence item of the offer's code)."""
     content_type = check_upload(data, max_file_bytes=max_file_bytes, field=field)
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         evidence = insert_file(
             offer=offer, actor=actor, item_id=item_id, filename=filename, data=data,
             content_type=content_type, max_offer_bytes=max_offer_bytes, field=field,
         )
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return evidence
 
 
@@ -174,8 +169,7 @@ def get_file(*, offer_id: int, file_id: int, actor: Actor) -> EvidenceFile:
 
 def remove_file(*, offer_id: int, file_id: int, actor: Actor) -> None:
     """Remove a file from a draft. Raises NotFound, Conflict (not a draft)."""
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         evidence = db.session.get(EvidenceFile, file_id)
         if evidence is None or evidence.offer_id != offer.id:
@@ -192,7 +186,3 @@ def remove_file(*, offer_id: int, file_id: int, actor: Actor) -> None:
         )
         db.session.delete(evidence)
         offer.updated_at = clock.now()
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise

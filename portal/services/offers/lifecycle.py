@@ -13,7 +13,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import FeeStatus, Offer, OfferStatus, Payment, Refund
 from portal.services.actor import Actor
@@ -91,8 +91,7 @@ def withdraw_offer(*, offer_id: int, actor: Actor, reason: str) -> Refund | None
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_l("Enter the reason for withdrawing the offer."), field="reason")
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         if offer.status != OfferStatus.PENDING:
             raise Conflict(
@@ -113,10 +112,6 @@ def withdraw_offer(*, offer_id: int, actor: Actor, reason: str) -> Refund | None
             details={"number": offer.number},
         )
         refund = refund_fee(offer=offer, reason="Offer withdrawn by the employer", actor=actor)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return refund
 
 

@@ -23,7 +23,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, text
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import EvidenceFile, FeeStatus, Offer, OfferStatus, Payment, PaymentResult
 from portal.models.evidence import FEE_EXEMPTION_PROOF
@@ -144,14 +144,12 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
     if not 16 <= len(key) <= 64:
         raise DomainError(_l("This payment page has expired. Try again."), field="card_number")
     outcome = charge_test_card(card_number)
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         earlier = db.session.scalar(select(Payment).where(Payment.idempotency_key == key))
         if earlier is not None:
             if earlier.offer_id != offer.id:
                 raise Conflict(_l("This payment page has expired. Try again."))
-            db.session.commit()
             return PaymentAttempt(payment=earlier, offer=offer, replayed=True)
         _check_ready(offer)
         fee = fee_for(offer)
@@ -164,15 +162,10 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
         if payment.result != PaymentResult.SUCCEEDED:
             _audit("offer.payment_declined", offer, actor, payment_id=payment.id,
                    result=payment.result)
-            db.session.commit()
             return PaymentAttempt(payment=payment, offer=offer, replayed=False)
         _allocate_number(offer)
         _set_pending(offer, actor)
         _audit_submission(offer, actor, payment)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return PaymentAttempt(payment=payment, offer=offer, replayed=False)
 
 
@@ -193,8 +186,7 @@ def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filen
                                              field="proof")
     if not reason:
         raise DomainError(_l("Explain why the employer is exempt from the fee."), field="reason")
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         if offer.status != OfferStatus.DRAFT:
             raise Conflict(_l("This offer was already submitted."))
@@ -212,10 +204,6 @@ def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filen
         offer.fee_exemption_reason = reason[:REASON_MAX]
         offer.updated_at = clock.now()
         _audit("offer.fee_exemption_claimed", offer, actor, regulation=fee.regulation)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return offer
 
 
@@ -234,8 +222,7 @@ def submit_exempt_offer(*, offer_id: int, actor: Actor) -> Offer:
     Raises NotFound, Forbidden, NotReady (blocking problems), Conflict (not a draft, fee due,
     or the exemption not yet claimed with its proof)."""
     require_submit_permission(actor)
-    begin_write()
-    try:
+    with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         _check_ready(offer)
         fee = fee_for(offer)
@@ -247,8 +234,4 @@ def submit_exempt_offer(*, offer_id: int, actor: Actor) -> Offer:
         _allocate_number(offer)
         _set_pending(offer, actor)
         _audit_submission(offer, actor, None)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return offer

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from portal import passwords
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, Employer, Role, User
 from portal.services.actor import Actor
@@ -78,23 +78,22 @@ def _upsert_user(email: str, name: str, role: Role, employer: Employer | None) -
 
 
 def seed() -> list[DemoAccount]:
-    begin_write()
-    made: list[DemoAccount] = []
-    for data in DEMO_EMPLOYERS:
-        fields = {k: v for k, v in data.items() if k != "users"}
-        employer = db.session.scalar(
-            select(Employer).where(Employer.business_number == fields["business_number"])
-        )
-        if employer is None:
-            employer = Employer(**fields)
-            db.session.add(employer)
-            db.session.flush()
-            audit.record(
-                "employer.registered", actor=Actor.system(), employer_id=employer.id,
-                object_type="employer", object_id=employer.id, details={"demo": True},
+    with write_transaction():
+        made: list[DemoAccount] = []
+        for data in DEMO_EMPLOYERS:
+            fields = {k: v for k, v in data.items() if k != "users"}
+            employer = db.session.scalar(
+                select(Employer).where(Employer.business_number == fields["business_number"])
             )
-        for email, name, role in data["users"]:
-            made.append(_upsert_user(email, name, role, employer))
-    made.append(_upsert_user(*DEMO_ADMIN, Role.ADMIN, None))
-    db.session.commit()
+            if employer is None:
+                employer = Employer(**fields)
+                db.session.add(employer)
+                db.session.flush()
+                audit.record(
+                    "employer.registered", actor=Actor.system(), employer_id=employer.id,
+                    object_type="employer", object_id=employer.id, details={"demo": True},
+                )
+            for email, name, role in data["users"]:
+                made.append(_upsert_user(email, name, role, employer))
+        made.append(_upsert_user(*DEMO_ADMIN, Role.ADMIN, None))
     return made

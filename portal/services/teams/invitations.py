@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal import clock, passwords
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, Invitation, MemberRole, Membership, Permission, Role, User
 from portal.services.accounts.authentication import normalise_email
@@ -52,49 +52,46 @@ def invite(
     """
     employer_id = require_primary(actor)
     email = normalise_email(email)
-    begin_write()
-    existing = db.session.scalar(select(User).where(func.lower(User.email) == email))
-    if existing is not None and acting_access(user_id=existing.id, employer_id=employer_id):
-        db.session.rollback()
-        raise Conflict(_l("This person is already a member of the team."), field="email")
-    if existing is not None and existing.is_admin:
-        db.session.rollback()
-        raise Conflict(_l("This email address cannot be invited."), field="email")
-    code = _new_code()
-    invitation = Invitation(
-        employer_id=employer_id,
-        email=email,
-        permission=Permission(permission),
-        code_hash=_hash_code(code),
-        invited_by=actor.user_id,
-        expires_at=clock.now() + INVITATION_LIFETIME,
-    )
-    db.session.add(invitation)
-    db.session.flush()
-    employer = db.session.get(Employer, employer_id)
-    assert employer is not None
-    recipient_language = existing.preferred_language if existing is not None else language
-    outbox.send(
-        to_email=email,
-        to_user_id=existing.id if existing is not None else None,
-        kind="invitation",
-        language=recipient_language,
-        context={
-            "business": employer.operating_name,
-            "permission": Permission(permission),  # the email shows its label
-            "link": link_base + code,
-            "code": code,
-            "expires": invitation.expires_at.date().isoformat(),
-        },
-    )
-    audit.record(
-        "team.user_invited",
-        actor=actor,
-        object_type="invitation",
-        object_id=invitation.id,
-        details={"permission": str(permission), "existing_account": existing is not None},
-    )
-    db.session.commit()
+    with write_transaction():
+        existing = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        if existing is not None and acting_access(user_id=existing.id, employer_id=employer_id):
+            raise Conflict(_l("This person is already a member of the team."), field="email")
+        if existing is not None and existing.is_admin:
+            raise Conflict(_l("This email address cannot be invited."), field="email")
+        code = _new_code()
+        invitation = Invitation(
+            employer_id=employer_id,
+            email=email,
+            permission=Permission(permission),
+            code_hash=_hash_code(code),
+            invited_by=actor.user_id,
+            expires_at=clock.now() + INVITATION_LIFETIME,
+        )
+        db.session.add(invitation)
+        db.session.flush()
+        employer = db.session.get(Employer, employer_id)
+        assert employer is not None
+        recipient_language = existing.preferred_language if existing is not None else language
+        outbox.send(
+            to_email=email,
+            to_user_id=existing.id if existing is not None else None,
+            kind="invitation",
+            language=recipient_language,
+            context={
+                "business": employer.operating_name,
+                "permission": Permission(permission),  # the email shows its label
+                "link": link_base + code,
+                "code": code,
+                "expires": invitation.expires_at.date().isoformat(),
+            },
+        )
+        audit.record(
+            "team.user_invited",
+            actor=actor,
+            object_type="invitation",
+            object_id=invitation.id,
+            details={"permission": str(permission), "existing_account": existing is not None},
+        )
     return code
 
 
@@ -131,35 +128,29 @@ def find_invitation(*, code: str) -> tuple[Invitation, Employer, bool]:
 def accept_invitation(*, code: str, user_id: int, ip_address: str | None) -> int:
     """The signed-in user accepts; returns the employer id. Raises NotFound (bad code), Forbidden
     (the invitation is for another email address)."""
-    begin_write()
-    try:
+    with write_transaction():
         invitation = _open_invitation(code)
-    except NotFound:
-        db.session.rollback()
-        raise
-    user = db.session.get(User, user_id)
-    if user is None or user.email != invitation.email:
-        db.session.rollback()
-        raise Forbidden(
-            _l("This invitation is for another email address. Sign in with that address."),
-            field="code",
+        user = db.session.get(User, user_id)
+        if user is None or user.email != invitation.email:
+            raise Forbidden(
+                _l("This invitation is for another email address. Sign in with that address."),
+                field="code",
+            )
+        row = db.session.scalar(
+            select(Membership).where(
+                Membership.user_id == user.id, Membership.employer_id == invitation.employer_id
+            )
         )
-    row = db.session.scalar(
-        select(Membership).where(
-            Membership.user_id == user.id, Membership.employer_id == invitation.employer_id
-        )
-    )
-    if row is None:
-        row = Membership(user_id=user.id, employer_id=invitation.employer_id)
-        db.session.add(row)
-    row.role = MemberRole.SECONDARY
-    row.permission = invitation.permission
-    row.active = True
-    row.removed_at = None
-    invitation.accepted_at = clock.now()
-    invitation.accepted_user_id = user.id
-    _audit_joined(user, invitation, ip_address)
-    db.session.commit()
+        if row is None:
+            row = Membership(user_id=user.id, employer_id=invitation.employer_id)
+            db.session.add(row)
+        row.role = MemberRole.SECONDARY
+        row.permission = invitation.permission
+        row.active = True
+        row.removed_at = None
+        invitation.accepted_at = clock.now()
+        invitation.accepted_user_id = user.id
+        _audit_joined(user, invitation, ip_address)
     return invitation.employer_id
 
 
@@ -170,37 +161,32 @@ def accept_with_new_account(
     membership. Raises NotFound (bad code), Conflict (an account exists: sign in instead),
     PasswordRejected."""
     check_password_rule(password)
-    begin_write()
-    try:
+    password_hash = passwords.hash_password(password)  # slow on purpose: not under the write lock
+    with write_transaction():
         invitation = _open_invitation(code)
-    except NotFound:
-        db.session.rollback()
-        raise
-    if db.session.scalar(select(User.id).where(func.lower(User.email) == invitation.email)):
-        db.session.rollback()
-        raise Conflict(_l("An account already uses this email address. Sign in to accept."))
-    user = User(
-        email=invitation.email,
-        full_name=full_name,
-        password_hash=passwords.hash_password(password),
-        role=Role.EMPLOYER_SECONDARY,
-        employer_id=invitation.employer_id,
-        preferred_language=language,
-    )
-    db.session.add(user)
-    db.session.flush()
-    db.session.add(
-        Membership(
-            user_id=user.id,
+        if db.session.scalar(select(User.id).where(func.lower(User.email) == invitation.email)):
+            raise Conflict(_l("An account already uses this email address. Sign in to accept."))
+        user = User(
+            email=invitation.email,
+            full_name=full_name,
+            password_hash=password_hash,
+            role=Role.EMPLOYER_SECONDARY,
             employer_id=invitation.employer_id,
-            role=MemberRole.SECONDARY,
-            permission=invitation.permission,
+            preferred_language=language,
         )
-    )
-    invitation.accepted_at = clock.now()
-    invitation.accepted_user_id = user.id
-    _audit_joined(user, invitation, ip_address)
-    db.session.commit()
+        db.session.add(user)
+        db.session.flush()
+        db.session.add(
+            Membership(
+                user_id=user.id,
+                employer_id=invitation.employer_id,
+                role=MemberRole.SECONDARY,
+                permission=invitation.permission,
+            )
+        )
+        invitation.accepted_at = clock.now()
+        invitation.accepted_user_id = user.id
+        _audit_joined(user, invitation, ip_address)
     return user
 
 
@@ -223,17 +209,15 @@ def _audit_joined(user: User, invitation: Invitation, ip_address: str | None) ->
 def cancel_invitation(*, actor: Actor, invitation_id: int) -> None:
     """Cancel an open invitation of the actor's employer. Raises Forbidden, NotFound."""
     employer_id = require_primary(actor)
-    begin_write()
-    invitation = db.session.get(Invitation, invitation_id)
-    if invitation is None or invitation.employer_id != employer_id or invitation.accepted_at:
-        db.session.rollback()
-        raise NotFound(_l("Invitation not found."))
-    if invitation.cancelled_at is None:
-        invitation.cancelled_at = clock.now()
-        audit.record(
-            "team.invitation_cancelled",
-            actor=actor,
-            object_type="invitation",
-            object_id=invitation_id,
-        )
-    db.session.commit()
+    with write_transaction():
+        invitation = db.session.get(Invitation, invitation_id)
+        if invitation is None or invitation.employer_id != employer_id or invitation.accepted_at:
+            raise NotFound(_l("Invitation not found."))
+        if invitation.cancelled_at is None:
+            invitation.cancelled_at = clock.now()
+            audit.record(
+                "team.invitation_cancelled",
+                actor=actor,
+                object_type="invitation",
+                object_id=invitation_id,
+            )

@@ -20,7 +20,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, Invitation, MemberRole, Membership, Permission, Role, User
 from portal.services.actor import Actor
@@ -159,41 +159,31 @@ def _member_row(employer_id: int, user_id: int) -> Membership:
 def change_permission(*, actor: Actor, user_id: int, permission: Permission) -> None:
     """Set a secondary member's permission. Raises Forbidden, NotFound."""
     employer_id = require_primary(actor)
-    begin_write()
-    try:
+    with write_transaction():
         row = _member_row(employer_id, user_id)
-    except (NotFound, Forbidden):
-        db.session.rollback()
-        raise
-    if row.permission != permission:
-        row.permission = Permission(permission)
-        audit.record(
-            "team.permission_changed",
-            actor=actor,
-            object_type="user",
-            object_id=user_id,
-            details={"permission": str(permission)},
-        )
-    db.session.commit()
+        if row.permission != permission:
+            row.permission = Permission(permission)
+            audit.record(
+                "team.permission_changed",
+                actor=actor,
+                object_type="user",
+                object_id=user_id,
+                details={"permission": str(permission)},
+            )
 
 
 def remove_member(*, actor: Actor, user_id: int) -> None:
     """Remove a secondary member: membership deactivated, every session of theirs ended.
     Raises Forbidden, NotFound."""
     employer_id = require_primary(actor)
-    begin_write()
-    try:
+    with write_transaction():
         row = _member_row(employer_id, user_id)
-    except (NotFound, Forbidden):
-        db.session.rollback()
-        raise
-    row.active = False
-    row.removed_at = clock.now()
-    user = db.session.get(User, user_id)
-    assert user is not None
-    user.session_version += 1
-    audit.record("team.user_removed", actor=actor, object_type="user", object_id=user_id)
-    db.session.commit()
+        row.active = False
+        row.removed_at = clock.now()
+        user = db.session.get(User, user_id)
+        assert user is not None
+        user.session_version += 1
+        audit.record("team.user_removed", actor=actor, object_type="user", object_id=user_id)
 
 
 def members_of(*, employer_id: int) -> list[Member]:

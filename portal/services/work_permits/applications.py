@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import clock
 from portal.catalogue import say_in  # until decisions are stored as codes
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import (
     ApplicationStatus,
@@ -181,45 +181,47 @@ def submit_application(*, details: ApplicationDetails, actor: Actor) -> WorkPerm
     DomainError on field applies_from when the rules do not allow a port-of-entry application.
     """
     _check_shape(details)
-    begin_write()
     try:
-        offer = None
-        if details.permit_type == PermitType.EMPLOYER_SPECIFIC:
-            offer = _check_offer(_locked_offer(details.offer_number or ""), details)
-        application = _build(details, offer)
-        if offer is not None:
-            mark_matched(offer=offer, actor=actor)
-        db.session.add(application)
-        db.session.flush()
-        audit.record(
-            "work_permit.submitted",
-            actor=actor,
-            employer_id=offer.employer_id if offer is not None else None,
-            object_type="work_permit_application",
-            object_id=application.id,
-            details={
-                "number": application.number,
-                "permit_type": application.permit_type,
-                "offer_number": offer.number if offer is not None else None,
-            },
-        )
-        if offer is not None:
-            notify_employer(
-                offer=offer,
-                kind="offer_matched",
-                context={"offer_number": offer.number, "application_number": application.number},
-            )
-        db.session.commit()
+        with write_transaction():
+            application = _record(details, actor)
     except IntegrityError as error:
-        db.session.rollback()
         # Only the unique offer_id can collide here: another application matched it first.
         raise Conflict(
             _l("This offer number was already used in a work permit application."),
             field="offer_number",
         ) from error
-    except Exception:
-        db.session.rollback()
-        raise
+    return application
+
+
+def _record(details: ApplicationDetails, actor: Actor) -> WorkPermitApplication:
+    """The application, matched to its offer when employer-specific, audited and announced
+    (inside the caller's write transaction)."""
+    offer = None
+    if details.permit_type == PermitType.EMPLOYER_SPECIFIC:
+        offer = _check_offer(_locked_offer(details.offer_number or ""), details)
+    application = _build(details, offer)
+    if offer is not None:
+        mark_matched(offer=offer, actor=actor)
+    db.session.add(application)
+    db.session.flush()
+    audit.record(
+        "work_permit.submitted",
+        actor=actor,
+        employer_id=offer.employer_id if offer is not None else None,
+        object_type="work_permit_application",
+        object_id=application.id,
+        details={
+            "number": application.number,
+            "permit_type": application.permit_type,
+            "offer_number": offer.number if offer is not None else None,
+        },
+    )
+    if offer is not None:
+        notify_employer(
+            offer=offer,
+            kind="offer_matched",
+            context={"offer_number": offer.number, "application_number": application.number},
+        )
     return application
 
 

@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import ApplicationStatus, Offer, Refund, WorkPermitApplication
 from portal.models.work_permit import AppliesFrom, DecisionDocument
@@ -76,8 +76,7 @@ def decide_application(
     reason = (reason or "").strip()[:REASON_MAX]
     if not approve and not reason:
         raise DomainError(_l("Enter the reason for the refusal."), field="reason")
-    begin_write()
-    try:
+    with write_transaction():
         application = db.session.scalar(
             select(WorkPermitApplication)
             .where(WorkPermitApplication.id == application_id)
@@ -120,10 +119,6 @@ def decide_application(
         )
         if offer is not None:
             _notify(application, offer, refund)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return application
 
 

@@ -24,7 +24,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal import clock
-from portal.database import begin_write
+from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, FeeStatus, Offer, OfferStatus, VerificationAttempt
 from portal.rules import numbers
@@ -84,8 +84,7 @@ def verify_offer(
     on any failure. Commits the attempt log. Raises TooManyAttempts (nothing logged) when this
     number already had `max_failures_per_hour` failures in the last hour (None: no limit)."""
     number_key = keyed_hash(number, purpose="offer-number", secret=secret)
-    begin_write()
-    try:
+    with write_transaction():
         if max_failures_per_hour is not None:
             failures = db.session.scalar(
                 select(func.count(VerificationAttempt.id)).where(
@@ -126,10 +125,6 @@ def verify_offer(
             details={"attempt_id": attempt.id},
         )
         result = _visible(offer) if matched and offer is not None else None
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return result
 
 
