@@ -1,15 +1,22 @@
-"""Form pieces shared by several areas: the base form and choice lists in the user's language."""
+"""Form pieces shared by several areas: the base form, the business fields (registration and the
+employer's profile) and choice lists in the user's language."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SubmitField
+from wtforms import PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
 
 from portal.i18n import current_language
-from portal.models import BusinessType
+from portal.models.enums import BusinessType
 from portal.rules.countries import all_provinces
+from portal.validators import (
+    validate_phone,
+    validate_postal_code,
+    validate_postal_code_matches_province,
+)
 
 REQUIRED = _l("This field is required.")
 
@@ -52,3 +59,48 @@ def business_type_choices() -> list[tuple[str, str]]:
     return [("", _l("Choose a type of business"))] + [
         (kind.value, kind.label) for kind in BusinessType
     ]
+
+
+class BusinessFieldsMixin:
+    legal_name = StringField(
+        _l("Business legal name"),
+        description=_l("As registered with the Canada Revenue Agency."),
+        validators=[InputRequired(REQUIRED), Length(max=200)],
+    )
+    operating_name = StringField(
+        _l("Operating name"),
+        description=_l("The name the business uses day to day. Repeat the legal name if the same."),
+        validators=[InputRequired(REQUIRED), Length(max=200)],
+    )
+    business_type = SelectField(_l("Type of business"), validators=[InputRequired(REQUIRED)])
+    address_line1 = StringField(
+        _l("Street address"), validators=[InputRequired(REQUIRED), Length(max=200)]
+    )
+    address_line2 = StringField(
+        _l("Suite, unit or floor (optional)"), validators=[Length(max=200)]
+    )
+    city = StringField(_l("City or town"), validators=[InputRequired(REQUIRED), Length(max=100)])
+    province = SelectField(_l("Province or territory"), validators=[InputRequired(REQUIRED)])
+    postal_code = StringField(
+        _l("Postal code"),
+        description=_l("For example K1A 0B1."),
+        validators=[
+            InputRequired(REQUIRED),
+            validate_postal_code,
+            validate_postal_code_matches_province,
+        ],
+    )
+    phone = StringField(
+        _l("Business phone number"),
+        description=_l("10 digits, for example 613-555-0100."),
+        validators=[InputRequired(REQUIRED), validate_phone],
+    )
+    contact_name = StringField(
+        _l("Contact person"),
+        description=_l("The person IRCC would contact about this business's offers."),
+        validators=[InputRequired(REQUIRED), Length(max=200)],
+    )
+
+    def set_business_choices(self) -> None:
+        self.business_type.choices = options(business_type_choices())  # type: ignore[attr-defined]
+        self.province.choices = options(province_choices())  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from portal.catalogue import say
 from portal.catalogue.labels import category_label, travel_document_label
 from portal.i18n import current_language
-from portal.models import ApplicationStatus, FeeStatus, MemberRole, OfferStatus, Permission
+from portal.models.enums import ApplicationStatus, FeeStatus, MemberRole, OfferStatus, Permission
 from portal.rules.countries import country_name, province_name
 
 

@@ -20,7 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
 from portal.forms import REQUIRED, PortalForm, options, province_choices
-from portal.models.compliance import ExemptionCategory
+from portal.models.enums import ExemptionCategory
 from portal.validators import validate_phone, validate_postal_code
 
 DATE_HINT = _l("For example 2026-11-24.")

@@ -3,63 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
-from portal.forms import REQUIRED, PortalForm, business_type_choices, options, province_choices
+from portal.forms import REQUIRED, BusinessFieldsMixin, PortalForm
 from portal.passwords import MAX_LENGTH
 from portal.validators import (
     validate_business_number,
     validate_new_password,
-    validate_phone,
-    validate_postal_code,
-    validate_postal_code_matches_province,
 )
-
-
-class BusinessFieldsMixin:
-    legal_name = StringField(
-        _l("Business legal name"),
-        description=_l("As registered with the Canada Revenue Agency."),
-        validators=[InputRequired(REQUIRED), Length(max=200)],
-    )
-    operating_name = StringField(
-        _l("Operating name"),
-        description=_l("The name the business uses day to day. Repeat the legal name if the same."),
-        validators=[InputRequired(REQUIRED), Length(max=200)],
-    )
-    business_type = SelectField(_l("Type of business"), validators=[InputRequired(REQUIRED)])
-    address_line1 = StringField(
-        _l("Street address"), validators=[InputRequired(REQUIRED), Length(max=200)]
-    )
-    address_line2 = StringField(
-        _l("Suite, unit or floor (optional)"), validators=[Length(max=200)]
-    )
-    city = StringField(_l("City or town"), validators=[InputRequired(REQUIRED), Length(max=100)])
-    province = SelectField(_l("Province or territory"), validators=[InputRequired(REQUIRED)])
-    postal_code = StringField(
-        _l("Postal code"),
-        description=_l("For example K1A 0B1."),
-        validators=[
-            InputRequired(REQUIRED),
-            validate_postal_code,
-            validate_postal_code_matches_province,
-        ],
-    )
-    phone = StringField(
-        _l("Business phone number"),
-        description=_l("10 digits, for example 613-555-0100."),
-        validators=[InputRequired(REQUIRED), validate_phone],
-    )
-    contact_name = StringField(
-        _l("Contact person"),
-        description=_l("The person IRCC would contact about this business's offers."),
-        validators=[InputRequired(REQUIRED), Length(max=200)],
-    )
-
-    def set_business_choices(self) -> None:
-        self.business_type.choices = options(business_type_choices())  # type: ignore[attr-defined]
-        self.province.choices = options(province_choices())  # type: ignore[attr-defined]
 
 
 class RegisterForm(BusinessFieldsMixin, PortalForm):

@@ -8,9 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length, Optional
 
-from portal.auth.forms import BusinessFieldsMixin
-from portal.forms import REQUIRED, PortalForm, options
-from portal.models import OfferStatus
+from portal.forms import REQUIRED, BusinessFieldsMixin, PortalForm, options
+from portal.models.enums import OfferStatus
 
 
 class ProfileForm(BusinessFieldsMixin, PortalForm):

@@ -1,18 +1,32 @@
-"""SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
+"""SQLAlchemy models, one module per aggregate, and their enums (`portal.models.enums`, the one
+module of the models that the edges may import). Importing this package registers them all."""
 
 from portal.models.audit import AuditEvent
-from portal.models.compliance import ComplianceExemption, EmployerBan, ExemptionCategory
+from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
-from portal.models.employer import BusinessType, Employer
+from portal.models.employer import Employer
+from portal.models.enums import (
+    ApplicationStatus,
+    BusinessType,
+    ExemptionCategory,
+    FeeStatus,
+    MemberRole,
+    OfferStatus,
+    PaymentResult,
+    Permission,
+    PermitType,
+    Role,
+    WageUnit,
+)
 from portal.models.evidence import EvidenceFile
-from portal.models.offer import FeeStatus, Offer, OfferLocation, OfferStatus, WageUnit
+from portal.models.offer import Offer, OfferLocation
 from portal.models.offer_verification import VerificationAttempt
 from portal.models.outbox import Message
-from portal.models.payment import Payment, PaymentResult, Refund
+from portal.models.payment import Payment, Refund
 from portal.models.second_factor import RecoveryCode
-from portal.models.team import Invitation, MemberRole, Membership, Permission
-from portal.models.user import Role, User
-from portal.models.work_permit import ApplicationStatus, PermitType, WorkPermitApplication
+from portal.models.team import Invitation, Membership
+from portal.models.user import User
+from portal.models.work_permit import WorkPermitApplication
 
 __all__ = [
     "ApplicationStatus",

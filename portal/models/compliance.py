@@ -9,42 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
-
-
-class ExemptionCategory(LabelledEnum):
-    """Who is outside the employer compliance regime (domain.md section 6; R209.9 and related)."""
-
-    FOREIGN_GOVERNMENT = "foreign_government"
-    POLITICAL_SUBDIVISION_OFFICE = "political_subdivision_office"
-    DIPLOMATIC_OR_CONSULAR_MISSION = "diplomatic_or_consular_mission"
-    INTERNATIONAL_ORGANIZATION = "international_organization"
-    INTERNATIONAL_BRIDGE_OR_TUNNEL = "international_bridge_or_tunnel"
-
-
-give_labels(
-    ExemptionCategory,
-    {
-        ExemptionCategory.FOREIGN_GOVERNMENT: _l("Foreign government"),
-        ExemptionCategory.POLITICAL_SUBDIVISION_OFFICE: _l(
-            "Office of a political subdivision of a foreign state"
-        ),
-        ExemptionCategory.DIPLOMATIC_OR_CONSULAR_MISSION: _l(
-            "Diplomatic mission or consular post (staff not accredited by Global Affairs Canada)"
-        ),
-        ExemptionCategory.INTERNATIONAL_ORGANIZATION: _l("International organization"),
-        ExemptionCategory.INTERNATIONAL_BRIDGE_OR_TUNNEL: _l(
-            "Owner or operator of an international bridge or tunnel"
-        ),
-    },
-)
-
+from portal.models.enums import ExemptionCategory
+from portal.models.types import EnumText, UTCDateTime
 
 _CATEGORIES = ",".join(f"'{c.value}'" for c in ExemptionCategory)
 

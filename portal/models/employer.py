@@ -5,46 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
+from portal.models.enums import BusinessType
+from portal.models.types import EnumText, UTCDateTime
 
 if TYPE_CHECKING:
     from portal.models.user import User
-
-
-class BusinessType(LabelledEnum):
-    CORPORATION = "corporation"
-    SOLE_PROPRIETORSHIP = "sole_proprietorship"
-    PARTNERSHIP = "partnership"
-    NON_PROFIT = "non_profit"
-    COOPERATIVE = "cooperative"
-    PUBLIC_SECTOR = "public_sector"
-    ACADEMIC = "academic"
-    FOREIGN_GOVERNMENT = "foreign_government"
-    OTHER = "other"
-
-
-give_labels(
-    BusinessType,
-    {
-        BusinessType.CORPORATION: _l("Corporation"),
-        BusinessType.SOLE_PROPRIETORSHIP: _l("Sole proprietorship"),
-        BusinessType.PARTNERSHIP: _l("Partnership"),
-        BusinessType.NON_PROFIT: _l("Not-for-profit organization"),
-        BusinessType.COOPERATIVE: _l("Co-operative"),
-        BusinessType.PUBLIC_SECTOR: _l("Public sector (federal, provincial, municipal)"),
-        BusinessType.ACADEMIC: _l("Academic institution"),
-        BusinessType.FOREIGN_GOVERNMENT: _l(
-            "Foreign government, mission or international organization"
-        ),
-        BusinessType.OTHER: _l("Other"),
-    },
-)
 
 
 class Employer(db.Model):

@@ -12,9 +12,6 @@ from portal import clock
 from portal.extensions import db
 from portal.models.types import UTCDateTime
 
-# Evidence item ids that are not in a code's evidence list.
-FEE_EXEMPTION_PROOF = "fee-exemption-proof"
-
 
 class EvidenceFile(db.Model):
     __tablename__ = "evidence_file"

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -31,50 +29,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
-
-
-class OfferStatus(LabelledEnum):
-    DRAFT = "draft"
-    PENDING = "pending"
-    MATCHED = "matched"
-    WITHDRAWN = "withdrawn"
-
-
-give_labels(
-    OfferStatus,
-    {
-        OfferStatus.DRAFT: _l("Draft"),
-        OfferStatus.PENDING: _l("Pending"),
-        OfferStatus.MATCHED: _l("Matched"),
-        OfferStatus.WITHDRAWN: _l("Withdrawn"),
-    },
-)
-
-
-class FeeStatus(LabelledEnum):
-    UNPAID = "unpaid"
-    PAID = "paid"
-    EXEMPT = "exempt"
-    REFUNDED = "refunded"
-
-
-give_labels(
-    FeeStatus,
-    {
-        FeeStatus.UNPAID: _l("Not paid"),
-        FeeStatus.PAID: _l("Paid"),
-        FeeStatus.EXEMPT: _l("Exempt"),
-        FeeStatus.REFUNDED: _l("Refunded"),
-    },
-)
-
-
-class WageUnit(StrEnum):
-    HOUR = "hour"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
+from portal.models.enums import FeeStatus, OfferStatus
+from portal.models.types import EnumText, UTCDateTime
 
 
 class Offer(db.Model):

@@ -10,20 +10,14 @@ deleted or changed.
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
+from portal.models.enums import PaymentResult
 from portal.models.types import UTCDateTime
-
-
-class PaymentResult(StrEnum):
-    SUCCEEDED = "succeeded"
-    DECLINED = "declined"
-    INSUFFICIENT_FUNDS = "insufficient_funds"
 
 
 class Payment(db.Model):

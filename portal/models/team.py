@@ -11,34 +11,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
-
-
-class MemberRole(LabelledEnum):
-    PRIMARY = "primary"
-    SECONDARY = "secondary"
-
-
-give_labels(
-    MemberRole,
-    {MemberRole.PRIMARY: _l("Primary user"), MemberRole.SECONDARY: _l("Secondary user")},
-)
-
-
-class Permission(LabelledEnum):
-    """prepare: create and edit drafts; submit: also pay, submit and withdraw."""
-
-    PREPARE = "prepare"
-    SUBMIT = "submit"
-
-
-give_labels(Permission, {Permission.PREPARE: _l("Prepare"), Permission.SUBMIT: _l("Submit")})
+from portal.models.enums import MemberRole, Permission
+from portal.models.types import EnumText, UTCDateTime
 
 
 class Membership(db.Model):

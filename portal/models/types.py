@@ -1,13 +1,11 @@
-"""Column types shared by the models, and the labels of their enums."""
+"""Column types shared by the models."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from flask_babel.speaklater import LazyString
 from sqlalchemy import DateTime, String
 from sqlalchemy.types import TypeDecorator
 
@@ -34,27 +32,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-E = TypeVar("E", bound=StrEnum)
-_LABELS: dict[tuple[type[StrEnum], str], LazyString] = {}
-
-
-class LabelledEnum(StrEnum):
-    """A StrEnum whose members carry `label`: what users read for the value, lazily translated.
-    The labels are given once, with `give_labels`, right after the enum."""
-
-    @property
-    def label(self) -> LazyString:
-        return _LABELS[(type(self), self.value)]
-
-
-def give_labels(enum: type[E], labels: Mapping[E, LazyString]) -> None:
-    """Set the label of every member of `enum` (all of them, or ValueError)."""
-    if set(labels) != set(enum):
-        raise ValueError(f"{enum.__name__}: every member needs exactly one label")
-    for member, label in labels.items():
-        _LABELS[(enum, member.value)] = label
 
 
 class EnumText(TypeDecorator[StrEnum]):

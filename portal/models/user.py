@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
@@ -12,16 +11,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
+from portal.models.enums import Role
 from portal.models.types import UTCDateTime
 
 if TYPE_CHECKING:
     from portal.models.employer import Employer
-
-
-class Role(StrEnum):
-    EMPLOYER_PRIMARY = "employer_primary"
-    EMPLOYER_SECONDARY = "employer_secondary"
-    ADMIN = "admin"
 
 
 class User(UserMixin, db.Model):

@@ -20,7 +20,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -36,67 +35,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
-from portal.models.offer import Offer
-from portal.models.types import EnumText, LabelledEnum, UTCDateTime, give_labels
-
-
-class PermitType(LabelledEnum):
-    EMPLOYER_SPECIFIC = "employer_specific"  # LMIA-exempt, with an offer number
-    OTHER = "other"  # employer exempt from the compliance regime: no offer number
-    OPEN = "open"
-
-
-give_labels(
-    PermitType,
-    {
-        PermitType.EMPLOYER_SPECIFIC: _l("Employer-specific, exempt from the LMIA"),
-        PermitType.OTHER: _l("Other (employer exempt from the compliance regime)"),
-        PermitType.OPEN: _l("Open work permit"),
-    },
-)
-
-
-class ApplicationStatus(LabelledEnum):
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    REFUSED = "refused"
-
-
-give_labels(
+from portal.models.enums import (
     ApplicationStatus,
-    {
-        ApplicationStatus.SUBMITTED: _l("Submitted"),
-        ApplicationStatus.APPROVED: _l("Approved"),
-        ApplicationStatus.REFUSED: _l("Refused"),
-    },
-)
-
-
-class AppliesFrom(LabelledEnum):
-    OUTSIDE = "outside"  # online from outside Canada
-    INSIDE = "inside"  # online from inside Canada
-    PORT_OF_ENTRY = "port_of_entry"
-
-
-give_labels(
     AppliesFrom,
-    {
-        AppliesFrom.OUTSIDE: _l("Online, from outside Canada"),
-        AppliesFrom.INSIDE: _l("Online, from inside Canada"),
-        AppliesFrom.PORT_OF_ENTRY: _l("At a port of entry"),
-    },
+    Biometrics,
+    DecisionDocument,
+    PermitType,
 )
-
-
-class Biometrics(StrEnum):
-    ON_FILE = "on_file"  # given in the last 10 years
-    WITHIN_14_DAYS = "within_14_days"
-    LATER = "later"
-
-
-class DecisionDocument(StrEnum):
-    POE_LETTER = "poe_letter"  # port-of-entry letter of introduction (applied from outside)
-    WORK_PERMIT = "work_permit"  # issued inside Canada or at a port of entry
+from portal.models.offer import Offer
+from portal.models.types import EnumText, UTCDateTime
 
 
 def _values(enum: type[StrEnum]) -> str:

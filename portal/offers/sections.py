@@ -5,12 +5,14 @@ typed text on the page, and the draft keeps its previous value)."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_wtf import FlaskForm
 
-from portal.models import Offer
 from portal.services.offers.drafts import JOB_FIELDS, LOCATION_FIELDS, WORKER_FIELDS
+
+if TYPE_CHECKING:  # annotations only: the fillers read the draft a service returned
+    from portal.models import Offer
 
 SECTION_ENDPOINTS = {
     "code": "offers.exemption_code",

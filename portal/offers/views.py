@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, redirect, url_for
 
 from portal.access import current_actor
-from portal.models import OfferStatus
+from portal.models.enums import OfferStatus
 from portal.services.errors import NotFound
 from portal.services.offers import access
 

@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from portal.forms import REQUIRED, PortalForm
-from portal.models.team import Permission
+from portal.models.enums import Permission
 from portal.validators import validate_new_password
 
 PERMISSION_CHOICES = [

@@ -9,7 +9,7 @@ from portal import models  # noqa: F401  (defines every enum)
 from portal.catalogue import language
 from portal.extensions import db
 from portal.models import BusinessType, FeeStatus, Offer, OfferStatus
-from portal.models.types import LabelledEnum
+from portal.models.enums import LabelledEnum
 from portal.translation_check import translated_msgids
 from tests.factories import OfferFactory
 

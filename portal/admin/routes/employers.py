@@ -17,7 +17,7 @@ from portal.admin.forms import (
     ReasonForm,
 )
 from portal.forms_errors import apply_domain_error
-from portal.models.compliance import ExemptionCategory
+from portal.models.enums import ExemptionCategory
 from portal.services.compliance import bans, exemptions
 from portal.services.compliance import employers as admin_employers
 from portal.services.errors import DomainError, NotFound

@@ -9,7 +9,7 @@ from portal.access import current_actor, employer_required, signed_in_required
 from portal.forms import ActionForm, options
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
-from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.offers import bp, sections
 from portal.offers.forms import (
     EvidenceForm,

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from portal.access import current_actor, employer_required
 from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error
-from portal.models import OfferStatus
+from portal.models.enums import OfferStatus
 from portal.offers import bp
 from portal.offers.forms import WithdrawForm
 from portal.offers.views import load_offer

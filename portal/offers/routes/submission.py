@@ -18,7 +18,7 @@ from portal.access import current_actor, employer_required
 from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
-from portal.models import OfferStatus
+from portal.models.enums import OfferStatus
 from portal.offers import bp
 from portal.offers.forms import FeeExemptionForm, PaymentForm
 from portal.offers.views import load_draft, load_offer

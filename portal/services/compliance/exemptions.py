@@ -20,7 +20,7 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, ComplianceExemption, Employer
-from portal.models.compliance import ExemptionCategory
+from portal.models.enums import ExemptionCategory
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound

@@ -19,7 +19,8 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from portal.extensions import db
-from portal.models.compliance import ComplianceExemption, EmployerBan, ExemptionCategory
+from portal.models.compliance import ComplianceExemption, EmployerBan
+from portal.models.enums import ExemptionCategory
 
 
 @dataclass(frozen=True)

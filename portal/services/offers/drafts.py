@@ -17,7 +17,7 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import EvidenceFile, Offer, OfferLocation, OfferStatus
-from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.codes import get_code
 from portal.rules.countries import is_province, is_valid_country
 from portal.rules.noc import get_unit_group

@@ -16,7 +16,7 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import EvidenceFile, Offer, OfferStatus
-from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.codes import get_code
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit

@@ -26,7 +26,7 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import EvidenceFile, FeeStatus, Offer, OfferStatus, Payment, PaymentResult
-from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.numbers import new_offer_number, receipt_number
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit

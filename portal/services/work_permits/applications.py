@@ -39,7 +39,7 @@ from portal.models import (
     PermitType,
     WorkPermitApplication,
 )
-from portal.models.work_permit import AppliesFrom, Biometrics
+from portal.models.enums import AppliesFrom, Biometrics
 from portal.rules import numbers
 from portal.rules.fees import Decision, FeeLine
 from portal.rules.matching import matches_work_permit

@@ -22,7 +22,7 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import ApplicationStatus, Offer, Refund, WorkPermitApplication
-from portal.models.work_permit import AppliesFrom, DecisionDocument
+from portal.models.enums import AppliesFrom, DecisionDocument
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
 from portal.models import AuditEvent, FeeStatus, Offer, OfferStatus, Payment
-from portal.models.evidence import FEE_EXEMPTION_PROOF
+from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.services.actor import Actor
 from portal.services.compliance import bans, exemptions
 from portal.services.errors import Conflict, Forbidden
