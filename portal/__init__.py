@@ -9,13 +9,15 @@ from config import Config, DevelopmentConfig
 
 
 def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
-    """Build the application: config -> extensions -> blueprints -> errors -> jinja -> cli."""
+    """Build the application: config -> extensions -> blueprints -> api -> hooks -> errors ->
+    jinja -> cli."""
     app = Flask(__name__, template_folder="../templates", static_folder="static")
     app.config.from_object(config_class)
     config_class.prepare(app)
 
     register_extensions(app)
     register_blueprints(app)
+    register_api(app)
     register_request_hooks(app)
     register_error_pages(app)
     register_jinja(app)
@@ -39,6 +41,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from portal.admin import bp as admin_bp
+    from portal.api_keys import bp as api_keys_bp
     from portal.auth import bp as auth_bp
     from portal.codes import bp as codes_bp
     from portal.employer import bp as employer_bp
@@ -60,8 +63,15 @@ def register_blueprints(app: Flask) -> None:
         outbox_bp,
         registry_bp,
         worker_bp,
+        api_keys_bp,
     ):
         app.register_blueprint(blueprint)
+
+
+def register_api(app: Flask) -> None:
+    from portal import api
+
+    api.init_app(app)
 
 
 def register_request_hooks(app: Flask) -> None:

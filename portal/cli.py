@@ -1,5 +1,5 @@
 """Command-line tasks: `flask create-admin`, `flask seed-demo`, `flask audit verify`,
-`flask translate check`, `flask practice list`."""
+`flask translate check`, `flask practice list`, `flask api-keys create`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(audit_group)
     app.cli.add_command(translate_group)
     app.cli.add_command(practice_group)
+    app.cli.add_command(api_keys_group)
 
 
 @click.command("create-admin")
@@ -114,3 +115,30 @@ def practice_list(lang: str) -> None:
     for case in cases:
         difficulty = say_in(case.difficulty_label, lang)
         click.echo(f"{case.id:<{width}}  {difficulty:<13}  {say_in(case.title, lang)}")
+
+
+@click.group("api-keys")
+def api_keys_group() -> None:
+    """API keys for the JSON API (/api/v1)."""
+
+
+@api_keys_group.command("create")
+@click.option("--email", required=True, help="The employer user the key acts as.")
+@click.option("--scopes", default="read,prepare,submit", show_default=True,
+              help="Comma-separated: read, prepare, submit.")
+@click.option("--name", default="", help="A name to tell the key apart.")
+@click.option("--employer-id", type=int, default=None,
+              help="For a representative: the employer the key acts for (default: their own).")
+def api_keys_create(email: str, scopes: str, name: str, employer_id: int | None) -> None:
+    """Make an API key (development and tests) and print it on the last line: shown once."""
+    from portal.services.api_keys import keys
+
+    try:
+        key, token = keys.create_key_for_user(
+            email=email, scopes=scopes.split(","), name=name, employer_id=employer_id
+        )
+    except DomainError as error:
+        raise click.ClickException(str(error.message)) from error
+    click.echo(f"API key {key.prefix}... ({key.scopes}) made for employer {key.employer_id}. "
+               "It is shown once; keep it secret:")
+    click.echo(token)

@@ -1,4 +1,5 @@
-"""Error pages (400, 403, 404, 405, 413, 429, 500) in the user's language, with no internals."""
+"""Error pages (400, 403, 404, 405, 413, 429, 500) in the user's language, with no internals;
+under /api/, the same errors as problem+json (portal.api.errors)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from portal.api import errors as api_errors
 from portal.extensions import db
 
 ERROR_TEXT = {
@@ -54,11 +56,15 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+        if api_errors.is_api_request():
+            return api_errors.from_http_exception(error)
         status = error.code or 500
         return render_error(status if status in ERROR_TEXT else 500)
 
     @app.errorhandler(InternalServerError)
-    def unexpected_error(_error: InternalServerError):  # type: ignore[no-untyped-def]
+    def unexpected_error(error: InternalServerError):  # type: ignore[no-untyped-def]
         # Flask has already logged the exception; the user sees no internals.
         db.session.rollback()
+        if api_errors.is_api_request():
+            return api_errors.from_http_exception(error)
         return render_error(500)

@@ -1,6 +1,7 @@
 """SQLAlchemy models, one module per aggregate, and their enums (`portal.models.enums`, the one
 module of the models that the edges may import). Importing this package registers them all."""
 
+from portal.models.api_key import ApiKey, Scope
 from portal.models.audit import AuditEvent
 from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
@@ -29,6 +30,7 @@ from portal.models.user import User
 from portal.models.work_permit import WorkPermitApplication
 
 __all__ = [
+    "ApiKey",
     "ApplicationStatus",
     "AuditEvent",
     "BusinessType",
@@ -53,6 +55,7 @@ __all__ = [
     "RecoveryCode",
     "Refund",
     "Role",
+    "Scope",
     "User",
     "VerificationAttempt",
     "WageUnit",

@@ -21,6 +21,8 @@ class Actor:
     can_submit: bool = True
     # A representative acting for an employer: both are recorded in audit events.
     representative_user_id: int | None = None
+    # Acting through the JSON API: the key used, recorded in every audit event it causes.
+    api_key_id: int | None = None
 
     @classmethod
     def system(cls) -> Actor:

@@ -76,13 +76,21 @@ def record(
         ip_address=actor.ip_address,
         on_behalf_of_employer_id=None if actor.is_admin else actor.employer_id,
         representative_user_id=actor.representative_user_id,
-        details=json.dumps(details or {}, sort_keys=True, separators=(",", ":"), default=str),
+        details=json.dumps(_with_key(details, actor), sort_keys=True, separators=(",", ":"),
+                           default=str),
         prev_hash=prev or GENESIS_HASH,
     )
     event.hash = _digest(event)
     session.add(event)
     session.flush()
     return event
+
+
+def _with_key(details: dict[str, Any] | None, actor: Actor) -> dict[str, Any]:
+    """The details, with the API key's id when the actor acts through the API."""
+    if actor.api_key_id is None:
+        return details or {}
+    return {**(details or {}), "api_key_id": actor.api_key_id}
 
 
 @dataclass(frozen=True)

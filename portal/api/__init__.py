@@ -1,0 +1,93 @@
+"""The versioned JSON API (/api/v1), built with flask-smorest and marshmallow.
+
+Resources (portal/api/resources) parse input with the schemas (portal/api/schemas), call the
+same services as the pages, and return JSON; the OpenAPI 3.1 document is generated from them at
+/api/v1/openapi.json. Keys come as `Authorization: Bearer` (`auth`); errors are problem+json
+(`problems`, `errors`); the API reads no cookies and sets none (`cookieless`) and so needs no
+CSRF token; no CORS headers are sent (browsers on other sites cannot call it).
+"""
+
+from __future__ import annotations
+
+import http
+
+from flask import Flask, Response, current_app, request
+from flask_smorest import Api
+from flask_smorest.spec import prepare_response
+
+from portal.access import public
+from portal.api import errors
+from portal.api.cookieless import CookielessApiSessions
+from portal.api.docs import ProblemSchema
+from portal.api.problems import PROBLEM_TYPE
+
+PREFIX = "/api/v1"
+
+
+class PortalApi(Api):
+    """flask-smorest's Api, with problem+json as its error responses. Its own error handler
+    is not installed: portal.errors sends API errors to portal.api.errors."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_error_handlers(self) -> None:
+        pass
+
+    def _register_responses(self) -> None:
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+api = PortalApi()
+
+
+def init_app(app: Flask) -> None:
+    from portal.api.resources import account
+    from portal.extensions import csrf
+
+    app.config.update(
+        API_TITLE="Employer Portal simulator API",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX=None,  # the document is served by `openapi_document`, below
+        API_SPEC_OPTIONS={
+            "info": {
+                "description": (
+                    "The integration sandbox of the Employer Portal simulator: everything an "
+                    "employer does, as JSON. A simulator, not a Government of Canada service."
+                ),
+            },
+            "servers": [{"url": "/", "description": "This portal"}],
+            "security": [{"bearerAuth": []}],
+        },
+    )
+    app.session_interface = CookielessApiSessions()
+    api.init_app(app)
+    api.spec.components.security_scheme(
+        "bearerAuth",
+        {"type": "http", "scheme": "bearer", "description": "An API key: ep_test_..."},
+    )
+    for module in (account,):
+        csrf.exempt(module.blp)
+        api.register_blueprint(module.blp, url_prefix=PREFIX)
+    app.add_url_rule(f"{PREFIX}/openapi.json", "api_openapi", openapi_document)
+    errors.init_app(app)
+
+    @app.after_request
+    def no_store(response: Response) -> Response:
+        if request.path.startswith(PREFIX):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+@public
+def openapi_document() -> Response:
+    """The OpenAPI 3.1 document, generated from the resources and their schemas."""
+    return current_app.json.response(api.spec.to_dict())
