@@ -1,15 +1,18 @@
 """Error pages (400, 403, 404, 405, 413, 429, 500) in the user's language, with no internals;
-under /api/, the same errors as problem+json (portal.api.errors)."""
+an edge that answers in another format (the JSON API) registers its renderer (PROBLEM_RENDERER)."""
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from portal.api import errors as api_errors
 from portal.extensions import db
+
+# An edge with errors of its own (the JSON API) registers here how it answers its requests:
+# (handles the current request?, renders the error). Error pages stay the default.
+PROBLEM_RENDERER = "portal.error_renderer"
 
 ERROR_TEXT = {
     400: (_l("The request could not be understood"), _l("Check what you entered and try again.")),
@@ -46,6 +49,13 @@ def render_error(status: int):  # type: ignore[no-untyped-def]
     return render_template("errors/error.html", status=status, title=title, body=body), status
 
 
+def _delegated(error: HTTPException):  # type: ignore[no-untyped-def]
+    renderer = current_app.extensions.get(PROBLEM_RENDERER)
+    if renderer is not None and renderer[0]():
+        return renderer[1](error)
+    return None
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(_error: CSRFError):  # type: ignore[no-untyped-def]
@@ -56,8 +66,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
-        if api_errors.is_api_request():
-            return api_errors.from_http_exception(error)
+        delegated = _delegated(error)
+        if delegated is not None:
+            return delegated
         status = error.code or 500
         return render_error(status if status in ERROR_TEXT else 500)
 
@@ -65,6 +76,7 @@ def init_app(app: Flask) -> None:
     def unexpected_error(error: InternalServerError):  # type: ignore[no-untyped-def]
         # Flask has already logged the exception; the user sees no internals.
         db.session.rollback()
-        if api_errors.is_api_request():
-            return api_errors.from_http_exception(error)
+        delegated = _delegated(error)
+        if delegated is not None:
+            return delegated
         return render_error(500)

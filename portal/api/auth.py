@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from flask import g, request
 
 from portal.api.problems import ApiProblem
-from portal.models import Scope
+from portal.models.enums import Scope
 from portal.services.actor import Actor
 from portal.services.api_keys import keys
 from portal.services.api_keys.keys import KeyAccess, Refused

@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from portal.api.problems import ApiProblem, FieldError, code_for_status, message_code, problem, word
+from portal.errors import PROBLEM_RENDERER
 from portal.extensions import db
 from portal.services.errors import Conflict, DomainError, Forbidden, NotFound
 
@@ -129,6 +130,8 @@ def _snake(name: str) -> str:
 
 
 def init_app(app: Flask) -> None:
+    app.extensions[PROBLEM_RENDERER] = (is_api_request, from_http_exception)
+
     @app.errorhandler(ApiProblem)
     def api_problem(error: ApiProblem) -> Response:
         return error.response()

@@ -1,7 +1,7 @@
 """SQLAlchemy models, one module per aggregate, and their enums (`portal.models.enums`, the one
 module of the models that the edges may import). Importing this package registers them all."""
 
-from portal.models.api_key import ApiKey, Scope
+from portal.models.api_key import ApiKey
 from portal.models.audit import AuditEvent
 from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
@@ -17,6 +17,7 @@ from portal.models.enums import (
     Permission,
     PermitType,
     Role,
+    Scope,
     WageUnit,
 )
 from portal.models.evidence import EvidenceFile

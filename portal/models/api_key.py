@@ -11,32 +11,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
 from portal.extensions import db
-from portal.models.types import LabelledEnum, UTCDateTime, give_labels
-
-
-class Scope(LabelledEnum):
-    """read: see offers and reference data; prepare: create and edit drafts; submit: also pay,
-    submit, withdraw."""
-
-    READ = "read"
-    PREPARE = "prepare"
-    SUBMIT = "submit"
-
-
-give_labels(
-    Scope,
-    {
-        Scope.READ: _l("Read: see offers, their documents and reference data"),
-        Scope.PREPARE: _l("Prepare: create, edit, copy and delete draft offers"),
-        Scope.SUBMIT: _l("Submit: pay, submit and withdraw offers"),
-    },
-)
+from portal.models.enums import Scope
+from portal.models.types import UTCDateTime
 
 
 class ApiKey(db.Model):

@@ -246,3 +246,25 @@ class DecisionDocument(StrEnum):
 # Evidence files (portal.models.evidence): the item id that is in no code's evidence list.
 
 FEE_EXEMPTION_PROOF = "fee-exemption-proof"
+
+
+# API keys (portal.models.api_key)
+
+
+class Scope(LabelledEnum):
+    """read: see offers and reference data; prepare: create and edit drafts; submit: also pay,
+    submit, withdraw."""
+
+    READ = "read"
+    PREPARE = "prepare"
+    SUBMIT = "submit"
+
+
+give_labels(
+    Scope,
+    {
+        Scope.READ: _l("Read: see offers, their documents and reference data"),
+        Scope.PREPARE: _l("Prepare: create, edit, copy and delete draft offers"),
+        Scope.SUBMIT: _l("Submit: pay, submit and withdraw offers"),
+    },
+)

@@ -96,7 +96,7 @@ def test_blueprints_do_not_query_or_write():
     assert not bad, bad
 
 
-AREAS = ("admin", "auth", "codes", "employer", "offers", "outbox", "public", "registry",
+AREAS = ("admin", "api_keys", "auth", "codes", "employer", "offers", "outbox", "public", "registry",
          "teams", "worker")
 
 

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from portal.api.auth import current_access, key_required
 from portal.api.docs import problems
 from portal.api.schemas.account import ME_EXAMPLE, MeSchema
-from portal.models import Scope
+from portal.models.enums import Scope
 from portal.services.api_keys import keys
 
 blp = Blueprint("account", __name__, description="Who the key acts as.")
