@@ -1,5 +1,8 @@
 """Error pages (400, 403, 404, 405, 413, 429, 500) in the user's language, with no internals;
-an edge that answers in another format (the JSON API) registers its renderer (PROBLEM_RENDERER)."""
+an edge that answers in another format (the JSON API) registers its renderer (PROBLEM_RENDERER).
+
+A service's NotFound that a view lets through is answered here too (the 404 page, or the edge's
+renderer): views never catch it only to abort(404)."""
 
 from __future__ import annotations
 
@@ -9,9 +12,11 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from portal.extensions import db
+from portal.services.errors import NotFound
 
 # An edge with errors of its own (the JSON API) registers here how it answers its requests:
-# (handles the current request?, renders the error). Error pages stay the default.
+# (handles the current request?, renders the error: an HTTPException or the domain NotFound).
+# Error pages stay the default.
 PROBLEM_RENDERER = "portal.error_renderer"
 
 ERROR_TEXT = {
@@ -49,7 +54,7 @@ def render_error(status: int):  # type: ignore[no-untyped-def]
     return render_template("errors/error.html", status=status, title=title, body=body), status
 
 
-def _delegated(error: HTTPException):  # type: ignore[no-untyped-def]
+def _delegated(error: HTTPException | NotFound):  # type: ignore[no-untyped-def]
     renderer = current_app.extensions.get(PROBLEM_RENDERER)
     if renderer is not None and renderer[0]():
         return renderer[1](error)
@@ -63,6 +68,14 @@ def init_app(app: Flask) -> None:
         body = _l("For your security the form could not be accepted. Go back, reload the page "
                   "and submit it again.")
         return render_template("errors/error.html", status=400, title=title, body=body), 400
+
+    @app.errorhandler(NotFound)
+    def domain_not_found(error: NotFound):  # type: ignore[no-untyped-def]
+        # A service's NotFound (missing, or not the actor's to see: the two look the same).
+        delegated = _delegated(error)
+        if delegated is not None:
+            return delegated
+        return render_error(404)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # type: ignore[no-untyped-def]

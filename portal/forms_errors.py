@@ -1,10 +1,16 @@
-"""Mapping a service's DomainError onto the form field it names (or the form as a whole)."""
+"""Showing a service's DomainError to the user: next to the form field it names (or on the form
+as a whole), or as a flashed message.
+
+A NotFound is not a refusal to word on the page: `flash_refusal` and `apply_refusal` raise it
+on, and the app-wide handler answers 404 (portal/errors.py). `apply_domain_error` words every
+error, NotFound included, for the forms where "not found" is the answer (an expired code)."""
 
 from __future__ import annotations
 
+from flask import flash
 from flask_wtf import FlaskForm
 
-from portal.services.errors import DomainError
+from portal.services.errors import DomainError, NotFound
 
 
 def apply_domain_error(form: FlaskForm, error: DomainError) -> None:
@@ -13,3 +19,17 @@ def apply_domain_error(form: FlaskForm, error: DomainError) -> None:
         field.errors = [*field.errors, error.message]
     else:
         form.form_errors.append(error.message)
+
+
+def apply_refusal(form: FlaskForm, error: DomainError) -> None:
+    """`apply_domain_error` for a refusal; a NotFound goes on to the 404 handler."""
+    if isinstance(error, NotFound):
+        raise error
+    apply_domain_error(form, error)
+
+
+def flash_refusal(error: DomainError) -> None:
+    """Flash a refusal's message; a NotFound goes on to the 404 handler."""
+    if isinstance(error, NotFound):
+        raise error
+    flash(str(error.message), "error")

@@ -129,8 +129,16 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+def _render(error: HTTPException | DomainError) -> Response:
+    """What portal.errors hands over for an API request: an HTTP error, or the domain NotFound
+    (which the app answers for every edge)."""
+    if isinstance(error, DomainError):
+        return from_domain_error(error)
+    return from_http_exception(error)
+
+
 def init_app(app: Flask) -> None:
-    app.extensions[PROBLEM_RENDERER] = (is_api_request, from_http_exception)
+    app.extensions[PROBLEM_RENDERER] = (is_api_request, _render)
 
     @app.errorhandler(ApiProblem)
     def api_problem(error: ApiProblem) -> Response:

@@ -16,7 +16,7 @@ from portal.access import (
     public,
     signed_in_required,
 )
-from portal.forms_errors import apply_domain_error
+from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.i18n import current_language
 from portal.services.errors import DomainError, NotFound
 from portal.services.teams import invitations, membership
@@ -99,10 +99,8 @@ def change_permission(user_id: int):
             membership.change_permission(
                 actor=current_actor(), user_id=user_id, permission=form.permission.data
             )
-        except NotFound:
-            abort(404)
         except DomainError as error:
-            flash(str(error.message), "error")
+            flash_refusal(error)
         else:
             flash(_("The permission is changed."), "success")
     else:
@@ -117,10 +115,8 @@ def remove_member(user_id: int):
     if form.validate_on_submit():
         try:
             membership.remove_member(actor=current_actor(), user_id=user_id)
-        except NotFound:
-            abort(404)
         except DomainError as error:
-            flash(str(error.message), "error")
+            flash_refusal(error)
         else:
             flash(_("The user is removed and signed out everywhere."), "success")
     return redirect(url_for("teams.team"))
@@ -131,10 +127,7 @@ def remove_member(user_id: int):
 def cancel_invitation(invitation_id: int):
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            invitations.cancel_invitation(actor=current_actor(), invitation_id=invitation_id)
-        except NotFound:
-            abort(404)
+        invitations.cancel_invitation(actor=current_actor(), invitation_id=invitation_id)
         flash(_("The invitation is cancelled."), "success")
     return redirect(url_for("teams.team"))
 

@@ -3,14 +3,14 @@ beside its matched offer, with approve and refuse buttons."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.access import admin_required, current_actor
 from portal.admin import bp
 from portal.admin.forms import DecisionForm
 from portal.forms_errors import apply_domain_error
-from portal.services.errors import DomainError, NotFound
+from portal.services.errors import DomainError
 from portal.services.work_permits import decisions
 
 
@@ -25,10 +25,7 @@ def decision_queue():
 @admin_required
 def decide(application_id: int):
     actor = current_actor()
-    try:
-        item = decisions.get_application(application_id=application_id, actor=actor)
-    except NotFound:
-        abort(404)
+    item = decisions.get_application(application_id=application_id, actor=actor)
     form = DecisionForm()
     if form.validate_on_submit():
         try:

@@ -3,7 +3,7 @@ bans, and registering an exempt employer."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from portal import clock
@@ -16,11 +16,11 @@ from portal.admin.forms import (
     GrantExemptionForm,
     ReasonForm,
 )
-from portal.forms_errors import apply_domain_error
+from portal.forms_errors import apply_domain_error, apply_refusal, flash_refusal
 from portal.models.enums import ExemptionCategory
 from portal.services.compliance import bans, exemptions
 from portal.services.compliance import employers as admin_employers
-from portal.services.errors import DomainError, NotFound
+from portal.services.errors import DomainError
 
 
 def _page_number() -> int:
@@ -55,12 +55,9 @@ def employers():
 
 
 def _overview(employer_id: int):  # type: ignore[no-untyped-def]
-    try:
-        return admin_employers.employer_overview(
-            actor=current_actor(), employer_id=employer_id, on=clock.today()
-        )
-    except NotFound:
-        abort(404)
+    return admin_employers.employer_overview(
+        actor=current_actor(), employer_id=employer_id, on=clock.today()
+    )
 
 
 def _render_employer(employer_id: int, **forms):  # type: ignore[no-untyped-def]
@@ -91,10 +88,8 @@ def grant_exemption(employer_id: int):
             exemptions.grant_exemption(
                 actor=current_actor(), employer_id=employer_id, terms=_terms(form)
             )
-        except NotFound:
-            abort(404)
         except DomainError as error:
-            apply_domain_error(form, error)
+            apply_refusal(form, error)
         else:
             flash(_("The exemption from the compliance regime is recorded."), "success")
             return redirect(url_for("admin.employer", employer_id=employer_id))
@@ -110,10 +105,8 @@ def revoke_exemption(employer_id: int, exemption_id: int):
             exemptions.revoke_exemption(
                 actor=current_actor(), exemption_id=exemption_id, reason=form.reason.data
             )
-        except NotFound:
-            abort(404)
         except DomainError as error:
-            flash(str(error.message), "error")
+            flash_refusal(error)
         else:
             flash(_("The exemption is revoked."), "success")
     else:
@@ -136,10 +129,8 @@ def record_ban(employer_id: int):
                 end_date=form.end_date.data,
                 penalty_cents=None if penalty is None else int(penalty * 100),
             )
-        except NotFound:
-            abort(404)
         except DomainError as error:
-            apply_domain_error(form, error)
+            apply_refusal(form, error)
         else:
             flash(_("The ban is recorded and published on the public list."), "success")
             return redirect(url_for("admin.employer", employer_id=employer_id))
@@ -153,10 +144,8 @@ def lift_ban(employer_id: int, ban_id: int):
     if form.validate_on_submit():
         try:
             bans.lift_ban(actor=current_actor(), ban_id=ban_id, reason=form.reason.data)
-        except NotFound:
-            abort(404)
         except DomainError as error:
-            flash(str(error.message), "error")
+            flash_refusal(error)
         else:
             flash(_("The ban is lifted."), "success")
     else:

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required, signed_in_required
 from portal.forms import ActionForm, options
-from portal.forms_errors import apply_domain_error
+from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.i18n import current_language
 from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.offers import bp, sections
@@ -19,11 +19,11 @@ from portal.offers.forms import (
     attestations_form,
     code_form,
 )
-from portal.offers.views import load_draft, load_offer
+from portal.offers.views import with_draft, with_offer
 from portal.rules.codes import get_code
 from portal.rules.noc import get_unit_group, search_noc
 from portal.services.accounts import profile
-from portal.services.errors import DomainError, NotFound
+from portal.services.errors import DomainError
 from portal.services.offers import drafts, evidence
 from portal.services.offers.review import review_offer
 from portal.sessions import keeps_work_on_timeout
@@ -74,10 +74,8 @@ def _section(offer, section: str, form, values, template: str, **context):  # ty
 @bp.route("/<int:offer_id>/exemption-code", methods=["GET", "POST"])
 @employer_required
 @keeps_work_on_timeout
-def exemption_code(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def exemption_code(offer):
     entry = get_code(offer.code_key) if offer.code_key else None
     questions = entry.questions if entry else ()
     form = code_form(questions)
@@ -91,10 +89,8 @@ def exemption_code(offer_id: int):
 @bp.route("/<int:offer_id>/foreign-worker", methods=["GET", "POST"])
 @employer_required
 @keeps_work_on_timeout
-def foreign_worker(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def foreign_worker(offer):
     form = WorkerForm()
     if request.method == "GET":
         sections.fill_worker(form, offer)
@@ -104,10 +100,8 @@ def foreign_worker(offer_id: int):
 @bp.route("/<int:offer_id>/job", methods=["GET", "POST"])
 @employer_required
 @keeps_work_on_timeout
-def job(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def job(offer):
     form = JobForm()
     if request.method == "GET":
         sections.fill_job(form, offer)
@@ -122,10 +116,8 @@ def job(offer_id: int):
 @bp.route("/<int:offer_id>/wages-and-benefits", methods=["GET", "POST"])
 @employer_required
 @keeps_work_on_timeout
-def wages(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def wages(offer):
     form = WagesForm()
     if request.method == "GET":
         sections.fill_wages(form, offer)
@@ -135,10 +127,8 @@ def wages(offer_id: int):
 @bp.route("/<int:offer_id>/attestations", methods=["GET", "POST"])
 @employer_required
 @keeps_work_on_timeout
-def attestations(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def attestations(offer):
     form = attestations_form(drafts.ATTESTATIONS)
     if request.method == "GET":
         for key in offer.attestations or ():
@@ -153,8 +143,8 @@ def attestations(offer_id: int):
 
 @bp.route("/<int:offer_id>/business-information")
 @employer_required
-def business_information(offer_id: int):
-    offer = load_offer(offer_id)
+@with_offer
+def business_information(offer):
     return render_template("offers/business_information.html", offer=offer,
                            employer=_employer(offer))
 
@@ -165,10 +155,8 @@ def _employer(offer):  # type: ignore[no-untyped-def]
 
 @bp.route("/<int:offer_id>/evidence", methods=["GET", "POST"])
 @employer_required
-def evidence_files(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def evidence_files(offer):
     lang = current_language()
     items = [(item, en if lang == "en" else fr) for item, en, fr in evidence.evidence_items(offer)]
     form = EvidenceForm()
@@ -196,10 +184,7 @@ def evidence_files(offer_id: int):
 @bp.route("/<int:offer_id>/evidence/<int:file_id>")
 @signed_in_required
 def download_evidence(offer_id: int, file_id: int):
-    try:
-        item = evidence.get_file(offer_id=offer_id, file_id=file_id, actor=current_actor())
-    except NotFound:
-        abort(404)
+    item = evidence.get_file(offer_id=offer_id, file_id=file_id, actor=current_actor())
     response = current_app.response_class(item.data, mimetype=item.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="evidence-{item.id}' + (
         {"application/pdf": '.pdf"', "image/png": '.png"', "image/jpeg": '.jpg"'}[item.content_type]
@@ -216,10 +201,8 @@ def remove_evidence(offer_id: int, file_id: int):
         abort(400)
     try:
         evidence.remove_file(offer_id=offer_id, file_id=file_id, actor=current_actor())
-    except NotFound:
-        abort(404)
     except DomainError as error:
-        flash(str(error.message), "error")
+        flash_refusal(error)
     else:
         flash(_("The file is removed."), "success")
     return redirect(url_for("offers.evidence_files", offer_id=offer_id))
@@ -227,10 +210,8 @@ def remove_evidence(offer_id: int, file_id: int):
 
 @bp.route("/<int:offer_id>/review")
 @employer_required
-def review(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def review(offer):
     return render_template("offers/review.html", offer=offer, review=review_offer(offer),
                            employer=_employer(offer), action_form=ActionForm(),
                            section_endpoints=sections.SECTION_ENDPOINTS,

@@ -8,21 +8,21 @@ from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required
 from portal.forms import ActionForm
-from portal.forms_errors import apply_domain_error
+from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.models.enums import OfferStatus
 from portal.offers import bp
 from portal.offers.forms import WithdrawForm
-from portal.offers.views import load_offer
+from portal.offers.views import with_offer
 from portal.rules.codes import get_code
 from portal.rules.noc import get_unit_group
-from portal.services.errors import DomainError, NotFound
+from portal.services.errors import DomainError
 from portal.services.offers import access, drafts, lifecycle
 
 
 @bp.route("/<int:offer_id>")
 @employer_required
-def view(offer_id: int):
-    offer = load_offer(offer_id)
+@with_offer
+def view(offer):
     if offer.status == OfferStatus.DRAFT:
         return redirect(url_for("offers.review", offer_id=offer.id))
     return render_template(
@@ -35,8 +35,8 @@ def view(offer_id: int):
 
 @bp.route("/<int:offer_id>/withdraw", methods=["GET", "POST"])
 @employer_required
-def withdraw(offer_id: int):
-    offer = load_offer(offer_id)
+@with_offer
+def withdraw(offer):
     if offer.status != OfferStatus.PENDING:
         flash(_("Only a pending offer can be withdrawn in the portal."), "error")
         return redirect(url_for("offers.view", offer_id=offer.id))
@@ -61,10 +61,8 @@ def copy(offer_id: int):
         abort(400)
     try:
         new_offer = drafts.copy_offer(offer_id=offer_id, actor=current_actor())
-    except NotFound:
-        abort(404)
     except DomainError as error:
-        flash(str(error.message), "error")
+        flash_refusal(error)
         return redirect(url_for("employer.dashboard"))
     flash(_("A new draft is made from the offer, without the worker's identity. Enter the "
             "worker and check every section."), "success")
@@ -78,10 +76,8 @@ def delete(offer_id: int):
         abort(400)
     try:
         drafts.delete_draft(offer_id=offer_id, actor=current_actor())
-    except NotFound:
-        abort(404)
     except DomainError as error:
-        flash(str(error.message), "error")
+        flash_refusal(error)
         return redirect(url_for("offers.view", offer_id=offer_id))
     flash(_("The draft is deleted."), "success")
     return redirect(url_for("employer.dashboard"))

@@ -16,14 +16,14 @@ from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required
 from portal.forms import ActionForm
-from portal.forms_errors import apply_domain_error
+from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.i18n import current_language
 from portal.models.enums import OfferStatus
 from portal.offers import bp
 from portal.offers.forms import FeeExemptionForm, PaymentForm
-from portal.offers.views import load_draft, load_offer
+from portal.offers.views import with_draft, with_offer
 from portal.services.documents import confirmation as documents
-from portal.services.errors import DomainError, NotFound
+from portal.services.errors import DomainError
 from portal.services.offers import lifecycle, submission
 from portal.services.offers.payments import TEST_CARDS
 from portal.services.offers.review import fee_for
@@ -35,10 +35,8 @@ def _new_key() -> str:
 
 @bp.route("/<int:offer_id>/pay", methods=["GET", "POST"])
 @employer_required
-def pay(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def pay(offer):
     fee = fee_for(offer)
     if fee.exempt:
         return redirect(url_for("offers.fee_exemption", offer_id=offer.id))
@@ -72,10 +70,8 @@ def pay(offer_id: int):
 
 @bp.route("/<int:offer_id>/fee-exemption", methods=["GET", "POST"])
 @employer_required
-def fee_exemption(offer_id: int):
-    offer, done = load_draft(offer_id)
-    if done:
-        return done
+@with_draft
+def fee_exemption(offer):
     fee = fee_for(offer)
     if not fee.exempt:
         return redirect(url_for("offers.pay", offer_id=offer.id))
@@ -108,18 +104,16 @@ def submit(offer_id: int):
         abort(400)
     try:
         submission.submit_exempt_offer(offer_id=offer_id, actor=current_actor())
-    except NotFound:
-        abort(404)
     except DomainError as error:
-        flash(str(error.message), "error")
+        flash_refusal(error)
         return redirect(url_for("offers.review", offer_id=offer_id))
     return redirect(url_for("offers.confirmation", offer_id=offer_id))
 
 
 @bp.route("/<int:offer_id>/confirmation")
 @employer_required
-def confirmation(offer_id: int):
-    offer = load_offer(offer_id)
+@with_offer
+def confirmation(offer):
     if offer.status == OfferStatus.DRAFT:
         return redirect(url_for("offers.review", offer_id=offer.id))
     return render_template("offers/confirmation.html", offer=offer)
@@ -128,10 +122,7 @@ def confirmation(offer_id: int):
 @bp.route("/<int:offer_id>/receipt")
 @employer_required
 def receipt(offer_id: int):
-    try:
-        offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=current_actor())
-    except NotFound:
-        abort(404)
+    offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=current_actor())
     return render_template("offers/receipt.html", offer=offer, payment=payment)
 
 
@@ -140,17 +131,14 @@ def receipt(offer_id: int):
 def download_confirmation(offer_id: int) -> Response:
     language = _pdf_language()
     with force_locale(language):
-        try:
-            pdf = documents.get_offer_confirmation(
-                offer_id=offer_id,
-                actor=current_actor(),
-                language=language,
-                secret=current_app.config["SECRET_KEY"].encode("utf-8"),
-                verification_url=_verification_url,
-                render_html=_render_html,
-            )
-        except NotFound:
-            abort(404)
+        pdf = documents.get_offer_confirmation(
+            offer_id=offer_id,
+            actor=current_actor(),
+            language=language,
+            secret=current_app.config["SECRET_KEY"].encode("utf-8"),
+            verification_url=_verification_url,
+            render_html=_render_html,
+        )
     response = Response(pdf.data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{pdf.filename}"'
     response.headers["Cache-Control"] = "no-store"

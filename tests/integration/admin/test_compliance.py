@@ -153,3 +153,25 @@ def test_employer_list_counts_offers_and_the_page_lists_users_and_offers(app):  
     assert "<td>2</td>" in html
     html = client.get(f"/admin/employers/{offer.employer_id}").get_data(as_text=True)
     assert offer.number in html and "Alex Primary" in html
+
+
+def test_a_missing_employer_exemption_or_ban_is_the_404_page(app):  # type: ignore[no-untyped-def]
+    client = admin_client(app)
+    employer = EmployerFactory()
+    missing = employer.id + 1000
+    grant = {"category": "international_organization", "legal_basis": "R209.9",
+             "effective_date": TODAY.isoformat(), "expiry_date": "", "note": ""}
+    ban = {"reason": "Fraud", "start_date": TODAY.isoformat(), "end_date": "", "penalty": ""}
+    for path, data in (
+        (f"/admin/employers/{missing}", None),
+        (f"/admin/employers/{missing}/exemptions", grant),
+        (f"/admin/employers/{missing}/bans", ban),
+        (f"/admin/employers/{employer.id}/exemptions/999/revoke", {"reason": "x"}),
+        (f"/admin/employers/{employer.id}/bans/999/lift", {"reason": "x"}),
+    ):
+        response = client.post(path, data=data) if data else client.get(path)
+        assert response.status_code == 404, path
+        assert "Page not found" in response.get_data(as_text=True), path
+    french = client.get(f"/admin/employers/{missing}?lang=fr")
+    assert french.status_code == 404 and "Page introuvable" in french.get_data(as_text=True)
+    assert not db.session.scalars(select(ComplianceExemption)).all()

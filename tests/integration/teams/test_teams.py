@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from portal.access import ACTING_EMPLOYER_KEY, current_actor
 from portal.extensions import db
-from portal.models import AuditEvent, Message, User
+from portal.models import AuditEvent, Invitation, Message, User
 from tests.conftest import TEST_PASSWORD
 from tests.factories import UserFactory
 
@@ -222,3 +222,19 @@ def test_representative_prepares_an_offer_that_the_primary_user_submits(app):  #
     who = {event.action: event.actor_user_id for event in events}
     assert who["offer.draft_created"] == robin.id
     assert who["offer.submitted"] == primary.id
+
+
+def test_another_employers_member_or_invitation_is_404(app):  # type: ignore[no-untyped-def]
+    other = UserFactory()
+    _invite(_signed_in_client(app, other), "lee@example.com", "prepare")
+    invitation_id = db.session.scalar(select(Invitation.id))
+    client = _signed_in_client(app, UserFactory())
+    for path, data in (
+        (f"/employer/team/{other.id}/permission", {"permission": "submit"}),
+        (f"/employer/team/{other.id}/remove", {}),
+        (f"/employer/team/invitations/{invitation_id}/cancel", {}),
+    ):
+        response = client.post(path, data=data)
+        assert response.status_code == 404, path
+        assert "Page not found" in response.get_data(as_text=True)
+    assert db.session.get(Invitation, invitation_id).cancelled_at is None
