@@ -27,6 +27,13 @@ def _database_url(default: str) -> str:
     return url
 
 
+def _queue_url() -> str:
+    """The task queue's storage: HUEY_URL, else REDIS_URL, else Huey's SQLite file under
+    instance/ (the embedded default: no server)."""
+    url = os.environ.get("HUEY_URL") or os.environ.get("REDIS_URL")
+    return url or f"sqlite:///{INSTANCE_DIR / 'huey.sqlite'}"
+
+
 def _instance_secret_key() -> str:
     """A key generated on first use and kept under instance/, so sessions survive restarts."""
     INSTANCE_DIR.mkdir(exist_ok=True)
@@ -73,6 +80,14 @@ class Config:
     HSTS_ENABLED = True
     SEED_DEMO_ALLOWED = False
 
+    # The task queue (portal/queue.py, portal/jobs/): sqlite:///..., redis://... or memory://.
+    QUEUE_URL = _queue_url()
+    QUEUE_NAME = os.environ.get("QUEUE_NAME", "portal")
+    QUEUE_IMMEDIATE = False  # True runs every task at once in the enqueuing process
+    QUEUE_WORKERS = int(os.environ.get("QUEUE_WORKERS", "2"))
+    # Absolute links in work done off a request (the PDF's QR code, emails): the public address.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+
     MAX_CONTENT_LENGTH = 30 * 1024 * 1024
     SECRET_KEY: str | None = None
     EVIDENCE_MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -106,6 +121,10 @@ class TestingConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
     SEED_DEMO_ALLOWED = True
+    # Tasks wait in memory until a test runs them (tests/integration/jobs); the end-to-end tests
+    # start a real consumer on a Huey SQLite file or on Redis.
+    QUEUE_URL = os.environ.get("HUEY_URL", "memory://")
+    PUBLIC_BASE_URL = "http://localhost"
 
 
 class ProductionConfig(Config):

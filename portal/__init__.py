@@ -9,8 +9,8 @@ from config import Config, DevelopmentConfig
 
 
 def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
-    """Build the application: config -> extensions -> blueprints -> api -> hooks -> errors ->
-    jinja -> cli."""
+    """Build the application: config -> extensions -> blueprints -> api -> jobs -> hooks ->
+    errors -> jinja -> cli."""
     app = Flask(__name__, template_folder="../templates", static_folder="static")
     app.config.from_object(config_class)
     config_class.prepare(app)
@@ -18,6 +18,7 @@ def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_api(app)
+    register_jobs(app)
     register_request_hooks(app)
     register_error_pages(app)
     register_jinja(app)
@@ -27,7 +28,7 @@ def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from portal import database, i18n, models  # noqa: F401  (models registers the tables)
-    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate, queue
 
     db.init_app(app)
     database.configure_engine(app)
@@ -37,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     i18n.configure(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     limiter.init_app(app)
+    queue.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -72,6 +74,12 @@ def register_api(app: Flask) -> None:
     from portal import api
 
     api.init_app(app)
+
+
+def register_jobs(app: Flask) -> None:
+    from portal import jobs
+
+    jobs.init_app(app)
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -12,7 +12,7 @@ plain deferred transactions, so readers never queue.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -25,6 +25,7 @@ from portal.extensions import db
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 _WRITE_OPTION = "portal_write"
 _IN_WRITE = "portal_in_write_transaction"  # session.info flag: a block is open
+_AFTER_COMMIT = "portal_after_commit"  # session.info list: callbacks run once the block commits
 
 
 def configure_engine(app: Flask) -> None:
@@ -95,10 +96,24 @@ def write_transaction() -> Iterator[None]:
         yield
         session.commit()
     except BaseException:
+        session.info.pop(_AFTER_COMMIT, None)
         session.rollback()
         raise
     finally:
         session.info.pop(_IN_WRITE, None)
+    for callback in session.info.pop(_AFTER_COMMIT, ()):
+        callback()
+
+
+def after_commit(callback: Callable[[], object]) -> None:
+    """Run `callback` once the current `write_transaction()` block has committed, and never when
+    it rolls back (background work a use case asks for: portal.queue). Outside a block, run it
+    now: there is nothing to wait for."""
+    session = db.session()
+    if not session.info.get(_IN_WRITE):
+        callback()
+        return
+    session.info.setdefault(_AFTER_COMMIT, []).append(callback)
 
 
 def end_read_transaction() -> None:

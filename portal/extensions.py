@@ -1,4 +1,4 @@
-"""Unbound extension objects; create_app binds them to an application."""
+"""Unbound extension objects; create_app binds them to an application (the task queue too)."""
 
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -9,6 +9,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from portal.queue import Queue
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -29,3 +31,4 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address)
+queue = Queue()

@@ -1,8 +1,9 @@
 """Paying or waiving the compliance fee, submitting, and what the employer gets for it: the
 confirmation page, its PDF and the payment receipt.
 
-The PDF is rendered on the first download of each offer version and language, then served from
-the store (services.documents.confirmation). Its HTML comes from templates/pdf/, rendered with
+The PDF of a submitted offer is rendered by a queue task (portal/jobs/documents.py) or, when the
+task has not run yet, on the first download of each offer version and language; then served
+from the store (services.documents.confirmation). Its HTML comes from templates/pdf/, rendered with
 the app's Jinja environment (autoescape on, the portal's filters and French catalogue) in the
 language asked for with ?lang=en|fr (default: the user's language)."""
 
@@ -15,6 +16,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required
+from portal.confirmation_html import render_confirmation_html, verification_url
 from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.i18n import current_language
@@ -136,8 +138,8 @@ def download_confirmation(offer_id: int) -> Response:
             actor=current_actor(),
             language=language,
             secret=current_app.config["SECRET_KEY"].encode("utf-8"),
-            verification_url=_verification_url,
-            render_html=_render_html,
+            verification_url=verification_url,
+            render_html=render_confirmation_html,
         )
     response = Response(pdf.data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{pdf.filename}"'
@@ -149,11 +151,3 @@ def _pdf_language() -> str:
     asked = request.args.get("lang")
     return asked if asked in current_app.config["LANGUAGES"] else current_language()
 
-
-def _render_html(context: documents.ConfirmationContext) -> str:
-    return render_template("pdf/offer_confirmation.html", doc=context)
-
-
-def _verification_url(number: str, code: str) -> str:
-    """The public page the QR code opens (absolute: it is read by a phone)."""
-    return url_for("worker.verify_offer", number=number, code=code, _external=True)

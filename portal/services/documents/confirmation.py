@@ -3,6 +3,7 @@
 Other areas call:
 - `get_offer_confirmation(*, offer_id, actor, language, secret, verification_url, render_html)`
   -> `ConfirmationPdf` (bytes and file name).
+- `prepare_offer_confirmation(*, offer_id, language, ...)` -> bool (the queue task).
 
 Guarantees:
 - Only the offer's employer's users and administrators get it (`offers.access.get_offer`); anyone
@@ -10,8 +11,10 @@ Guarantees:
 - A PDF is rendered at most once per (offer, version, language) and stored
   (`OfferDocument`); later downloads serve the stored bytes. A status change bumps the
   offer's version, so the next download renders the new state (e.g. the WITHDRAWN stamp).
-- Rendering happens on download, in its own request, never inside the submission's
-  transaction; and no database transaction is held open while WeasyPrint works.
+- Rendering happens after the submission committed, never inside its transaction: on the
+  queue (`prepare_offer_confirmation`, both languages, asked for by the submission) or, when
+  the task has not run yet, on download; no database transaction is held open while
+  WeasyPrint works.
 - The HTML is produced by the caller's `render_html` (the view renders the Jinja template
   with the app's environment: autoescape, the user's filters and translations) from the plain
   values in `ConfirmationContext`; this service turns it into a locked-down PDF
@@ -23,12 +26,12 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import segno
 from babel.numbers import format_decimal
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from portal import clock
@@ -136,6 +139,38 @@ def get_offer_confirmation(
     offer = get_offer(offer_id=offer_id, actor=actor)
     if offer.status == OfferStatus.DRAFT or offer.number is None:
         raise NotFound(_l("This offer has not been submitted, so it has no confirmation yet."))
+    return _stored_or_rendered(offer, language, secret, verification_url, render_html)
+
+
+def prepare_offer_confirmation(
+    *,
+    offer_id: int,
+    language: str,
+    secret: bytes,
+    verification_url: Callable[[str, str], str],
+    render_html: Callable[[ConfirmationContext], str],
+) -> bool:
+    """For the queue (no actor: the portal itself): make sure the PDF of the offer's current
+    version in `language` is stored, so the employer's first download is served from the store.
+
+    Idempotent: returns True when it rendered, False when the PDF was already there or the
+    offer is gone or a draft (nothing to do). Running it twice, or beside a download, stores one
+    PDF (`_store`: the first stored bytes win)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    offer = db.session.get(Offer, offer_id)
+    if offer is None or offer.status == OfferStatus.DRAFT or offer.number is None:
+        return False
+    return _stored_or_rendered(offer, language, secret, verification_url, render_html).rendered
+
+
+def _stored_or_rendered(
+    offer: Offer,
+    language: str,
+    secret: bytes,
+    verification_url: Callable[[str, str], str],
+    render_html: Callable[[ConfirmationContext], str],
+) -> ConfirmationPdf:
     filename = filename_for(offer)
     stored = _stored(offer.id, offer.version, language)
     if stored is not None:
@@ -237,4 +272,25 @@ def _context(offer: Offer, language: str, secret: bytes,
         verification_url=url,
         qr_payload=url,
         qr_data_uri=qr_svg_data_uri(url),
+    )
+
+
+def offers_missing_confirmations(*, submitted_within_days: int = 7, limit: int = 500) -> list[int]:
+    """Ids of offers submitted in the last days whose current version lacks a stored PDF in
+    either language: the queue's sweep renders them (a render task lost with a consumer killed
+    in the middle of it is done again)."""
+    since = clock.now() - timedelta(days=submitted_within_days)
+    stored = (
+        select(func.count(OfferDocument.id))
+        .where(OfferDocument.offer_id == Offer.id, OfferDocument.offer_version == Offer.version)
+        .scalar_subquery()
+    )
+    return list(
+        db.session.scalars(
+            select(Offer.id)
+            .where(Offer.status != OfferStatus.DRAFT, Offer.number.is_not(None),
+                   Offer.submitted_at >= since, stored < len(LANGUAGES))
+            .order_by(Offer.id)
+            .limit(limit)
+        )
     )

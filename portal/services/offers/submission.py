@@ -9,6 +9,8 @@ Guarantees:
 - Numbers are random (secrets.SystemRandom), never sequential, and unique: the allocation is
   serialised (SQLite's write lock; a PostgreSQL advisory lock) and retried on collision, with
   the unique index as the last line of defence.
+- Once it has committed, the confirmation PDFs (both languages) are queued for rendering
+  (`documents.render_confirmation`); nothing is queued when it rolls back.
 - A payment attempt carries an idempotency key (one per rendering of the payment page): the
   same key never charges twice, and the database holds at most one successful payment per
   offer. A declined attempt is recorded and the employer can try again with a new key.
@@ -24,7 +26,7 @@ from sqlalchemy import select, text
 
 from portal import clock
 from portal.database import write_transaction
-from portal.extensions import db
+from portal.extensions import db, queue
 from portal.models import EvidenceFile, FeeStatus, Offer, OfferStatus, Payment, PaymentResult
 from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.numbers import new_offer_number, receipt_number
@@ -128,6 +130,8 @@ def _audit_submission(offer: Offer, actor: Actor, payment: Payment | None) -> No
     else:
         _audit("offer.fee_exemption_applied", offer, actor)
     _audit("offer.submitted", offer, actor, number=offer.number, fee_status=offer.fee_status)
+    # Both PDF languages are rendered off the request once this commits (portal/jobs).
+    queue.enqueue_after_commit("documents.render_confirmation", offer_id=offer.id)
 
 
 def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,

@@ -1,0 +1,19 @@
+"""Queue tasks and schedules: thin edges that call services, run by a Huey consumer.
+
+`flask jobs worker` runs a consumer (bin/run starts one beside gunicorn); every task is
+registered on the `queue` extension by name (portal/queue.py), idempotent, and safe to run more
+than once: a consumer killed in the middle of a task loses it, and the work is done again.
+
+Tasks:
+- `documents.render_confirmation(offer_id)`: both PDF languages of a submitted offer.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from portal.jobs import cli, documents, sweep  # noqa: F401  (importing registers the tasks)
+
+    cli.init_app(app)

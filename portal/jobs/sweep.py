@@ -1,0 +1,38 @@
+"""The sweep: every minute (and when a consumer starts), queue again the work that is still due.
+
+Huey drops a task once a consumer takes it, so a consumer killed in the middle of a task loses
+it. Whatever must happen is therefore known from the database, and the sweep asks for it again:
+- confirmation PDFs missing for a recently submitted offer's current version.
+Every task it queues is idempotent, so queueing one that is also still waiting does no harm.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from portal.extensions import queue
+from portal.queue import crontab
+from portal.services.documents import confirmation as documents
+
+logger = logging.getLogger(__name__)
+
+
+@queue.periodic_task("jobs.sweep_periodic", crontab(minute="*"))
+def sweep_periodic() -> dict[str, int]:
+    return sweep()
+
+
+@queue.task("jobs.sweep")
+def sweep_now() -> dict[str, int]:
+    return sweep()
+
+
+def sweep() -> dict[str, int]:
+    """Queue the work still due; returns how many tasks of each kind were queued."""
+    offers = documents.offers_missing_confirmations()
+    for offer_id in offers:
+        queue.enqueue("documents.render_confirmation", offer_id=offer_id)
+    counts = {"documents.render_confirmation": len(offers)}
+    if any(counts.values()):
+        logger.info("jobs.sweep queued=%s", counts)
+    return counts
