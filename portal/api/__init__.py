@@ -49,7 +49,7 @@ api = PortalApi()
 
 
 def init_app(app: Flask) -> None:
-    from portal.api.resources import account
+    from portal.api.resources import account, offer_sections, offers
     from portal.extensions import csrf
 
     app.config.update(
@@ -74,7 +74,7 @@ def init_app(app: Flask) -> None:
         "bearerAuth",
         {"type": "http", "scheme": "bearer", "description": "An API key: ep_test_..."},
     )
-    for module in (account,):
+    for module in (account, offers, offer_sections):
         csrf.exempt(module.blp)
         api.register_blueprint(module.blp, url_prefix=PREFIX)
     app.add_url_rule(f"{PREFIX}/openapi.json", "api_openapi", openapi_document)

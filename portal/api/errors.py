@@ -21,6 +21,7 @@ from portal.api.problems import ApiProblem, FieldError, code_for_status, message
 from portal.errors import PROBLEM_RENDERER
 from portal.extensions import db
 from portal.services.errors import Conflict, DomainError, Forbidden, NotFound
+from portal.services.offers.drafts import StaleOffer
 
 API_PREFIX = "/api/"
 
@@ -106,11 +107,13 @@ def from_http_exception(error: HTTPException) -> Response:
     return problem(status, code_for_status(status), headers=headers)
 
 
-def from_domain_error(error: DomainError, pointers: Mapping[str, str] | None = None) -> Response:
-    """A service's refusal: 404, 403, 409, or 422 naming the field it concerns."""
+def from_domain_error(error: DomainError, *, pointer: str | None = None) -> Response:
+    """A service's refusal: 404, 403, 409 (412 for a stale offer), or 422 naming the field it
+    concerns, at `pointer` (default: /field)."""
     status = (
         404 if isinstance(error, NotFound)
         else 403 if isinstance(error, Forbidden)
+        else 412 if isinstance(error, StaleOffer)
         else 409 if isinstance(error, Conflict)
         else 422
     )
@@ -118,8 +121,7 @@ def from_domain_error(error: DomainError, pointers: Mapping[str, str] | None = N
     detail = word(error.message)
     errors = []
     if error.field:
-        pointer = (pointers or {}).get(error.field, "/" + error.field)
-        errors.append(FieldError(code, detail, pointer=pointer))
+        errors.append(FieldError(code, detail, pointer=pointer or "/" + error.field))
     return problem(status, code, detail=detail, errors=errors)
 
 

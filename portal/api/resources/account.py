@@ -12,7 +12,7 @@ from portal.api.schemas.account import ME_EXAMPLE, MeSchema
 from portal.models.enums import Scope
 from portal.services.api_keys import keys
 
-blp = Blueprint("account", __name__, description="Who the key acts as.")
+blp = Blueprint("api_account", __name__, description="Who the key acts as.")
 
 
 @blp.route("/me", methods=["GET"])

@@ -8,6 +8,8 @@ compliance regime cannot create offers.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -126,20 +128,57 @@ def create_draft(*, actor: Actor) -> Offer:
     return offer
 
 
-def save_section(*, offer_id: int, actor: Actor, section: str, values: Mapping[str, Any]) -> Offer:
-    """Store `values` (a subset of SECTION_FIELDS[section]) on a draft and audit the change.
+class StaleOffer(Conflict):
+    """The offer changed since the caller read it (its content tag no longer matches)."""
 
-    Raises NotFound, Conflict (not a draft), DomainError naming the field for a value that is
-    well formed but means nothing (unknown code, NOC, country or province). Nothing is saved
-    when it raises, so the caller keeps the form as typed."""
+
+def content_tag(offer: Offer) -> str:
+    """A tag of everything the offer holds that a caller can read or change (sections, status,
+    fee, number): equal tags mean equal content. The API sends it as the ETag."""
+    values: dict[str, Any] = {
+        name: getattr(offer, name)
+        for fields in SECTION_FIELDS.values() for name in fields if name != "locations"
+    }
+    values["locations"] = [
+        [getattr(loc, name) for name in LOCATION_FIELDS] for loc in offer.locations
+    ]
+    for name in ("status", "fee_status", "number", "fee_exemption_reason", "withdrawal_reason"):
+        values[name] = getattr(offer, name)
+    text = json.dumps(values, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def check_section(section: str, values: Mapping[str, Any]) -> None:
+    """Raise as `save_section` would for values that are well formed but mean nothing, without
+    touching any offer (to check every section before creating a draft with them)."""
     if section not in SECTION_FIELDS:
         raise ValueError(f"unknown section {section!r}")
     unknown = set(values) - set(SECTION_FIELDS[section])
     if unknown:
         raise ValueError(f"not in section {section}: {sorted(unknown)}")
     _check_meaning(values)
+
+
+def save_section(
+    *, offer_id: int, actor: Actor, section: str, values: Mapping[str, Any],
+    expected_tag: str | None = None,
+) -> Offer:
+    """Store `values` (a subset of SECTION_FIELDS[section]) on a draft and audit the change.
+
+    With `expected_tag`, the save happens only if the draft's `content_tag` still equals it
+    (checked under the row lock), else StaleOffer: no update is lost to a concurrent one.
+    Raises NotFound, Conflict (not a draft), DomainError naming the field for a value that is
+    well formed but means nothing (unknown code, NOC, country or province). Nothing is saved
+    when it raises, so the caller keeps the form as typed."""
+    check_section(section, values)
     with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
+        if expected_tag is not None and content_tag(offer) != expected_tag:
+            raise StaleOffer(
+                _l("This offer changed since you read it. Read it again, then make your "
+                   "change."),
+                code="offer.stale",
+            )
         _require_draft(offer)
         changed = _apply(offer, values, actor)
         offer.updated_at = clock.now()
