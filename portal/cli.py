@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 
+from portal.catalogue import say
 from portal.services.accounts import registration
 from portal.services.audit.chain import verify_chain
 from portal.services.errors import DomainError
@@ -32,7 +33,7 @@ def create_admin(email: str, full_name: str, password: str) -> None:
     try:
         user = registration.create_admin(email=email, full_name=full_name, password=password)
     except DomainError as error:
-        raise click.ClickException(str(error.message)) from error
+        raise click.ClickException(say(error.message)) from error
     click.echo(f"Administrator {user.email} created.")
 
 
@@ -138,7 +139,7 @@ def api_keys_create(email: str, scopes: str, name: str, employer_id: int | None)
             email=email, scopes=scopes.split(","), name=name, employer_id=employer_id
         )
     except DomainError as error:
-        raise click.ClickException(str(error.message)) from error
+        raise click.ClickException(say(error.message)) from error
     click.echo(f"API key {key.prefix}... ({key.scopes}) made for employer {key.employer_id}. "
                "It is shown once; keep it secret:")
     click.echo(token)

@@ -10,15 +10,16 @@ from __future__ import annotations
 from flask import flash
 from flask_wtf import FlaskForm
 
+from portal.catalogue import say
 from portal.services.errors import DomainError, NotFound
 
 
 def apply_domain_error(form: FlaskForm, error: DomainError) -> None:
     field = form._fields.get(error.field) if error.field else None
     if field is not None:
-        field.errors = [*field.errors, error.message]
+        field.errors = [*field.errors, say(error.message)]
     else:
-        form.form_errors.append(error.message)
+        form.form_errors.append(say(error.message))
 
 
 def apply_refusal(form: FlaskForm, error: DomainError) -> None:
@@ -32,4 +33,4 @@ def flash_refusal(error: DomainError) -> None:
     """Flash a refusal's message; a NotFound goes on to the 404 handler."""
     if isinstance(error, NotFound):
         raise error
-    flash(str(error.message), "error")
+    flash(say(error.message), "error")

@@ -20,12 +20,17 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
 
+from portal.catalogue.accounts import ACCOUNTS
+from portal.catalogue.administration import ADMINISTRATION
+from portal.catalogue.api_keys import API_KEYS
 from portal.catalogue.codes import CODES, FINDER
 from portal.catalogue.compliance import COMPLIANCE
 from portal.catalogue.decisions import DECISIONS
 from portal.catalogue.findings import FINDINGS
+from portal.catalogue.offers import OFFERS
 from portal.catalogue.practice import PRACTICE
 from portal.catalogue.review import REVIEW
+from portal.catalogue.work_permits import WORK_PERMITS
 from portal.i18n import babel_locale, current_language, format_money, format_number
 from portal.rules.codes import get_code
 from portal.rules.countries import country_name, province_name
@@ -42,6 +47,7 @@ from portal.rules.messages import (
     Param,
     Province,
     ProvinceList,
+    Sentences,
 )
 
 
@@ -65,6 +71,11 @@ ENTRIES: dict[str, LazyString] = {
     **FINDER,
     **COMPLIANCE,
     **PRACTICE,
+    **ACCOUNTS,
+    **ADMINISTRATION,
+    **OFFERS,
+    **WORK_PERMITS,
+    **API_KEYS,
 }
 
 
@@ -98,10 +109,15 @@ def say_in(value: Param | None, lang: str) -> str:
 
 def _text(message: Message) -> str:
     lang = current_language()
-    params = {name: _resolve(value, lang) for name, value in message.params}
+    # Whole numbers stay numbers, for %(n)d placeholders.
+    params: dict[str, object] = {
+        name: value if isinstance(value, int) and not isinstance(value, bool)
+        else _resolve(value, lang)
+        for name, value in message.params
+    }
     renderer = RENDERERS.get(message.code)
     if renderer is not None:
-        return renderer(params)
+        return renderer({name: str(value) for name, value in params.items()})
     return str(ENTRIES[message.code]) % params
 
 
@@ -126,6 +142,8 @@ def _resolve(value: Param, lang: str) -> str:
         return format_money(value.cents, whole_dollars=True)
     if isinstance(value, Number):
         return format_number(value.value)
+    if isinstance(value, Sentences):
+        return " ".join(_text(message) for message in value.messages)
     if isinstance(value, Day):
         return format_date(value.value, format="long", locale=babel_locale())
     return str(value)

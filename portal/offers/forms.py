@@ -215,7 +215,7 @@ class WagesForm(PortalForm, SectionButtons):
 
 
 def attestations_form(attestations, **kwargs):  # type: ignore[no-untyped-def]
-    attrs = {f"attest_{key}": BooleanField(label) for key, label in attestations}
+    attrs = {f"attest_{key}": BooleanField(say(label)) for key, label in attestations}
     form_class = type("AttestationsForm", (PortalForm, SectionButtons), attrs)
     return form_class(**kwargs)
 

@@ -82,9 +82,16 @@ class Number:
     value: Decimal | int | float
 
 
+@dataclass(frozen=True)
+class Sentences:
+    """Messages worded one after the other, separated by a space (the reasons for a refusal)."""
+
+    messages: tuple[Message, ...]
+
+
 Param = Union[
     str, int, Country, CountryList, Province, ProvinceList, CodeName, Bilingual, Money, Number,
-    Day, "Message",
+    Day, Sentences, "Message",
 ]
 
 
@@ -109,6 +116,9 @@ class Message:
         for _name, value in self.params:
             if isinstance(value, Message):
                 yield from value.walk()
+            elif isinstance(value, Sentences):
+                for message in value.messages:
+                    yield from message.walk()
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready form, for messages stored in the database (plain parameters only)."""

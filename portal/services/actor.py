@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import LazyString
-from flask_babel import lazy_gettext as _l
-
+from portal.rules.messages import Message
 from portal.services.errors import Forbidden
 
 
@@ -30,8 +28,8 @@ class Actor:
         return cls(user_id=None)
 
 
-def require_admin(actor: Actor, message: str | LazyString | None = None) -> None:
+def require_admin(actor: Actor, message: Message | None = None) -> None:
     """Raise Forbidden unless an administrator is acting (services check it again behind the
     views' access rules)."""
     if not actor.is_admin:
-        raise Forbidden(message or _l("Only an administrator can do this."))
+        raise Forbidden(message or Message.of("admin.only"))

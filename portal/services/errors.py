@@ -1,15 +1,20 @@
-"""Domain errors raised by services and mapped onto form fields by views."""
+"""Domain errors raised by services: a catalogue code and its parameters, never a sentence.
+
+The edge that catches one words it in the reader's language (`portal.catalogue.say`) and shows
+it next to the form field it names, or above the form.
+"""
 
 from __future__ import annotations
 
-from flask_babel import LazyString
+from portal.rules.messages import Message
 
 
 class DomainError(Exception):
-    """A use case refused. `field` names the form field to show the message next to."""
+    """A use case refused. `field` names the form field to show the message next to; `code` is
+    a short machine name of the kind of refusal (the class name unless given)."""
 
-    def __init__(self, message: str | LazyString, *, field: str | None = None, code: str = ""):
-        super().__init__(str(message))
+    def __init__(self, message: Message, *, field: str | None = None, code: str = ""):
+        super().__init__(message.code)
         self.message = message
         self.field = field
         self.code = code or type(self).__name__

@@ -16,6 +16,7 @@ from portal.access import (
     public,
     signed_in_required,
 )
+from portal.catalogue import say
 from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.i18n import current_language
 from portal.services.errors import DomainError, NotFound
@@ -161,7 +162,7 @@ def join_code(code: str):
                 code=code, user_id=current_user.id, ip_address=request.remote_addr
             )
         except DomainError as error:
-            flash(str(error.message), "error")
+            flash(say(error.message), "error")
         else:
             session[ACTING_EMPLOYER_KEY] = employer_id
             flash(

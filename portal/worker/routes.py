@@ -7,6 +7,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 
 from portal.access import current_actor, public
+from portal.catalogue import say
 from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
@@ -143,7 +144,7 @@ def status():
                 number=form.number.data, date_of_birth=form.date_of_birth.data
             )
         except DomainError as error:
-            form.form_errors.append(error.message)
+            form.form_errors.append(say(error.message))
         else:
             return render_template("worker/result.html", application=application)
     return render_template("worker/status.html", form=form)

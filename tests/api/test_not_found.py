@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 from portal.access import public
+from portal.rules.messages import Message
 from portal.services.errors import NotFound
 
 
@@ -13,7 +12,7 @@ def _app_with_missing_routes(make_app):  # type: ignore[no-untyped-def]
     app = make_app()
 
     def missing():  # type: ignore[no-untyped-def]
-        raise NotFound(_l("Offer not found."))
+        raise NotFound(Message.of("offer.not_found"))
 
     app.add_url_rule("/api/v1/test-missing", "api_test_missing", public(missing))
     app.add_url_rule("/test-missing", "page_test_missing", public(missing))

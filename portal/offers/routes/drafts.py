@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required, signed_in_required
+from portal.catalogue import say
 from portal.forms import ActionForm, options
 from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.i18n import current_language
@@ -38,7 +39,7 @@ def new():
     try:
         offer = drafts.create_draft(actor=current_actor())
     except DomainError as error:
-        flash(str(error.message), "error")
+        flash(say(error.message), "error")
         return redirect(url_for("employer.dashboard"))
     flash(_("A new draft offer is saved. Fill in each section; you can leave and come back."),
           "success")

@@ -16,6 +16,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required
+from portal.catalogue import say
 from portal.confirmation_html import render_confirmation_html, verification_url
 from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error, flash_refusal
@@ -50,7 +51,7 @@ def pay(offer):
                 idempotency_key=form.idempotency_key.data,
             )
         except submission.NotReady as error:
-            flash(str(error.message), "error")
+            flash(say(error.message), "error")
             return redirect(url_for("offers.review", offer_id=offer.id))
         except DomainError as error:
             apply_domain_error(form, error)

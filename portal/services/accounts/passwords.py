@@ -7,12 +7,11 @@ session version (the one that changed it included: the view starts a new one).
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 from portal import clock, passwords
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import User
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import DomainError
@@ -26,26 +25,26 @@ def check_password_rule(password: str, *, field: str = "password") -> None:
     """Raise PasswordRejected when the password breaks the rule."""
     if len(password) < passwords.MIN_LENGTH:
         raise PasswordRejected(
-            _l("Use at least %(n)d characters.", n=passwords.MIN_LENGTH), field=field
+            Message.of("password.too_short", n=passwords.MIN_LENGTH), field=field
         )
     if len(password) > passwords.MAX_LENGTH:
         raise PasswordRejected(
-            _l("Use at most %(n)d characters.", n=passwords.MAX_LENGTH), field=field
+            Message.of("password.too_long", n=passwords.MAX_LENGTH), field=field
         )
     if passwords.is_common(password):
         raise PasswordRejected(
-            _l("This password is too common. Choose one that is hard to guess."), field=field
+            Message.of("password.too_common"), field=field
         )
 
 
 def change_password(*, user: User, current: str, new: str, actor: Actor) -> None:
     """Change the password and end all other sessions. Raises PasswordRejected."""
     if not passwords.verify_password(user.password_hash, current):
-        raise PasswordRejected(_l("Your current password is not correct."), field="current")
+        raise PasswordRejected(Message.of("password.current_wrong"), field="current")
     check_password_rule(new, field="new")
     if passwords.verify_password(user.password_hash, new):
         raise PasswordRejected(
-            _l("Choose a password different from your current one."), field="new"
+            Message.of("password.unchanged"), field="new"
         )
     with write_transaction():
         user = db.session.get(User, user.id)  # type: ignore[assignment]

@@ -7,12 +7,11 @@ changed (not their values, which may be personal).
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import Forbidden, NotFound
@@ -35,10 +34,10 @@ EDITABLE_FIELDS = (
 def get_employer(*, employer_id: int, actor: Actor) -> Employer:
     """The employer, if the actor belongs to it or is an administrator. Raises NotFound."""
     if not actor.is_admin and actor.employer_id != employer_id:
-        raise NotFound(_l("Employer not found."))
+        raise NotFound(Message.of("employer.not_found"))
     employer = db.session.get(Employer, employer_id)
     if employer is None:
-        raise NotFound(_l("Employer not found."))
+        raise NotFound(Message.of("employer.not_found"))
     return employer
 
 
@@ -46,7 +45,7 @@ def update_profile(*, employer_id: int, actor: Actor, is_primary: bool, changes:
     """Apply profile changes. Raises NotFound, Forbidden (not the primary user)."""
     get_employer(employer_id=employer_id, actor=actor)
     if not (is_primary or actor.is_admin):
-        raise Forbidden(_l("Only the employer's primary user can edit the business profile."))
+        raise Forbidden(Message.of("profile.primary_only"))
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")

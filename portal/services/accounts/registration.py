@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -17,6 +16,7 @@ from portal import passwords
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, Employer, Role, User
+from portal.rules.messages import Message
 from portal.services.accounts.authentication import normalise_email
 from portal.services.accounts.passwords import check_password_rule
 from portal.services.actor import Actor
@@ -61,7 +61,7 @@ def register_employer(
             user = _new_employer(details, full_name, email, password_hash, language, ip_address)
     except IntegrityError as exc:  # a concurrent registration took the email or number
         raise Conflict(
-            _l("An account already uses this email address or business number."), field="email"
+            Message.of("registration.taken"), field="email"
         ) from exc
     return user
 
@@ -69,15 +69,12 @@ def register_employer(
 def _new_employer(details: EmployerDetails, full_name: str, email: str, password_hash: str,
                   language: str, ip_address: str | None) -> User:
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-        raise Conflict(_l("An account already uses this email address."), field="email")
+        raise Conflict(Message.of("registration.email_taken"), field="email")
     if db.session.scalar(
         select(Employer.id).where(Employer.business_number == details.business_number)
     ):
         raise Conflict(
-            _l(
-                "This business number is already registered. Ask the business's primary user "
-                "to invite you."
-            ),
+            Message.of("registration.business_number_taken"),
             field="business_number",
         )
     employer = Employer(**details.__dict__, contact_email=email)
@@ -103,7 +100,7 @@ def create_admin(*, email: str, full_name: str, password: str) -> User:
     password_hash = passwords.hash_password(password)
     with write_transaction():
         if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-            raise Conflict(_l("An account already uses this email address."), field="email")
+            raise Conflict(Message.of("registration.email_taken"), field="email")
         user = User(email=email, full_name=full_name, password_hash=password_hash, role=Role.ADMIN)
         db.session.add(user)
         db.session.flush()

@@ -18,13 +18,13 @@ import hmac
 import secrets
 
 import pyotp
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import RecoveryCode, User
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError
@@ -56,7 +56,7 @@ def pending_secret(*, user_id: int) -> str:
         user = db.session.get(User, user_id)
         assert user is not None
         if user.totp_enrolled_at is not None:
-            raise Conflict(_l("The second factor is already set up."))
+            raise Conflict(Message.of("second_factor.already_set_up"))
         if not user.totp_secret:
             user.totp_secret = pyotp.random_base32()
         secret = user.totp_secret
@@ -109,7 +109,7 @@ def confirm_enrolment(*, user_id: int, code: str, ip_address: str | None) -> lis
         user = _locked_user(user_id)
         actor = Actor(user_id=user_id, ip_address=ip_address, is_admin=user.is_admin)
         if user.totp_enrolled_at is not None:
-            raise Conflict(_l("The second factor is already set up."))
+            raise Conflict(Message.of("second_factor.already_set_up"))
         step = _match_step(user, code)
         if step is None:
             audit.record(
@@ -130,7 +130,7 @@ def confirm_enrolment(*, user_id: int, code: str, ip_address: str | None) -> lis
             )
     if codes is None:
         raise InvalidCode(
-            _l("The code is not correct. Enter the current 6-digit code."), field="code"
+            Message.of("second_factor.code_wrong"), field="code"
         )
     return codes
 
@@ -142,13 +142,12 @@ def verify(*, user_id: int, code: str, ip_address: str | None) -> None:
         user = _locked_user(user_id)
         actor = Actor(user_id=user_id, ip_address=ip_address, is_admin=user.is_admin)
         if user.totp_enrolled_at is None:
-            raise InvalidCode(_l("Set up the second factor first."), field="code")
+            raise InvalidCode(Message.of("second_factor.not_set_up"), field="code")
         action = _accept_code(user, code)
         audit.record(action, actor=actor, object_type="user", object_id=user_id)
     if action == "second_factor.failed":
         raise InvalidCode(
-            _l("The code is not correct or was already used. Wait for the next code and try "
-               "again."),
+            Message.of("second_factor.code_wrong_or_used"),
             field="code",
         )
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import ApiKey, Employer, Scope, User
+from portal.rules.messages import Message
 from portal.services.accounts.authentication import normalise_email
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
@@ -73,9 +73,8 @@ def parse_scopes(values: Iterable[str]) -> frozenset[Scope]:
     known = {scope.value for scope in Scope}
     if not names or names - known:
         raise DomainError(
-            _l("Choose at least one scope: read, prepare or submit."),
+            Message.of("api_key.scopes"),
             field="scopes",
-            code="api_key.scopes",
         )
     return frozenset(Scope(name) for name in names)
 
@@ -89,9 +88,8 @@ def _expiry(expires_on: date | None) -> datetime | None:
         return None
     if expires_on <= clock.today():
         raise DomainError(
-            _l("Choose an expiry date after today, or leave it empty."),
+            Message.of("api_key.expiry_past"),
             field="expires_on",
-            code="api_key.expiry_past",
         )
     return datetime.combine(expires_on, time.min, tzinfo=clock.now().tzinfo)
 
@@ -107,9 +105,8 @@ def _make(
     )
     if (count or 0) >= MAX_KEYS_PER_EMPLOYER:
         raise DomainError(
-            _l("This employer already has 50 active keys. Revoke one you no longer use."),
+            Message.of("api_key.too_many"),
             field="name",
-            code="api_key.too_many",
         )
     token = KEY_PREFIX + secrets.token_urlsafe(24)
     key = ApiKey(
@@ -155,10 +152,10 @@ def create_key_for_user(
     (no such employer user, or no access to that employer), DomainError (scopes)."""
     user = db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
     if user is None or user.is_admin or not user.is_active:
-        raise NotFound(_l("No employer user has this email address."), code="api_key.no_user")
+        raise NotFound(Message.of("api_key.no_user"))
     access = acting_access(user_id=user.id, employer_id=employer_id)
     if access is None:
-        raise NotFound(_l("This user cannot act for that employer."), code="api_key.no_access")
+        raise NotFound(Message.of("api_key.no_access"))
     chosen = parse_scopes(scopes)
     actor = Actor(user_id=user.id, employer_id=access.employer_id)
     with write_transaction():
@@ -186,7 +183,7 @@ def revoke_key(*, actor: Actor, key_id: int) -> ApiKey:
     with write_transaction():
         key = db.session.get(ApiKey, key_id)
         if key is None or key.employer_id != employer_id:
-            raise NotFound(_l("API key not found."), code="api_key.not_found")
+            raise NotFound(Message.of("api_key.not_found"))
         if key.revoked_at is None:
             key.revoked_at = clock.now()
             audit.record(

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
 from portal.extensions import db
 from portal.models import AuditEvent
+from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.compliance.employers import Page
 from portal.services.errors import NotFound
@@ -127,6 +127,6 @@ def employer_history(*, actor: Actor, page: int = 1) -> Page:
     """Events about the employer the actor acts for, newest first. Raises NotFound if the actor
     acts for no employer."""
     if actor.employer_id is None:
-        raise NotFound(_l("Employer not found."))
+        raise NotFound(Message.of("employer.not_found"))
     stmt = select(AuditEvent).where(AuditEvent.employer_id == actor.employer_id)
     return _page(stmt, page, PAGE_SIZE)

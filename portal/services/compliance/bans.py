@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, EmployerBan
+from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
@@ -36,14 +36,14 @@ def record_ban(
     inclusive, or permanently (end_date None). Raises Forbidden, NotFound, DomainError."""
     require_admin(actor)
     if not reason.strip():
-        raise DomainError(_l("Give the reason for the finding."), field="reason")
+        raise DomainError(Message.of("ban.reason_missing"), field="reason")
     if end_date is not None and end_date < start_date:
-        raise DomainError(_l("The end date cannot be before the start date."), field="end_date")
+        raise DomainError(Message.of("ban.end_before_start"), field="end_date")
     if penalty_cents is not None and penalty_cents < 0:
-        raise DomainError(_l("The penalty cannot be negative."), field="penalty")
+        raise DomainError(Message.of("ban.penalty_negative"), field="penalty")
     with write_transaction():
         if db.session.get(Employer, employer_id) is None:
-            raise NotFound(_l("Employer not found."))
+            raise NotFound(Message.of("employer.not_found"))
         ban = EmployerBan(
             employer_id=employer_id,
             reason=reason.strip(),
@@ -75,15 +75,15 @@ def lift_ban(*, actor: Actor, ban_id: int, reason: str) -> None:
     DomainError (field reason)."""
     require_admin(actor)
     if not reason.strip():
-        raise DomainError(_l("Give the reason for lifting the ban."), field="reason")
+        raise DomainError(Message.of("ban.lift_reason_missing"), field="reason")
     with write_transaction():
         ban = db.session.scalar(
             select(EmployerBan).where(EmployerBan.id == ban_id).with_for_update()
         )
         if ban is None:
-            raise NotFound(_l("Ban not found."))
+            raise NotFound(Message.of("ban.not_found"))
         if ban.lifted_at is not None:
-            raise Conflict(_l("This ban is already lifted."))
+            raise Conflict(Message.of("ban.already_lifted"))
         ban.lifted_at = clock.now()
         ban.lifted_by = actor.user_id
         ban.lift_reason = reason.strip()

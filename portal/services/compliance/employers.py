@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from portal.extensions import db
 from portal.models import AuditEvent, ComplianceExemption, Employer, EmployerBan
+from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.compliance.standing import Standing, get_standing
 from portal.services.errors import NotFound
@@ -150,7 +150,7 @@ def employer_overview(*, actor: Actor, employer_id: int, on: date) -> EmployerOv
     require_admin(actor)
     employer = db.session.get(Employer, employer_id)
     if employer is None:
-        raise NotFound(_l("Employer not found."))
+        raise NotFound(Message.of("employer.not_found"))
     offers: list[Any] = []
     if Offer is not None:
         offers = list(

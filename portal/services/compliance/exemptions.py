@@ -13,7 +13,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
@@ -21,6 +20,7 @@ from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, ComplianceExemption, Employer
 from portal.models.enums import ExemptionCategory
+from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
@@ -49,10 +49,10 @@ class ExemptionTerms:
 def _check_terms(terms: ExemptionTerms) -> None:
     if terms.expiry_date is not None and terms.expiry_date <= terms.effective_date:
         raise DomainError(
-            _l("The expiry date must be after the effective date."), field="expiry_date"
+            Message.of("exemption.expiry_before_effective"), field="expiry_date"
         )
     if not terms.legal_basis.strip():
-        raise DomainError(_l("Enter the legal basis, for example R209.9(c)."), field="legal_basis")
+        raise DomainError(Message.of("exemption.legal_basis_missing"), field="legal_basis")
 
 
 def _add_exemption(actor: Actor, employer_id: int, terms: ExemptionTerms) -> ComplianceExemption:
@@ -94,7 +94,7 @@ def grant_exemption(
     _check_terms(terms)
     with write_transaction():
         if db.session.get(Employer, employer_id) is None:
-            raise NotFound(_l("Employer not found."))
+            raise NotFound(Message.of("employer.not_found"))
         open_rows = db.session.scalars(
             select(ComplianceExemption).where(
                 ComplianceExemption.employer_id == employer_id,
@@ -107,7 +107,7 @@ def grant_exemption(
             ) and (terms.expiry_date is None or existing.effective_date < terms.expiry_date)
             if overlaps:
                 raise Conflict(
-                    _l("An exemption already covers these dates. Revoke it first."),
+                    Message.of("exemption.overlap"),
                     field="effective_date",
                 )
         row = _add_exemption(actor, employer_id, terms)
@@ -119,7 +119,7 @@ def revoke_exemption(*, actor: Actor, exemption_id: int, reason: str) -> None:
     DomainError (field reason: empty)."""
     require_admin(actor)
     if not reason.strip():
-        raise DomainError(_l("Give the reason for revoking."), field="reason")
+        raise DomainError(Message.of("exemption.revoke_reason_missing"), field="reason")
     with write_transaction():
         row = db.session.scalar(
             select(ComplianceExemption)
@@ -127,9 +127,9 @@ def revoke_exemption(*, actor: Actor, exemption_id: int, reason: str) -> None:
             .with_for_update()
         )
         if row is None:
-            raise NotFound(_l("Exemption not found."))
+            raise NotFound(Message.of("exemption.not_found"))
         if row.revoked_at is not None:
-            raise Conflict(_l("This exemption is already revoked."))
+            raise Conflict(Message.of("exemption.already_revoked"))
         row.revoked_at = clock.now()
         row.revoked_by = actor.user_id
         row.revoke_reason = reason.strip()
@@ -182,7 +182,7 @@ def create_exempt_employer(
         taken = select(Employer.id).where(Employer.business_number == number)
         if number and db.session.scalar(taken):
             raise Conflict(
-                _l("This business number is already registered."), field="business_number"
+                Message.of("exemption.business_number_taken"), field="business_number"
             )
         fields = {k: v.strip() for k, v in details.__dict__.items()}
         fields["business_number"] = number or _placeholder_business_number()

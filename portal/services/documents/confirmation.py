@@ -30,7 +30,6 @@ from datetime import date, datetime, timedelta
 
 import segno
 from babel.numbers import format_decimal
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -40,6 +39,7 @@ from portal.extensions import db
 from portal.models import Employer, Offer, OfferDocument, OfferStatus, Payment
 from portal.rules.codes import get_code
 from portal.rules.countries import country_name, province_name
+from portal.rules.messages import Message
 from portal.rules.noc import get_unit_group
 from portal.rules.numbers import format_verification_code, verification_code
 from portal.services.actor import Actor
@@ -83,7 +83,7 @@ class ConfirmationContext:
     code_regulation: str
     payment: Payment | None
     fee_refunded: bool
-    attestations: tuple[object, ...]  # lazy labels, translated when the template renders
+    attestations: tuple[Message, ...]  # worded by the template, in the document's language
     verification_code: str  # printed, e.g. "ABCDE-FGHJK"
     verification_url: str
     qr_payload: str  # what the QR code encodes (the verification URL)
@@ -138,7 +138,7 @@ def get_offer_confirmation(
         raise ValueError(f"unsupported language {language!r}")
     offer = get_offer(offer_id=offer_id, actor=actor)
     if offer.status == OfferStatus.DRAFT or offer.number is None:
-        raise NotFound(_l("This offer has not been submitted, so it has no confirmation yet."))
+        raise NotFound(Message.of("offer.no_confirmation"))
     return _stored_or_rendered(offer, language, secret, verification_url, render_html)
 
 

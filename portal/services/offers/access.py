@@ -10,11 +10,11 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Offer, Payment, PaymentResult
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.errors import Forbidden, NotFound
 
@@ -23,7 +23,7 @@ def get_offer(*, offer_id: int, actor: Actor) -> Offer:
     """The offer, for its employer's users and for administrators. Raises NotFound."""
     offer = db.session.get(Offer, offer_id)
     if offer is None or not _may_see(offer, actor):
-        raise NotFound(_l("Offer not found."))
+        raise NotFound(Message.of("offer.not_found"))
     return offer
 
 
@@ -35,7 +35,7 @@ def get_offer_for_update(*, offer_id: int, actor: Actor) -> Offer:
         )
     )
     if offer is None or not _may_see(offer, actor):
-        raise NotFound(_l("Offer not found."))
+        raise NotFound(Message.of("offer.not_found"))
     return offer
 
 
@@ -57,8 +57,7 @@ def require_submit_permission(actor: Actor) -> None:
     """Raises Forbidden for users who may prepare offers but not pay, submit or withdraw."""
     if not actor.can_submit:
         raise Forbidden(
-            _l("You can prepare offers, but only a user with the submit permission can pay, "
-               "submit or withdraw them.")
+            Message.of("offer.submit_permission")
         )
 
 

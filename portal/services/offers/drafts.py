@@ -13,8 +13,6 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
-
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
@@ -22,6 +20,7 @@ from portal.models import EvidenceFile, Offer, OfferLocation, OfferStatus
 from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.codes import get_code
 from portal.rules.countries import is_province, is_valid_country
+from portal.rules.messages import Message
 from portal.rules.noc import get_unit_group
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
@@ -57,36 +56,24 @@ LOCATION_FIELDS = ("address_line1", "city", "province", "postal_code")
 
 # The employer's attestations and certifications (IRPR R209.2-R209.4, R209.11; a summary in
 # plain words, not IRCC's exact wording).
-ATTESTATIONS: tuple[tuple[str, Any], ...] = (
-    ("accurate", _l("The information in this offer is true, complete and accurate.")),
-    ("agreement", _l("I have signed an employment agreement with the worker for the same "
-                     "occupation, wages and working conditions as this offer, in the official "
-                     "language the worker chose, and the worker has a copy.")),
-    ("no_fee_recovery", _l("I have not charged or recovered from the worker, directly or "
-                           "indirectly, the employer compliance fee or any recruitment fee.")),
-    ("recruiters", _l("I have made sure that anyone recruiting for me has not charged or "
-                      "recovered such fees from the worker.")),
-    ("actively_engaged", _l("My business is actively engaged in the business for which the "
-                            "offer is made, and will remain so during the employment.")),
-    ("laws", _l("I comply with the federal, provincial and territorial laws that regulate "
-                "employment and the recruitment of employees, and with any collective "
-                "agreement.")),
-    ("same_conditions", _l("I will give the worker the same occupation, and wages and working "
-                           "conditions that are substantially the same as, and not less "
-                           "favourable than, those in this offer.")),
-    ("abuse_free", _l("I will make reasonable efforts to provide a workplace free of physical, "
-                      "sexual, psychological and financial abuse, and of reprisals.")),
-    ("no_sex_industry", _l("My business does not regularly offer striptease, erotic dance, "
-                           "escort services or erotic massage.")),
-    ("documents", _l("I will keep the documents that show I meet these conditions for six "
-                     "years and give them to IRCC on request.")),
+ATTESTATIONS: tuple[tuple[str, Message], ...] = (
+    ("accurate", Message.of("attestation.accurate")),
+    ("agreement", Message.of("attestation.agreement")),
+    ("no_fee_recovery", Message.of("attestation.no_fee_recovery")),
+    ("recruiters", Message.of("attestation.recruiters")),
+    ("actively_engaged", Message.of("attestation.actively_engaged")),
+    ("laws", Message.of("attestation.laws")),
+    ("same_conditions", Message.of("attestation.same_conditions")),
+    ("abuse_free", Message.of("attestation.abuse_free")),
+    ("no_sex_industry", Message.of("attestation.no_sex_industry")),
+    ("documents", Message.of("attestation.documents")),
 )
 ATTESTATION_IDS = tuple(key for key, _label in ATTESTATIONS)
 
 
 def _require_draft(offer: Offer) -> None:
     if offer.status != OfferStatus.DRAFT:
-        raise Conflict(_l("Only a draft can be changed. This offer was already submitted."))
+        raise Conflict(Message.of("offer.not_draft"))
 
 
 def _audit(action: str, offer: Offer, actor: Actor, **details: Any) -> None:
@@ -104,12 +91,11 @@ def create_draft(*, actor: Actor) -> Offer:
     """A new empty draft for the actor's employer. Raises Forbidden for an employer exempt from
     the compliance regime (its workers apply as "Other", without an offer number)."""
     if actor.employer_id is None:
-        raise Forbidden(_l("Only employer users can create offers."))
+        raise Forbidden(Message.of("offer.employers_only"))
     standing = get_standing(employer_id=actor.employer_id, on=clock.today())
     if standing.exempt:
         raise Forbidden(
-            _l("Your organization is exempt from the employer compliance regime, so it does not "
-               "submit offers of employment.")
+            Message.of("offer.employer_exempt")
         )
     with write_transaction():
         now = clock.now()
@@ -174,11 +160,7 @@ def save_section(
     with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         if expected_tag is not None and content_tag(offer) != expected_tag:
-            raise StaleOffer(
-                _l("This offer changed since you read it. Read it again, then make your "
-                   "change."),
-                code="offer.stale",
-            )
+            raise StaleOffer(Message.of("offer.stale"))
         _require_draft(offer)
         changed = _apply(offer, values, actor)
         offer.updated_at = clock.now()
@@ -192,24 +174,23 @@ def _check_meaning(values: Mapping[str, Any]) -> None:
         entry = get_code(code)
         if entry is None or not entry.employer_specific:
             raise DomainError(
-                _l("Choose an LMIA exemption code from the list: this one does not need an offer "
-                   "from the employer."),
+                Message.of("offer.code_needs_no_offer"),
                 field="code_key",
             )
     noc = values.get("noc_code")
     if noc and get_unit_group(noc) is None:
         raise DomainError(
-            _l("Enter a 5-digit NOC 2021 code from the list, for example 21232."), field="noc_code"
+            Message.of("offer.noc_unknown"), field="noc_code"
         )
     for name in ("worker_country_of_birth", "worker_citizenship", "worker_residence_country"):
         if values.get(name) and not is_valid_country(values[name]):
-            raise DomainError(_l("Choose a country from the list."), field=name)
+            raise DomainError(Message.of("offer.country_unknown"), field=name)
     if values.get("wage_unit") and values["wage_unit"] not in ("hour", "week", "month", "year"):
-        raise DomainError(_l("Choose how the wage is paid."), field="wage_unit")
+        raise DomainError(Message.of("offer.wage_unit_unknown"), field="wage_unit")
     for index, location in enumerate(values.get("locations") or (), start=1):
         if location.get("province") and not is_province(location["province"]):
             raise DomainError(
-                _l("Choose a Canadian province or territory from the list."),
+                Message.of("offer.province_unknown"),
                 field=f"location{index}_province",
             )
     unknown = set(values.get("attestations") or ()) - set(ATTESTATION_IDS)
@@ -281,8 +262,7 @@ def copy_offer(*, offer_id: int, actor: Actor) -> Offer:
     standing = get_standing(employer_id=source.employer_id, on=clock.today())
     if standing.exempt:
         raise Forbidden(
-            _l("Your organization is exempt from the employer compliance regime, so it does not "
-               "submit offers of employment.")
+            Message.of("offer.employer_exempt")
         )
     with write_transaction():
         source = get_offer(offer_id=offer_id, actor=actor)

@@ -9,7 +9,6 @@ only the offer's employer's users and administrators can read them (NotFound for
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal import clock
@@ -18,6 +17,7 @@ from portal.extensions import db
 from portal.models import EvidenceFile, Offer, OfferStatus
 from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.codes import get_code
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
@@ -61,18 +61,16 @@ def check_upload(data: bytes, *, max_file_bytes: int, field: str = "file") -> st
     """The file's content type, after checking it is not empty, not too big and a PDF, PNG or
     JPEG. Raises DomainError on `field`."""
     if not data:
-        raise DomainError(_l("Choose a file to upload."), field=field)
+        raise DomainError(Message.of("evidence.no_file"), field=field)
     if len(data) > max_file_bytes:
         raise DomainError(
-            _l("The file is too big: each file can be at most %(mb)s MB.",
-               mb=max_file_bytes // (1024 * 1024)),
+            Message.of("evidence.file_too_big", mb=max_file_bytes // (1024 * 1024)),
             field=field,
         )
     content_type = sniff_content_type(data)
     if content_type is None:
         raise DomainError(
-            _l("The file must be a PDF, PNG or JPEG. Save it in one of these formats and try "
-               "again."),
+            Message.of("evidence.file_type"),
             field=field,
         )
     return content_type
@@ -92,10 +90,10 @@ def insert_file(
     """Add a checked file to a draft locked by the caller's write transaction (no commit).
     Raises Conflict (not a draft), DomainError (unknown item, over the offer's total)."""
     if offer.status != OfferStatus.DRAFT:
-        raise Conflict(_l("Files can be added only to a draft."), field=field)
+        raise Conflict(Message.of("evidence.add_not_draft"), field=field)
     known = {item for item, _en, _fr in evidence_items(offer)} | {FEE_EXEMPTION_PROOF}
     if item_id not in known:
-        raise DomainError(_l("Choose what the file shows."), field="item_id")
+        raise DomainError(Message.of("evidence.item_unknown"), field="item_id")
     used = db.session.scalar(
         select(func.coalesce(func.sum(EvidenceFile.size), 0)).where(
             EvidenceFile.offer_id == offer.id
@@ -103,8 +101,7 @@ def insert_file(
     )
     if used + len(data) > max_offer_bytes:
         raise DomainError(
-            _l("The files of one offer can be at most %(mb)s MB in total. Remove a file or "
-               "upload a smaller one.", mb=max_offer_bytes // (1024 * 1024)),
+            Message.of("evidence.offer_too_big", mb=max_offer_bytes // (1024 * 1024)),
             field=field,
         )
     evidence = EvidenceFile(
@@ -163,7 +160,7 @@ def get_file(*, offer_id: int, file_id: int, actor: Actor) -> EvidenceFile:
     get_offer(offer_id=offer_id, actor=actor)
     evidence = db.session.get(EvidenceFile, file_id)
     if evidence is None or evidence.offer_id != offer_id:
-        raise NotFound(_l("File not found."))
+        raise NotFound(Message.of("evidence.not_found"))
     return evidence
 
 
@@ -173,9 +170,9 @@ def remove_file(*, offer_id: int, file_id: int, actor: Actor) -> None:
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         evidence = db.session.get(EvidenceFile, file_id)
         if evidence is None or evidence.offer_id != offer.id:
-            raise NotFound(_l("File not found."))
+            raise NotFound(Message.of("evidence.not_found"))
         if offer.status != OfferStatus.DRAFT:
-            raise Conflict(_l("Files can be removed only from a draft."))
+            raise Conflict(Message.of("evidence.remove_not_draft"))
         audit.record(
             "offer.evidence_removed",
             actor=actor,

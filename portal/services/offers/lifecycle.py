@@ -10,12 +10,11 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import FeeStatus, Offer, OfferStatus, Payment, Refund
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
@@ -34,7 +33,7 @@ def mark_matched(*, offer: Offer, actor: Actor) -> None:
     transaction: it does NOT commit. Raises Conflict unless the offer is pending (a matched
     offer can never be matched again)."""
     if offer.status != OfferStatus.PENDING:
-        raise Conflict(_l("This offer is not pending, so it cannot be matched."))
+        raise Conflict(Message.of("offer.not_pending"))
     offer.status = OfferStatus.MATCHED
     offer.matched_at = clock.now()
     offer.version += 1
@@ -90,13 +89,12 @@ def withdraw_offer(*, offer_id: int, actor: Actor, reason: str) -> Refund | None
     require_submit_permission(actor)
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(_l("Enter the reason for withdrawing the offer."), field="reason")
+        raise DomainError(Message.of("withdrawal.reason_missing"), field="reason")
     with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         if offer.status != OfferStatus.PENDING:
             raise Conflict(
-                _l("Only a pending offer can be withdrawn in the portal. To withdraw a matched "
-                   "offer, write to the Employer Portal mailbox.")
+                Message.of("withdrawal.not_pending")
             )
         offer.status = OfferStatus.WITHDRAWN
         offer.withdrawn_at = clock.now()
@@ -121,5 +119,5 @@ def get_receipt(*, offer_id: int, actor: Actor) -> tuple[Offer, Payment]:
     offer = get_offer(offer_id=offer_id, actor=actor)
     payment = successful_payment(offer)
     if payment is None:
-        raise NotFound(_l("This offer has no payment receipt."))
+        raise NotFound(Message.of("payment.no_receipt"))
     return offer, payment

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from stdnum import luhn
 
 from portal.models import PaymentResult
+from portal.rules.messages import Message
 from portal.services.errors import DomainError
 
 TEST_CARDS: dict[str, PaymentResult] = {
@@ -53,15 +53,13 @@ def charge_test_card(card_number: str, *, field: str = "card_number") -> CardOut
     digits = re.sub(r"[\s-]", "", card_number or "")
     if not digits.isdigit() or not 12 <= len(digits) <= 19 or not luhn.is_valid(digits):
         raise DomainError(
-            _l("This card number is not valid. Check the number, or use a test card listed on "
-               "this page."),
+            Message.of("payment.card_invalid"),
             field=field,
         )
     result = TEST_CARDS.get(digits)
     if result is None:
         raise DomainError(
-            _l("This simulator accepts only the test cards listed on this page. Never enter a "
-               "real card number."),
+            Message.of("payment.card_not_test"),
             field=field,
         )
     return CardOutcome(brand=card_brand(digits), last4=digits[-4:], result=result)

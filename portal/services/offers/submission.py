@@ -21,7 +21,6 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, text
 
 from portal import clock
@@ -29,6 +28,7 @@ from portal.database import write_transaction
 from portal.extensions import db, queue
 from portal.models import EvidenceFile, FeeStatus, Offer, OfferStatus, Payment, PaymentResult
 from portal.models.enums import FEE_EXEMPTION_PROOF
+from portal.rules.messages import Message
 from portal.rules.numbers import new_offer_number, receipt_number
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
@@ -66,10 +66,10 @@ def _audit(action: str, offer: Offer, actor: Actor, **details: object) -> None:
 
 def _check_ready(offer: Offer) -> None:
     if offer.status != OfferStatus.DRAFT:
-        raise Conflict(_l("This offer was already submitted."))
+        raise Conflict(Message.of("submission.already_submitted"))
     if not review_offer(offer).ready:
         raise NotReady(
-            _l("The offer cannot be submitted yet: fix the problems listed on the review page.")
+            Message.of("submission.not_ready")
         )
 
 
@@ -146,19 +146,19 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
     require_submit_permission(actor)
     key = (idempotency_key or "").strip()
     if not 16 <= len(key) <= 64:
-        raise DomainError(_l("This payment page has expired. Try again."), field="card_number")
+        raise DomainError(Message.of("payment.page_expired"), field="card_number")
     outcome = charge_test_card(card_number)
     with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         earlier = db.session.scalar(select(Payment).where(Payment.idempotency_key == key))
         if earlier is not None:
             if earlier.offer_id != offer.id:
-                raise Conflict(_l("This payment page has expired. Try again."))
+                raise Conflict(Message.of("payment.page_expired"))
             return PaymentAttempt(payment=earlier, offer=offer, replayed=True)
         _check_ready(offer)
         fee = fee_for(offer)
         if fee.exempt or fee.amount_cents <= 0:
-            raise Conflict(_l("No fee is due for this offer: claim the fee exemption instead."))
+            raise Conflict(Message.of("payment.no_fee_due"))
         payment = _record_payment(
             offer, actor, amount_cents=fee.amount_cents, brand=outcome.brand,
             last4=outcome.last4, result=outcome.result, idempotency_key=key,
@@ -189,22 +189,21 @@ def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filen
         content_type = evidence.check_upload(proof_data, max_file_bytes=max_file_bytes,
                                              field="proof")
     if not reason:
-        raise DomainError(_l("Explain why the employer is exempt from the fee."), field="reason")
+        raise DomainError(Message.of("fee_exemption.reason_missing"), field="reason")
     with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         if offer.status != OfferStatus.DRAFT:
-            raise Conflict(_l("This offer was already submitted."))
+            raise Conflict(Message.of("submission.already_submitted"))
         fee = fee_for(offer)
         if not fee.exempt:
-            raise Conflict(_l("The compliance fee is due for this offer's exemption code: pay it "
-                              "to submit the offer."))
+            raise Conflict(Message.of("fee_exemption.fee_due_for_code"))
         if content_type is not None:
             evidence.insert_file(offer=offer, actor=actor, item_id=FEE_EXEMPTION_PROOF,
                                  filename=proof_filename, data=proof_data,
                                  content_type=content_type, max_offer_bytes=max_offer_bytes,
                                  field="proof")
         elif fee.proof_required and not _has_proof(offer):
-            raise DomainError(_l("Upload proof of the fee exemption."), field="proof")
+            raise DomainError(Message.of("fee_exemption.proof_missing"), field="proof")
         offer.fee_exemption_reason = reason[:REASON_MAX]
         offer.updated_at = clock.now()
         _audit("offer.fee_exemption_claimed", offer, actor, regulation=fee.regulation)
@@ -231,9 +230,9 @@ def submit_exempt_offer(*, offer_id: int, actor: Actor) -> Offer:
         _check_ready(offer)
         fee = fee_for(offer)
         if not fee.exempt:
-            raise Conflict(_l("The compliance fee is due for this offer: pay it to submit."))
+            raise Conflict(Message.of("submission.fee_due"))
         if not offer.fee_exemption_reason or (fee.proof_required and not _has_proof(offer)):
-            raise Conflict(_l("Claim the fee exemption, with its proof, before submitting."))
+            raise Conflict(Message.of("submission.exemption_unclaimed"))
         offer.fee_status = FeeStatus.EXEMPT
         _allocate_number(offer)
         _set_pending(offer, actor)

@@ -13,13 +13,13 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal import clock, passwords
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, Invitation, MemberRole, Membership, Permission, Role, User
+from portal.rules.messages import Message
 from portal.services.accounts.authentication import normalise_email
 from portal.services.accounts.passwords import check_password_rule
 from portal.services.actor import Actor
@@ -55,9 +55,9 @@ def invite(
     with write_transaction():
         existing = db.session.scalar(select(User).where(func.lower(User.email) == email))
         if existing is not None and acting_access(user_id=existing.id, employer_id=employer_id):
-            raise Conflict(_l("This person is already a member of the team."), field="email")
+            raise Conflict(Message.of("team.already_member"), field="email")
         if existing is not None and existing.is_admin:
-            raise Conflict(_l("This email address cannot be invited."), field="email")
+            raise Conflict(Message.of("team.email_not_invitable"), field="email")
         code = _new_code()
         invitation = Invitation(
             employer_id=employer_id,
@@ -106,7 +106,7 @@ def _open_invitation(code: str) -> Invitation:
         or invitation.expires_at <= clock.now()
     ):
         raise NotFound(
-            _l("This invitation code is not valid. It may have expired or already been used."),
+            Message.of("team.invitation_invalid"),
             field="code",
         )
     return invitation
@@ -133,7 +133,7 @@ def accept_invitation(*, code: str, user_id: int, ip_address: str | None) -> int
         user = db.session.get(User, user_id)
         if user is None or user.email != invitation.email:
             raise Forbidden(
-                _l("This invitation is for another email address. Sign in with that address."),
+                Message.of("team.invitation_other_email"),
                 field="code",
             )
         row = db.session.scalar(
@@ -165,7 +165,7 @@ def accept_with_new_account(
     with write_transaction():
         invitation = _open_invitation(code)
         if db.session.scalar(select(User.id).where(func.lower(User.email) == invitation.email)):
-            raise Conflict(_l("An account already uses this email address. Sign in to accept."))
+            raise Conflict(Message.of("team.account_exists"))
         user = User(
             email=invitation.email,
             full_name=full_name,
@@ -212,7 +212,7 @@ def cancel_invitation(*, actor: Actor, invitation_id: int) -> None:
     with write_transaction():
         invitation = db.session.get(Invitation, invitation_id)
         if invitation is None or invitation.employer_id != employer_id or invitation.accepted_at:
-            raise NotFound(_l("Invitation not found."))
+            raise NotFound(Message.of("team.invitation_not_found"))
         if invitation.cancelled_at is None:
             invitation.cancelled_at = clock.now()
             audit.record(

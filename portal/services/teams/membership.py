@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, Invitation, MemberRole, Membership, Permission, Role, User
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import Forbidden, NotFound
@@ -102,10 +102,10 @@ def employers_for_user(*, user_id: int) -> list[tuple[Employer, Access]]:
 
 def require_primary(actor: Actor) -> int:
     if actor.user_id is None or actor.employer_id is None:
-        raise NotFound(_l("Employer not found."))
+        raise NotFound(Message.of("employer.not_found"))
     access = acting_access(user_id=actor.user_id, employer_id=actor.employer_id)
     if access is None or not access.is_primary:
-        raise Forbidden(_l("Only the employer's primary user can manage the team."))
+        raise Forbidden(Message.of("team.primary_only"))
     return actor.employer_id
 
 
@@ -113,7 +113,7 @@ def list_team(*, actor: Actor) -> tuple[list[Member], list[Invitation]]:
     """Active members of the actor's employer and its open invitations. Raises NotFound if the
     actor acts for no employer (any member may look)."""
     if actor.employer_id is None or actor.user_id is None:
-        raise NotFound(_l("Employer not found."))
+        raise NotFound(Message.of("employer.not_found"))
     employer_id = actor.employer_id
     members = members_of(employer_id=employer_id)
     now = clock.now()
@@ -137,9 +137,9 @@ def _member_row(employer_id: int, user_id: int) -> Membership:
     user = db.session.get(User, user_id)
     access = acting_access(user_id=user_id, employer_id=employer_id) if user else None
     if user is None or access is None:
-        raise NotFound(_l("This person is not a member of the team."))
+        raise NotFound(Message.of("team.not_member"))
     if access.is_primary:
-        raise Forbidden(_l("The primary user cannot be changed or removed here."))
+        raise Forbidden(Message.of("team.primary_unchangeable"))
     row = db.session.scalar(
         select(Membership).where(
             Membership.user_id == user_id, Membership.employer_id == employer_id

@@ -23,7 +23,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -43,7 +42,7 @@ from portal.models.enums import AppliesFrom, Biometrics
 from portal.rules import numbers
 from portal.rules.fees import Decision, FeeLine
 from portal.rules.matching import matches_work_permit
-from portal.rules.messages import Message
+from portal.rules.messages import Message, Sentences
 from portal.rules.noc import teer_of
 from portal.rules.work_permit import (
     AssessmentInput,
@@ -60,13 +59,7 @@ from portal.services.work_permits.messages import notify_employer
 
 _sysrandom = secrets.SystemRandom()
 
-MISMATCH_MESSAGE = _l(
-    "This application does not match an offer of employment. The offer number, your passport "
-    "number and your citizenship must be exactly as the employer entered them, character for "
-    "character (capital letters, spaces, hyphens and accents all count). Check your passport and "
-    "the number your employer sent you. If the employer made a mistake, they must withdraw the "
-    "offer and submit a corrected one with a new number."
-)
+MISMATCH_MESSAGE = Message.of("application.mismatch")
 
 
 @dataclass(frozen=True)
@@ -97,25 +90,25 @@ class ApplicationDetails:
 def _check_shape(details: ApplicationDetails) -> None:
     today = clock.today()
     if details.permit_type not in set(PermitType):
-        raise DomainError(_l("Choose the type of work permit."), field="permit_type")
+        raise DomainError(Message.of("application.permit_type_missing"), field="permit_type")
     if details.applies_from not in set(AppliesFrom):
-        raise DomainError(_l("Choose where you apply from."), field="applies_from")
+        raise DomainError(Message.of("application.applies_from_missing"), field="applies_from")
     if details.biometrics not in set(Biometrics):
-        raise DomainError(_l("Choose an answer about biometrics."), field="biometrics")
+        raise DomainError(Message.of("application.biometrics_missing"), field="biometrics")
     if details.permit_type == PermitType.EMPLOYER_SPECIFIC and not numbers.is_offer_number(
         details.offer_number
     ):
         raise DomainError(
-            _l("Enter the offer number: the letter A followed by 7 digits, for example A1234567."),
+            Message.of("application.offer_number_format"),
             field="offer_number",
         )
     if details.permit_type == PermitType.OPEN and not is_open_permit_code(details.open_code):
-        raise DomainError(_l("Choose the open work permit category."), field="open_code")
+        raise DomainError(Message.of("application.open_code_missing"), field="open_code")
     if details.date_of_birth >= today:
-        raise DomainError(_l("The date of birth must be in the past."), field="date_of_birth")
+        raise DomainError(Message.of("application.birth_date_future"), field="date_of_birth")
     if details.passport_expiry <= today:
         raise DomainError(
-            _l("This passport has expired. Renew it before applying."), field="passport_expiry"
+            Message.of("application.passport_expired"), field="passport_expiry"
         )
 
 
@@ -141,22 +134,18 @@ def _check_offer(offer: Offer | None, details: ApplicationDetails) -> Offer:
         raise DomainError(MISMATCH_MESSAGE, field="offer_number", code="mismatch")
     if offer.status == OfferStatus.WITHDRAWN:
         raise Conflict(
-            _l("The employer withdrew this offer, so it cannot be used. Ask the employer for a "
-               "new offer number."),
+            Message.of("application.offer_withdrawn"),
             field="offer_number",
         )
     if offer.status == OfferStatus.MATCHED:
         raise Conflict(
-            _l("This offer number was already used in a work permit application. An offer can "
-               "be used only once: a new application (or an extension) needs a new offer from "
-               "the employer."),
+            Message.of("application.offer_used"),
             field="offer_number",
         )
     standing = get_standing(employer_id=offer.employer_id, on=clock.today())
     if standing.banned:
         raise Conflict(
-            _l("This employer is on the list of employers who are not eligible to hire foreign "
-               "workers, so this offer cannot be used."),
+            Message.of("application.employer_banned"),
             field="offer_number",
         )
     return offer
@@ -187,7 +176,7 @@ def submit_application(*, details: ApplicationDetails, actor: Actor) -> WorkPerm
     except IntegrityError as error:
         # Only the unique offer_id can collide here: another application matched it first.
         raise Conflict(
-            _l("This offer number was already used in a work permit application."),
+            Message.of("application.offer_used_concurrently"),
             field="offer_number",
         ) from error
     return application
@@ -254,10 +243,9 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
         )
     )
     if details.applies_from == AppliesFrom.PORT_OF_ENTRY and not result.port_of_entry.eligible:
-        lang = details.language if details.language in ("en", "fr") else "en"
-        reasons = " ".join(say_in(reason, lang) for reason in result.port_of_entry.reasons)
+        reasons = Sentences(result.port_of_entry.reasons)
         raise DomainError(
-            _l("You cannot apply at a port of entry: %(reasons)s", reasons=reasons),
+            Message.of("application.port_of_entry_refused", reasons=reasons),
             field="applies_from",
         )
     return WorkPermitApplication(
@@ -328,8 +316,7 @@ def get_application_result(*, number: str, date_of_birth: date | None) -> WorkPe
         )
     if application is None or application.date_of_birth != date_of_birth:
         raise NotFound(
-            _l("No application matches this application number and date of birth. Check both "
-               "and try again.")
+            Message.of("application.result_not_found")
         )
     return application
 
@@ -339,5 +326,5 @@ def get_submitted_application(*, application_id: int) -> WorkPermitApplication:
     session, never in the URL). Raises NotFound."""
     application = db.session.get(WorkPermitApplication, application_id)
     if application is None:
-        raise NotFound(_l("Application not found."))
+        raise NotFound(Message.of("application.not_found"))
     return application

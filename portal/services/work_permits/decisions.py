@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal import clock
@@ -23,6 +22,7 @@ from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import ApplicationStatus, Offer, Refund, WorkPermitApplication
 from portal.models.enums import AppliesFrom, DecisionDocument
+from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
@@ -39,7 +39,7 @@ class PendingApplication:
     offer: Offer | None
 
 
-ADMIN_ONLY = _l("Only an administrator can decide work permit applications.")
+ADMIN_ONLY = Message.of("decision.admin_only")
 
 
 def list_pending_applications(*, actor: Actor, limit: int = 100) -> list[PendingApplication]:
@@ -60,7 +60,7 @@ def get_application(*, application_id: int, actor: Actor) -> PendingApplication:
     require_admin(actor, ADMIN_ONLY)
     application = db.session.get(WorkPermitApplication, application_id)
     if application is None:
-        raise NotFound(_l("Application not found."))
+        raise NotFound(Message.of("application.not_found"))
     return PendingApplication(application, application.offer)
 
 
@@ -75,7 +75,7 @@ def decide_application(
     require_admin(actor, ADMIN_ONLY)
     reason = (reason or "").strip()[:REASON_MAX]
     if not approve and not reason:
-        raise DomainError(_l("Enter the reason for the refusal."), field="reason")
+        raise DomainError(Message.of("decision.reason_missing"), field="reason")
     with write_transaction():
         application = db.session.scalar(
             select(WorkPermitApplication)
@@ -84,9 +84,9 @@ def decide_application(
             .execution_options(populate_existing=True)
         )
         if application is None:
-            raise NotFound(_l("Application not found."))
+            raise NotFound(Message.of("application.not_found"))
         if application.status != ApplicationStatus.SUBMITTED:
-            raise Conflict(_l("This application was already decided."))
+            raise Conflict(Message.of("decision.already_decided"))
         application.decided_at = clock.now()
         application.decided_by_user_id = actor.user_id
         application.decision_reason = reason or None

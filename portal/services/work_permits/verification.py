@@ -20,7 +20,6 @@ import hmac
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal import clock
@@ -30,6 +29,7 @@ from portal.models import Employer, FeeStatus, Offer, OfferStatus, VerificationA
 from portal.rules import numbers
 from portal.rules.codes import get_code
 from portal.rules.matching import matches_verification
+from portal.rules.messages import Message
 from portal.rules.noc import get_unit_group
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
@@ -94,7 +94,7 @@ def verify_offer(
                 )
             )
             if (failures or 0) >= max_failures_per_hour:
-                raise TooManyAttempts(_l("Too many attempts for this offer number."))
+                raise TooManyAttempts(Message.of("verification.too_many_attempts"))
         offer = get_offer_by_number(number) if numbers.is_offer_number(number) else None
         if offer is not None and offer.status == OfferStatus.DRAFT:
             offer = None
