@@ -9,7 +9,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency
 from flask import Flask, current_app
 
-from portal.catalogue import say
+from portal.catalogue import say, say_stored
 from portal.catalogue.labels import category_label, travel_document_label
 from portal.i18n import current_language
 from portal.models.enums import ApplicationStatus, FeeStatus, MemberRole, OfferStatus, Permission
@@ -53,6 +53,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(money=money, long_date=long_date, date_time=date_time)
     app.jinja_env.globals.update(
         say=say,
+        say_stored=say_stored,
         category_label=category_label,
         province_name=province_label,
         country_label=country_label,

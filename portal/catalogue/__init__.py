@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 from babel.dates import format_date
 from flask import has_app_context
@@ -59,9 +60,16 @@ def _special_rules(params: Mapping[str, str]) -> str:
     return params["note"]
 
 
+def _stored_text(params: Mapping[str, str]) -> str:
+    # Text an older portal stored in both languages, that no code's wording matched when the
+    # decisions became codes (migration 0007): shown as it was stored.
+    return params["fr"] if current_language() == "fr" else params["en"]
+
+
 # Entries whose wording is not a single msgid.
 RENDERERS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "travel.special_rules": _special_rules,
+    "stored.text": _stored_text,
 }
 ENTRIES: dict[str, LazyString] = {
     **FINDINGS,
@@ -100,6 +108,11 @@ def language(lang: str) -> Iterator[None]:
         raise RuntimeError("the catalogue speaks inside an application context")
     with force_locale(lang):
         yield
+
+
+def say_stored(data: Mapping[str, Any] | None) -> str:
+    """Text in the current language for a message stored as JSON (`Message.to_json`)."""
+    return say(Message.from_json(data)) if data else ""
 
 
 def say_in(value: Param | None, lang: str) -> str:

@@ -110,17 +110,19 @@ class WorkPermitApplication(db.Model):
     family_size: Mapped[int] = mapped_column(Integer, default=1)
     stay_months: Mapped[int | None] = mapped_column(Integer)
 
-    # What the rules computed on submission (EN and FR texts kept together)
+    # What the rules computed on submission, as codes and parameters (a stored message is
+    # {"code": ..., "params": {...}}, worded in the reader's language by the catalogue). A fee
+    # line is {"key", "label": message, "amount_cents", "exempt_reason": message or null}.
     fee_lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     fees_total_cents: Mapped[int] = mapped_column(Integer, default=0)
     travel_document: Mapped[str] = mapped_column(String(8))
-    travel_note: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    travel_note: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     medical_required: Mapped[bool] = mapped_column(Boolean)
-    medical_reasons: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+    medical_reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     gss_eligible: Mapped[bool] = mapped_column(Boolean)
-    gss_reasons: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+    gss_reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     poe_allowed: Mapped[bool] = mapped_column(Boolean)
-    poe_reasons: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+    poe_reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
     # Lifecycle
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)

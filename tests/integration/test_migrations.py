@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
@@ -60,3 +62,109 @@ def test_migrations_and_models_agree(migrated_app):
         )
         differences = compare_metadata(context, db.metadata)
     assert differences == [], differences
+
+
+# Migration 0007: work permit decisions stored as codes and parameters, not as EN/FR text.
+
+def _old_texts(message):
+    from portal.catalogue import say_in
+
+    return say_in(message, "en"), say_in(message, "fr")
+
+
+def _old_row():
+    """An application as the portal stored it before 0007, texts worded by the catalogue."""
+    from portal.rules.messages import Message
+
+    def reasons(*messages):
+        pairs = [_old_texts(m) for m in messages]
+        return {"en": [en for en, _ in pairs], "fr": [fr for _, fr in pairs]}
+
+    processing_en, processing_fr = _old_texts(Message("fee_line.processing"))
+    bio_en, bio_fr = _old_texts(Message("fee_line.biometrics"))
+    us_en, us_fr = _old_texts(Message("fee_line.biometrics_us"))
+    note_en, note_fr = _old_texts(Message.of("travel.special_rules", note="Check the passport."))
+    return {
+        "id": 1, "number": "W000000001", "permit_type": "open", "status": "submitted",
+        "family_name": "Doe", "date_of_birth": dt.date(1990, 1, 1), "citizenship": "IN",
+        "passport_number": "P1", "passport_expiry": dt.date(2030, 1, 1),
+        "residence_country": "IN", "language": "fr", "applies_from": "outside",
+        "in_canada_now": False, "biometrics": "later", "upfront_medical": False,
+        "family_size": 1, "fees_total_cents": 15500, "travel_document": "visa",
+        "medical_required": True, "gss_eligible": False, "poe_allowed": False,
+        "submitted_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        "fee_lines": [
+            {"key": "processing", "label_en": processing_en, "label_fr": processing_fr,
+             "amount_cents": 15500, "exempt_reason_en": None, "exempt_reason_fr": None},
+            {"key": "biometrics", "label_en": bio_en, "label_fr": bio_fr, "amount_cents": 0,
+             "exempt_reason_en": us_en, "exempt_reason_fr": us_fr},
+        ],
+        "travel_note": {"en": note_en, "fr": note_fr},
+        "medical_reasons": reasons(Message.of("medical.long_stay", countries="IN, PH")),
+        "gss_reasons": reasons(Message("gss.not_online"), Message("gss.biometrics_late")),
+        # The second reason is no catalogue wording: an older portal's text, kept as it was.
+        "poe_reasons": {
+            "en": [_old_texts(Message.of("poe.code_excluded", code="C10"))[0], "Old words."],
+            "fr": [_old_texts(Message.of("poe.code_excluded", code="C10"))[1], "Vieux mots."],
+        },
+    }
+
+
+JSON_COLUMNS = ("fee_lines", "travel_note", "medical_reasons", "gss_reasons", "poe_reasons")
+
+
+@pytest.fixture
+def app_at_0006(tmp_path):
+    url, drop = _fresh_database_url(tmp_path)
+    app = create_app(type("MigrationConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
+    with app.app_context():
+        upgrade(revision="0006")
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+    drop()
+
+
+def _stored(columns=JSON_COLUMNS):
+    table = sa.table("work_permit_application", *(sa.column(c, sa.JSON) for c in columns))
+    with db.engine.connect() as conn:
+        return dict(conn.execute(sa.select(table)).mappings().one())
+
+
+def test_0007_stores_decisions_as_codes_and_words_them_as_before(app_at_0006):
+    from portal.catalogue import say_in
+    from portal.rules.messages import Message
+
+    old = _old_row()
+    table = sa.table("work_permit_application",
+                     *(sa.column(c, sa.JSON if c in JSON_COLUMNS else None) for c in old))
+    with db.engine.begin() as conn:
+        conn.execute(table.insert().values(**old))
+    upgrade(revision="0007")
+
+    new = _stored()
+    assert [line["label"]["code"] for line in new["fee_lines"]] == [
+        "fee_line.processing", "fee_line.biometrics"]
+    assert new["fee_lines"][1]["exempt_reason"] == {"code": "fee_line.biometrics_us",
+                                                    "params": {}}
+    assert new["fee_lines"][0]["exempt_reason"] is None
+    assert new["travel_note"] == {"code": "travel.special_rules",
+                                  "params": {"note": "Check the passport."}}
+    assert new["medical_reasons"] == [{"code": "medical.long_stay",
+                                       "params": {"countries": "IN, PH"}}]
+    assert [r["code"] for r in new["gss_reasons"]] == ["gss.not_online", "gss.biometrics_late"]
+    assert new["poe_reasons"] == [
+        {"code": "poe.code_excluded", "params": {"code": "C10"}},
+        {"code": "stored.text", "params": {"en": "Old words.", "fr": "Vieux mots."}},
+    ]
+    # Worded again, every text reads word for word as it was stored, in both languages.
+    for column in ("medical_reasons", "gss_reasons", "poe_reasons"):
+        for lang in ("en", "fr"):
+            assert [say_in(Message.from_json(r), lang) for r in new[column]] == old[column][lang]
+    for lang in ("en", "fr"):
+        assert say_in(Message.from_json(new["travel_note"]), lang) == old["travel_note"][lang]
+        for line, before in zip(new["fee_lines"], old["fee_lines"], strict=True):
+            assert say_in(Message.from_json(line["label"]), lang) == before[f"label_{lang}"]
+
+    downgrade(revision="0006")
+    assert _stored() == {column: old[column] for column in JSON_COLUMNS}

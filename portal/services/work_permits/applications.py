@@ -27,7 +27,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from portal import clock
-from portal.catalogue import say_in  # until decisions are stored as codes
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import (
@@ -40,7 +39,6 @@ from portal.models import (
 )
 from portal.models.enums import AppliesFrom, Biometrics
 from portal.rules import numbers
-from portal.rules.fees import Decision, FeeLine
 from portal.rules.matching import matches_work_permit
 from portal.rules.messages import Message, Sentences
 from portal.rules.noc import teer_of
@@ -270,40 +268,18 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
         upfront_medical=details.upfront_medical,
         family_size=details.family_size,
         stay_months=details.stay_months,
-        fee_lines=[_fee_line_json(line) for line in result.fee_lines],
+        fee_lines=[line.to_json() for line in result.fee_lines],
         fees_total_cents=result.fees_total_cents,
         travel_document=str(result.travel.document),
-        travel_note=_bilingual(result.travel.note) if result.travel.note else None,
+        travel_note=result.travel.note.to_json() if result.travel.note else None,
         medical_required=result.medical.required,
-        medical_reasons=_reasons_json(result.medical),
+        medical_reasons=result.medical.to_json(),
         gss_eligible=result.gss.eligible,
-        gss_reasons=_reasons_json(result.gss),
+        gss_reasons=result.gss.to_json(),
         poe_allowed=result.port_of_entry.eligible,
-        poe_reasons=_reasons_json(result.port_of_entry),
+        poe_reasons=result.port_of_entry.to_json(),
         submitted_at=clock.now(),
     )
-
-
-# Until decisions are stored as codes, an application keeps its texts in both languages.
-def _bilingual(message: Message) -> dict[str, str]:
-    return {lang: say_in(message, lang) for lang in ("en", "fr")}
-
-
-def _reasons_json(decision: Decision) -> dict[str, list[str]]:
-    return {lang: [say_in(r, lang) for r in decision.reasons] for lang in ("en", "fr")}
-
-
-def _fee_line_json(line: FeeLine) -> dict[str, object]:
-    label = _bilingual(line.label)
-    reason = _bilingual(line.exempt_reason) if line.exempt_reason else {"en": None, "fr": None}
-    return {
-        "key": line.key,
-        "label_en": label["en"],
-        "label_fr": label["fr"],
-        "amount_cents": line.amount_cents,
-        "exempt_reason_en": reason["en"],
-        "exempt_reason_fr": reason["fr"],
-    }
 
 
 def get_application_result(*, number: str, date_of_birth: date | None) -> WorkPermitApplication:

@@ -20,6 +20,7 @@ from portal.models import (
     WorkPermitApplication,
 )
 from portal.rules import fees
+from portal.rules.messages import Message as Said
 from portal.services.errors import Conflict, DomainError
 from portal.services.work_permits.applications import (
     get_application_result,
@@ -27,6 +28,15 @@ from portal.services.work_permits.applications import (
 )
 from tests.factories import AdminFactory, OfferFactory, UserFactory
 from tests.work_permits_helpers import WORKER, details_for
+
+
+def say_stored_in(data, lang):
+    """A stored message (code and parameters) worded in `lang`."""
+    return say_in(Said.from_json(data), lang)
+
+
+def words(stored, lang="en"):
+    return [say_stored_in(reason, lang) for reason in stored]
 
 
 def fee(application: WorkPermitApplication, key: str) -> int | None:
@@ -156,7 +166,7 @@ def test_indian_c62_manager_gets_a_visitor_visa(app):
     # India is a designated country: a 24-month stay after living there needs a medical exam,
     # done upfront here, so two-week processing still applies.
     assert application.medical_required is True
-    assert any("designated country" in r for r in application.medical_reasons["en"])
+    assert any("designated country" in r for r in words(application.medical_reasons))
     assert application.gss_eligible is True
     assert application.poe_allowed is False  # visa-required nationals apply before travelling
 
@@ -168,7 +178,7 @@ def test_french_iec_young_professional_gets_an_eta_and_no_two_week_processing(ap
     assert fee(application, "iec_participation") == fees.IEC_PARTICIPATION_FEE_CENTS
     assert fee(application, "processing") == 0
     assert application.gss_eligible is False
-    assert any("International Experience Canada" in r for r in application.gss_reasons["en"])
+    assert any("International Experience Canada" in r for r in words(application.gss_reasons))
 
 
 def test_mexican_cusma_professional_follows_the_data_rule_for_mexico(app):
@@ -177,7 +187,9 @@ def test_mexican_cusma_professional_follows_the_data_rule_for_mexico(app):
     offer = OfferFactory(code_key="T36", noc_code="21231", teer=1, worker_citizenship="MX")
     application = submit_application(details=details_for(offer), actor=WORKER)
     assert application.travel_document == "visa"
-    assert "eTA" in application.travel_note["en"] and application.travel_note["fr"]
+    assert application.travel_note["code"] == "travel.eta_conditional"
+    assert "eTA" in say_stored_in(application.travel_note, "en")
+    assert "AVE" in say_stored_in(application.travel_note, "fr")
     assert fee(application, "biometrics") == fees.BIOMETRICS_CENTS
 
 
@@ -185,7 +197,7 @@ def test_a_nurse_needs_a_medical_exam_and_only_upfront_keeps_two_weeks(app):
     offer = OfferFactory(code_key="T36", noc_code="31301", teer=1)
     application = submit_application(details=details_for(offer), actor=WORKER)
     assert application.medical_required is True
-    assert any("public health" in r for r in application.medical_reasons["en"])
+    assert any("public health" in r for r in words(application.medical_reasons))
     assert application.gss_eligible is False
     second = OfferFactory(code_key="T36", noc_code="31301", teer=1)
     upfront = submit_application(details=details_for(second, upfront_medical=True), actor=WORKER)
