@@ -77,15 +77,19 @@ def translate_group() -> None:
 
 @translate_group.command("check")
 def translate_check() -> None:
-    """List English strings with no French translation (exit 1 if any)."""
-    from portal.translation_check import missing_translations
+    """List English strings with no French translation, and text rules or services make
+    instead of returning codes (exit 1 if any)."""
+    from portal.translation_check import missing_translations, text_outside_catalogue
 
     missing = missing_translations("fr")
     for msgid, where in missing:
         click.echo(f"missing: {msgid!r} ({where})")
-    if missing:
+    outside = text_outside_catalogue()
+    for where, what in outside:
+        click.echo(f"text outside the catalogue: {what} ({where}): return a code instead")
+    if missing or outside:
         raise SystemExit(1)
-    click.echo("French catalogue complete.")
+    click.echo("French catalogue complete; rules and services speak in codes.")
 
 
 @translate_group.command("extract")

@@ -1,14 +1,20 @@
 """Finding English strings that have no usable French translation: `flask translate check`.
 
 It does what `pybabel extract` and `pybabel update` do, with babel's Python API: extract every
-translatable string of portal/ (pages, forms, services, the rules' catalogue) and templates/ into
-a template catalogue (the .pot), then update the merged French catalogue from it without fuzzy
-matching. A msgid that comes out untranslated or fuzzy is missing; a translation whose
-%(placeholders)s do not match its msgid is broken (babel's checkers).
+translatable string of portal/ (pages, forms, the catalogue of the codes rules and services
+emit) and templates/ into a template catalogue (the .pot), then update the merged French
+catalogue from it without fuzzy matching. A msgid that comes out untranslated or fuzzy is
+missing; a translation whose %(placeholders)s do not match its msgid is broken (babel's
+checkers).
+
+It also keeps the one way of carrying French: portal/rules and portal/services return codes
+with parameters, and only the catalogue (portal/catalogue) and the edges make text. A gettext
+call, or an import of one, in rules or services is reported (`text_outside_catalogue`).
 """
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -105,3 +111,44 @@ def missing_translations(lang: str) -> list[tuple[str, str]]:
         if message.id in template and _usable(message):
             problems += [(msgid, f"{_where(message)}: {error}") for error in errors]
     return sorted(problems)
+
+
+# Below the edges, code only: the catalogue words what rules and services return.
+CODE_ONLY = ("portal/rules", "portal/services")
+# The outbox renders the email templates (an edge: templates/email) in the recipient's language.
+TEXT_ALLOWED = frozenset({"portal/services/outbox/messages.py"})
+GETTEXT = frozenset(KEYWORDS) | {"pgettext", "npgettext", "lazy_pgettext"}
+GETTEXT_MODULES = frozenset({"flask_babel", "gettext", "babel", "support"})
+
+
+def _gettext_uses(tree: ast.AST) -> list[tuple[int, str]]:
+    uses = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            # _l("...") or flask_babel.gettext("..."); not a catalogue object's own gettext
+            # (the French country names pycountry ships are reference data).
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else (
+                func.attr if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                and func.value.id in GETTEXT_MODULES else "")
+            if name in GETTEXT:
+                uses.append((node.lineno, f"{name}(...)"))
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name in GETTEXT:
+                    uses.append((node.lineno, f"from {node.module} import {alias.name}"))
+    return uses
+
+
+def text_outside_catalogue() -> list[tuple[str, str]]:
+    """(where, what) for each gettext call or import in portal/rules and portal/services: text
+    they make instead of returning a code the catalogue words."""
+    found = []
+    for folder in CODE_ONLY:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            if name in TEXT_ALLOWED or "/data/" in name:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=name)
+            found += [(f"{name}:{line}", what) for line, what in _gettext_uses(tree)]
+    return found

@@ -77,3 +77,31 @@ def test_the_check_reads_the_catalogue_of_the_rules_codes():
     extracted = translation_check.extract_msgids()
     assert ENTRIES["CODE-MISSING"]._args[0] in extracted
     assert ENTRIES["gss.eligible"]._args[0] in extracted
+
+
+def test_rules_and_services_make_no_text_they_return_codes():
+    assert translation_check.text_outside_catalogue() == []
+
+
+def test_text_made_in_rules_or_services_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "portal" / "services" / "outbox").mkdir(parents=True)
+    (tmp_path / "portal" / "rules").mkdir(parents=True)
+    (tmp_path / "portal" / "services" / "things.py").write_text(
+        "from flask_babel import lazy_gettext as _l\n"
+        "from portal.rules.messages import Message\n"
+        "A = Message.of('thing.code')\nB = _l('Worded here')\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "portal" / "rules" / "pure.py").write_text(
+        "import flask_babel\nC = flask_babel.gettext('Also here')\n", encoding="utf-8"
+    )
+    # The outbox renders the email templates, an edge: its gettext is allowed.
+    (tmp_path / "portal" / "services" / "outbox" / "messages.py").write_text(
+        "from flask_babel import gettext, ngettext\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(translation_check, "ROOT", tmp_path)
+    assert translation_check.text_outside_catalogue() == [
+        ("portal/rules/pure.py:2", "gettext(...)"),
+        ("portal/services/things.py:1", "from flask_babel import lazy_gettext"),
+        ("portal/services/things.py:4", "_l(...)"),
+    ]
