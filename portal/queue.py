@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
@@ -36,7 +37,10 @@ def _storage_for(url: str) -> tuple[type[BaseStorage], dict[str, Any]]:
     if url.startswith(("redis://", "rediss://")):
         return RedisStorage, {"url": url}
     if url.startswith("sqlite:///"):
-        return SqliteStorage, {"filename": url.removeprefix("sqlite:///"), "timeout": 15}
+        filename = url.removeprefix("sqlite:///")
+        # A clean clone has no instance/ yet: SQLite makes the file, not its folder.
+        Path(filename).parent.mkdir(parents=True, exist_ok=True)
+        return SqliteStorage, {"filename": filename, "timeout": 15}
     if url in ("memory://", "memory"):
         return MemoryStorage, {}
     raise ValueError(f"QUEUE_URL must be sqlite:///..., redis://... or memory:// (got {url!r})")
