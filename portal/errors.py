@@ -49,12 +49,12 @@ ERROR_TEXT = {
 }
 
 
-def render_error(status: int):  # type: ignore[no-untyped-def]
+def render_error(status: int):
     title, body = ERROR_TEXT.get(status, ERROR_TEXT[500])
     return render_template("errors/error.html", status=status, title=title, body=body), status
 
 
-def _delegated(error: HTTPException | NotFound):  # type: ignore[no-untyped-def]
+def _delegated(error: HTTPException | NotFound):
     renderer = current_app.extensions.get(PROBLEM_RENDERER)
     if renderer is not None and renderer[0]():
         return renderer[1](error)
@@ -63,14 +63,14 @@ def _delegated(error: HTTPException | NotFound):  # type: ignore[no-untyped-def]
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def csrf_error(_error: CSRFError):  # type: ignore[no-untyped-def]
+    def csrf_error(_error: CSRFError):
         title = _l("Your form expired")
         body = _l("For your security the form could not be accepted. Go back, reload the page "
                   "and submit it again.")
         return render_template("errors/error.html", status=400, title=title, body=body), 400
 
     @app.errorhandler(NotFound)
-    def domain_not_found(error: NotFound):  # type: ignore[no-untyped-def]
+    def domain_not_found(error: NotFound):
         # A service's NotFound (missing, or not the actor's to see: the two look the same).
         delegated = _delegated(error)
         if delegated is not None:
@@ -78,7 +78,7 @@ def init_app(app: Flask) -> None:
         return render_error(404)
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+    def http_error(error: HTTPException):
         delegated = _delegated(error)
         if delegated is not None:
             return delegated
@@ -86,7 +86,7 @@ def init_app(app: Flask) -> None:
         return render_error(status if status in ERROR_TEXT else 500)
 
     @app.errorhandler(InternalServerError)
-    def unexpected_error(error: InternalServerError):  # type: ignore[no-untyped-def]
+    def unexpected_error(error: InternalServerError):
         # Flask has already logged the exception; the user sees no internals.
         db.session.rollback()
         delegated = _delegated(error)

@@ -1,5 +1,7 @@
 """Unbound extension objects; create_app binds them to an application (the task queue too)."""
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -26,6 +28,14 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# The models' base class. At run time it is Flask-SQLAlchemy's db.Model (Base plus the
+# extension's mixins); a type checker cannot subclass an attribute made at run time, so it is
+# told the declarative base the mappings come from.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

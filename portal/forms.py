@@ -3,6 +3,8 @@ employer's profile) and choice lists in the user's language."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, SubmitField
@@ -24,7 +26,9 @@ class PortalForm(FlaskForm):
     """Base form: strips surrounding spaces from every text field."""
 
     class Meta:
-        def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
+        def bind_field(
+            self: object, form: Any, unbound_field: Any, options: dict[str, Any]
+        ) -> Any:
             # Passwords are kept exactly as typed; every other text loses surrounding spaces.
             # The strip filter is added to this binding only: the unbound field is shared by
             # every instance of the form, so changing its kwargs would add one more filter on
@@ -41,11 +45,11 @@ class ActionForm(PortalForm):
     submit = SubmitField(_l("Continue"))
 
 
-def _strip(value):  # type: ignore[no-untyped-def]
+def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def options(pairs) -> list[SelectChoice]:  # type: ignore[no-untyped-def]
+def options(pairs) -> list[SelectChoice]:
     """(value, label) pairs as WTForms choices (WTForms 3.3 wants SelectChoice objects)."""
     return [SelectChoice(value, label) for value, label in pairs]
 
@@ -102,5 +106,5 @@ class BusinessFieldsMixin:
     )
 
     def set_business_choices(self) -> None:
-        self.business_type.choices = options(business_type_choices())  # type: ignore[attr-defined]
-        self.province.choices = options(province_choices())  # type: ignore[attr-defined]
+        self.business_type.choices = options(business_type_choices())
+        self.province.choices = options(province_choices())

@@ -71,7 +71,9 @@ def load_translations(lang: str) -> Translations:
     """The compiled catalogues of `lang`, merged (for tests and tools outside a request)."""
     merged = Translations()
     for domain in domains():
-        merged.merge(Translations.load(str(CATALOGUE_DIR), [lang], domain))
+        loaded = Translations.load(str(CATALOGUE_DIR), [lang], domain)
+        if isinstance(loaded, Translations):  # a missing catalogue loads as NullTranslations
+            merged.merge(loaded)
     return merged
 
 
@@ -95,7 +97,7 @@ def select_locale() -> str:
     if not has_request_context():  # command-line tasks speak English
         return "en"
     asked = request.args.get("lang")
-    if asked in languages:
+    if asked is not None and asked in languages:
         session["lang"] = asked
         return asked
     if session.get("lang") in languages:

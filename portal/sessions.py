@@ -64,7 +64,7 @@ def init_app(app: Flask) -> None:
         return authentication.load_session_user(token)
 
     @app.before_request
-    def enforce_timeouts():  # type: ignore[no-untyped-def]
+    def enforce_timeouts():
         if request.endpoint == "static" or not current_user.is_authenticated:
             return None
         if _expired(app):
@@ -81,7 +81,7 @@ def init_app(app: Flask) -> None:
         return None
 
     @app.after_request
-    def end_session_after_saving(response):  # type: ignore[no-untyped-def]
+    def end_session_after_saving(response):
         if not g.pop("save_then_end_session", False):
             return response
         end_session()
@@ -94,7 +94,7 @@ def keeps_work_on_timeout(view: F) -> F:
     """Mark a form view whose POST saves a draft: when the session has timed out, the draft is
     still saved (by the user the expired session names) before the session ends, so nothing
     typed is lost. Only for views that save the signed-in employer's own drafts."""
-    view.keeps_work_on_timeout = True  # type: ignore[attr-defined]
+    view.keeps_work_on_timeout = True  # type: ignore[attr-defined]  # a mark the timeout check reads
     return view
 
 

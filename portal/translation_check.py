@@ -77,10 +77,14 @@ def extract_msgids() -> dict[str, str]:
     """Every translatable English string (each plural form too), with where it is used."""
     found: dict[str, str] = {}
     for message in extract_template():
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        for msgid in ids:
+        for msgid in _ids(message):
             found.setdefault(msgid, _where(message))
     return found
+
+
+def _ids(message: Message) -> tuple[str, ...]:
+    """The msgid, and the plural one too: babel gives one string, or a sequence for plurals."""
+    return (message.id,) if isinstance(message.id, str) else tuple(message.id)
 
 
 def translated_msgids(lang: str) -> dict[str, bool]:
@@ -88,8 +92,7 @@ def translated_msgids(lang: str) -> dict[str, bool]:
     result: dict[str, bool] = {}
     for message in merged_catalogue(lang):
         if message.id:
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            for msgid in ids:
+            for msgid in _ids(message):
                 result[msgid] = result.get(msgid, False) or _usable(message)
     return result
 
@@ -103,11 +106,11 @@ def missing_translations(lang: str) -> list[tuple[str, str]]:
     for message in catalogue:
         if not message.id or message.id not in template:
             continue
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        msgid = _ids(message)[0]
         if not _usable(message):
             problems.append((msgid, _where(message)))
     for message, errors in catalogue.check():
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        msgid = _ids(message)[0]
         if message.id in template and _usable(message):
             problems += [(msgid, f"{_where(message)}: {error}") for error in errors]
     return sorted(problems)

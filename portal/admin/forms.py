@@ -30,7 +30,7 @@ DATE_ERROR = _l("Enter a date like 2026-11-24.")
 class DayField(DateField):
     """A date field (YYYY-MM-DD) whose error message is ours, in the user's language."""
 
-    def process_formdata(self, valuelist):  # type: ignore[no-untyped-def]
+    def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
         except ValueError as error:
@@ -66,7 +66,7 @@ class EmployerSearchForm(PortalForm):
     )
     submit = SubmitField(_l("Search"))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.province.choices = [
             SelectChoice("", _l("Any province or territory")),
@@ -166,7 +166,7 @@ class ExemptEmployerForm(ExemptionFieldsMixin, PortalForm):
     )
     submit = SubmitField(_l("Create the employer and its exemption"))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.province.choices = options(province_choices())
 

@@ -10,8 +10,10 @@ CSRF token; no CORS headers are sent (browsers on other sites cannot call it).
 from __future__ import annotations
 
 import http
+from typing import Any
 
 from flask import Flask, Response, current_app, request
+from flask.typing import ResponseReturnValue
 from flask_smorest import Api
 from flask_smorest.spec import prepare_response
 
@@ -35,14 +37,15 @@ class PortalApi(Api):
 
     def _register_responses(self) -> None:
         for status in http.HTTPStatus:
-            response = {"description": status.phrase}
+            response: dict[str, Any] = {"description": status.phrase}
             if status >= 400:
                 response["schema"] = self.ERROR_SCHEMA
             prepare_response(response, self.spec, PROBLEM_TYPE)
             self.spec.components.response(status.name, response, lazy=True)
-        response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
-        prepare_response(response, self.spec, PROBLEM_TYPE)
-        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+        default: dict[str, Any] = {"description": "Default error response",
+                                   "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, PROBLEM_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
 
 
 api = PortalApi()
@@ -88,6 +91,6 @@ def init_app(app: Flask) -> None:
 
 
 @public
-def openapi_document() -> Response:
+def openapi_document() -> ResponseReturnValue:
     """The OpenAPI 3.1 document, generated from the resources and their schemas."""
     return current_app.json.response(api.spec.to_dict())

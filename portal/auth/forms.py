@@ -48,7 +48,7 @@ class RegisterForm(BusinessFieldsMixin, PortalForm):
     )
     submit = SubmitField(_l("Register"))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.set_business_choices()
 

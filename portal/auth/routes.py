@@ -28,7 +28,7 @@ def _register_limit() -> str:
     return current_app.config["RATELIMIT_REGISTER"]
 
 
-def _home_for(user) -> str:  # type: ignore[no-untyped-def]
+def _home_for(user) -> str:
     if user.is_admin:  # admins pass the second factor (TOTP) before any admin page
         return url_for("admin.second_factor_step")
     # A representative picks an employer.

@@ -67,10 +67,10 @@ EMPLOYER_KINDS = (
 
 
 def _options(pairs: tuple[tuple[str, object], ...]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]  # type: ignore[arg-type]
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
-def _whole_number(low: int, high: int, message: object):  # type: ignore[no-untyped-def]
+def _whole_number(low: int, high: int, message: object):
     def check(form: PortalForm, field: Field) -> None:
         text = field.data or ""
         if text and not (text.isdigit() and low <= int(text) <= high):
@@ -155,7 +155,7 @@ class FinderForm(GetForm):
     )
     submit = SubmitField(_l("Find codes"))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         countries = all_countries(current_language())
         self.citizenship.choices = [("", _l("Choose a country")), *countries]
@@ -173,7 +173,7 @@ class FinderForm(GetForm):
             "employer_kind": {value for value, _label in EMPLOYER_KINDS},
         }
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         for name, allowed in self._allowed.items():
             field = self[name]
@@ -210,7 +210,7 @@ class CatalogueFilterForm(GetForm):
     )
     submit = SubmitField(_l("Show codes"))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.category.choices = [("", _l("All categories"))] + [
             (cat.value, category_label(cat)) for cat in Category

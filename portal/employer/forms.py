@@ -23,7 +23,7 @@ class ProfileForm(BusinessFieldsMixin, PortalForm):
     )
     submit = SubmitField(_l("Save changes"))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.set_business_choices()
 

@@ -7,7 +7,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from portal import clock
-from portal.access import acting_access, current_actor, employer_required, primary_required
+from portal.access import acting_is_primary, current_actor, employer_required, primary_required
 from portal.employer import bp
 from portal.employer.dashboard import dashboard_form, dashboard_query
 from portal.employer.forms import ProfileForm
@@ -52,7 +52,7 @@ def edit_profile():
             employer_profile.update_profile(
                 employer_id=employer.id,
                 actor=actor,
-                is_primary=acting_access().is_primary,  # type: ignore[union-attr]
+                is_primary=acting_is_primary(),
                 changes={name: form[name].data for name in EDITABLE_FIELDS},
             )
         except DomainError as error:

@@ -19,7 +19,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(jobs_group)
 
 
-def _queue():  # type: ignore[no-untyped-def]
+def _queue():
     return current_app.extensions["queue"]
 
 

@@ -15,12 +15,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.enums import Scope
 from portal.models.types import UTCDateTime
 
 
-class ApiKey(db.Model):
+class ApiKey(Model):
     __tablename__ = "api_key"
     __table_args__ = (
         CheckConstraint("length(secret_hash) = 64", name="hash_is_sha256"),

@@ -13,14 +13,14 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.enums import ExemptionCategory
 from portal.models.types import EnumText, UTCDateTime
 
 _CATEGORIES = ",".join(f"'{c.value}'" for c in ExemptionCategory)
 
 
-class ComplianceExemption(db.Model):
+class ComplianceExemption(Model):
     """An employer's exemption from the compliance regime, granted by an administrator.
 
     In force from `effective_date` (inclusive) until `expiry_date` (exclusive: the exemption no
@@ -63,7 +63,7 @@ class ComplianceExemption(db.Model):
         )
 
 
-class EmployerBan(db.Model):
+class EmployerBan(Model):
     """A finding of non-compliance: the employer is ineligible for the period.
 
     In force from `start_date` (inclusive) to `end_date` (inclusive: the last day of the ban);

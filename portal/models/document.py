@@ -13,11 +13,11 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.types import UTCDateTime
 
 
-class OfferDocument(db.Model):
+class OfferDocument(Model):
     __tablename__ = "offer_document"
     __table_args__ = (
         UniqueConstraint("offer_id", "offer_version", "language", name="uq_offer_document_version"),

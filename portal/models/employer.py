@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.enums import BusinessType
 from portal.models.types import EnumText, UTCDateTime
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from portal.models.user import User
 
 
-class Employer(db.Model):
+class Employer(Model):
     __tablename__ = "employer"
     __table_args__ = (
         CheckConstraint("length(business_number) = 9", name="business_number_nine_digits"),

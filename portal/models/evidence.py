@@ -9,11 +9,11 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.types import UTCDateTime
 
 
-class EvidenceFile(db.Model):
+class EvidenceFile(Model):
     __tablename__ = "evidence_file"
     __table_args__ = (
         CheckConstraint(

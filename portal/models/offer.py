@@ -28,12 +28,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.enums import FeeStatus, OfferStatus
 from portal.models.types import EnumText, UTCDateTime
 
 
-class Offer(db.Model):
+class Offer(Model):
     __tablename__ = "offer"
     __table_args__ = (
         CheckConstraint(
@@ -159,7 +159,7 @@ class Offer(db.Model):
         return ", ".join(parts)
 
 
-class OfferLocation(db.Model):
+class OfferLocation(Model):
     """A work location. The portal takes one, and optionally a second; more go in the duties."""
 
     __tablename__ = "offer_location"

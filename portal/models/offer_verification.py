@@ -14,11 +14,11 @@ from sqlalchemy import Boolean, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.types import UTCDateTime
 
 
-class VerificationAttempt(db.Model):
+class VerificationAttempt(Model):
     __tablename__ = "offer_verification_attempt"
     __table_args__ = (
         # Rate limit: failures for one typed number in the last hour.

@@ -8,11 +8,11 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.types import UTCDateTime
 
 
-class Message(db.Model):
+class Message(Model):
     __tablename__ = "outbox_message"
     __table_args__ = (CheckConstraint("language IN ('en','fr')", name="language_known"),)
 

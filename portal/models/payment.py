@@ -15,12 +15,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.enums import PaymentResult
 from portal.models.types import UTCDateTime
 
 
-class Payment(db.Model):
+class Payment(Model):
     __tablename__ = "payment"
     __table_args__ = (
         CheckConstraint(
@@ -58,7 +58,7 @@ class Payment(db.Model):
         return self.result == PaymentResult.SUCCEEDED
 
 
-class Refund(db.Model):
+class Refund(Model):
     __tablename__ = "refund"
     __table_args__ = (CheckConstraint("amount_cents > 0", name="amount_positive"),)
 

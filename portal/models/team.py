@@ -15,12 +15,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.enums import MemberRole, Permission
 from portal.models.types import EnumText, UTCDateTime
 
 
-class Membership(db.Model):
+class Membership(Model):
     __tablename__ = "membership"
     __table_args__ = (
         UniqueConstraint("user_id", "employer_id", name="one_membership_per_employer"),
@@ -44,7 +44,7 @@ class Membership(db.Model):
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """An invitation to join an employer. Only the SHA-256 of the code is stored."""
 
     __tablename__ = "invitation"

@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
-from portal.extensions import db
+from portal.extensions import Model
 from portal.models.enums import (
     ApplicationStatus,
     AppliesFrom,
@@ -50,7 +50,7 @@ def _values(enum: type[StrEnum]) -> str:
     return ",".join(f"'{member.value}'" for member in enum)
 
 
-class WorkPermitApplication(db.Model):
+class WorkPermitApplication(Model):
     __tablename__ = "work_permit_application"
     __table_args__ = (
         CheckConstraint(f"permit_type IN ({_values(PermitType)})", name="permit_type_known"),

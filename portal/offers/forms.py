@@ -4,6 +4,7 @@ the services check meaning."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
@@ -81,7 +82,7 @@ def answer_field(question: Question) -> Field:
     return StringField(label, validators=[Optional(), Length(max=500)], description=hint)
 
 
-def code_form(questions: tuple[Question, ...], **kwargs):  # type: ignore[no-untyped-def]
+def code_form(questions: tuple[Question, ...], **kwargs):
     attrs = {f"answer_{q.id}": answer_field(q) for q in questions}
     form_class = type("CodeForm", (CodeFormBase,), attrs)
     form = form_class(**kwargs)
@@ -95,7 +96,9 @@ class ExactStringField(StringField):
 
 class WorkerForm(PortalForm, SectionButtons):
     class Meta:
-        def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
+        def bind_field(
+            self: object, form: Any, unbound_field: Any, options: dict[str, Any]
+        ) -> Any:
             if issubclass(unbound_field.field_class, ExactStringField):
                 return unbound_field.bind(form=form, **options)
             return PortalForm.Meta.bind_field(self, form, unbound_field, options)
@@ -129,7 +132,7 @@ class WorkerForm(PortalForm, SectionButtons):
                                        message=_l("Enter the UCI as 8 or 10 digits."))],
         description=_l("8 or 10 digits, on any earlier IRCC document. Leave empty if unknown."))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         countries = country_choices()
         for name in ("worker_country_of_birth", "worker_citizenship", "worker_residence_country"):
@@ -179,7 +182,7 @@ class JobForm(PortalForm, SectionButtons):
     end_date = DateField(_l("End date"), validators=[Optional()], description=_l("Year-month-day."))
     full_time = RadioField(_l("Is the job full time?"), choices=YES_NO, validators=[Optional()])
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.location1_province.choices = options(province_choices())
         self.location2_province.choices = options(province_choices())
@@ -214,7 +217,7 @@ class WagesForm(PortalForm, SectionButtons):
                                            validators=[Optional(), Length(max=4000)])
 
 
-def attestations_form(attestations, **kwargs):  # type: ignore[no-untyped-def]
+def attestations_form(attestations, **kwargs):
     attrs = {f"attest_{key}": BooleanField(say(label)) for key, label in attestations}
     form_class = type("AttestationsForm", (PortalForm, SectionButtons), attrs)
     return form_class(**kwargs)

@@ -93,7 +93,7 @@ def job_values(form: FlaskForm) -> dict[str, Any]:
 def fill_job(form: FlaskForm, offer: Offer) -> None:
     for name in JOB_FIELDS:
         form[name].data = getattr(offer, name)
-    form.full_time.data = {True: "yes", False: "no"}.get(offer.full_time)  # type: ignore[arg-type]
+    form.full_time.data = None if offer.full_time is None else ("yes" if offer.full_time else "no")
     for location in offer.locations:
         for field in LOCATION_FIELDS:
             form[f"location{location.position}_{field}"].data = getattr(location, field)

@@ -41,6 +41,7 @@ def as_number(value: object) -> Decimal | None:
     """A finite number from an int, float, Decimal or numeric string; None otherwise."""
     if isinstance(value, bool):
         return None
+    raw: int | float | Decimal | str
     if isinstance(value, (int, float, Decimal)):
         raw = value
     elif isinstance(value, str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from portal.rules._data import load
 from portal.rules._facts import age_on, as_date, block, upper
@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from portal.rules.findings import Finding
 
 
-def iec_row(entry: ExemptionCode, citizenship: str | None) -> dict:
+def iec_row(entry: ExemptionCode, citizenship: str | None) -> dict[str, Any]:
     row = load("reference")["iec_countries"].get(citizenship or "", {})
-    return row.get("categories", {}).get(entry.iec_category or "", {})
+    found: dict[str, Any] = row.get("categories", {}).get(entry.iec_category or "", {})
+    return found
 
 
 def check_iec(

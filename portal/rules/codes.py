@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from portal.rules import questions as q
 from portal.rules._data import load
@@ -150,7 +151,7 @@ class ExemptionCode:
 _PROFESSIONAL_OR_TECHNICIAN_CODES = frozenset({"T52", "F12", "F52"})
 
 
-def _questions(raw: dict) -> tuple[Question, ...]:
+def _questions(raw: dict[str, Any]) -> tuple[Question, ...]:
     if not raw["employer_specific"]:
         return ()
     key, code = raw["key"], raw["code"]
@@ -188,14 +189,14 @@ def _questions(raw: dict) -> tuple[Question, ...]:
     return tuple(found)
 
 
-def _max_days(raw: dict) -> int | None:
+def _max_days(raw: dict[str, Any]) -> int | None:
     if raw["code"] == "T33":
         return 90  # GATS professionals: 90 days in any 12-month period, no extension
     months = raw["max_initial_months"]
     return None if months is None else (months * 365 + 11) // 12
 
 
-def _build(raw: dict) -> ExemptionCode:
+def _build(raw: dict[str, Any]) -> ExemptionCode:
     teer = raw["teer_levels"]
     cits = raw["citizenships"]
     return ExemptionCode(

@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from portal.access import (
     ACTING_EMPLOYER_KEY,
     acting_access,
+    acting_is_primary,
     current_actor,
     employer_required,
     primary_required,
@@ -64,7 +65,7 @@ def team():
         "teams/team.html",
         members=members,
         invitations=open_invitations,
-        is_primary=acting_access().is_primary,  # type: ignore[union-attr]
+        is_primary=acting_is_primary(),
         permission_form=PermissionForm(formdata=None),
         confirm_form=ConfirmForm(formdata=None),
     )

@@ -143,7 +143,7 @@ class ApplyForm(PortalForm):
     )
     submit = SubmitField(_l("Submit the application"))
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.open_code.choices = open_code_choices()
         self.citizenship.choices = country_choices(_l("Choose a country"))

@@ -12,7 +12,7 @@ from portal.services.audit import log as audit_log
 
 
 def _criteria(form: AuditFilterForm) -> audit_log.AuditFilter:
-    def ok(field):  # type: ignore[no-untyped-def]
+    def ok(field):
         return None if field.errors else field.data
 
     return audit_log.AuditFilter(

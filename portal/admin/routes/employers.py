@@ -27,7 +27,7 @@ def _page_number() -> int:
     return request.args.get("page", 1, type=int) or 1
 
 
-def _terms(form) -> exemptions.ExemptionTerms:  # type: ignore[no-untyped-def]
+def _terms(form) -> exemptions.ExemptionTerms:
     return exemptions.ExemptionTerms(
         category=ExemptionCategory(form.category.data),
         legal_basis=form.legal_basis.data,
@@ -54,13 +54,13 @@ def employers():
     return render_template("admin/employers.html", form=form, page=page, args=args)
 
 
-def _overview(employer_id: int):  # type: ignore[no-untyped-def]
+def _overview(employer_id: int):
     return admin_employers.employer_overview(
         actor=current_actor(), employer_id=employer_id, on=clock.today()
     )
 
 
-def _render_employer(employer_id: int, **forms):  # type: ignore[no-untyped-def]
+def _render_employer(employer_id: int, **forms):
     overview = _overview(employer_id)
     forms.setdefault("grant_form", GrantExemptionForm(formdata=None))
     forms.setdefault("ban_form", BanForm(formdata=None))

@@ -46,7 +46,7 @@ def new():
     return redirect(url_for("offers.exemption_code", offer_id=offer.id))
 
 
-def _section(offer, section: str, form, values, template: str, **context):  # type: ignore[no-untyped-def]
+def _section(offer, section: str, form, values, template: str, **context):
     """Save what is well formed, keep the rest on the page with its error, then redirect."""
     if request.method == "POST":
         form.validate()
@@ -63,7 +63,8 @@ def _section(offer, section: str, form, values, template: str, **context):  # ty
             if form.save_continue.data:
                 return redirect(url_for(sections.next_endpoint(section), offer_id=offer.id))
             flash(_("This section is saved."), "success")
-            return redirect(url_for(request.endpoint, offer_id=offer.id))
+            endpoint = request.endpoint or sections.SECTION_ENDPOINTS[section]
+            return redirect(url_for(endpoint, offer_id=offer.id))
         if has_errors:
             flash(_("Some answers need fixing. The others are saved."), "error")
     review = review_offer(offer)
@@ -135,7 +136,7 @@ def attestations(offer):
         for key in offer.attestations or ():
             form[f"attest_{key}"].data = True
 
-    def values(f):  # type: ignore[no-untyped-def]
+    def values(f):
         return {"attestations": [k for k in drafts.ATTESTATION_IDS if f[f"attest_{k}"].data]}
 
     return _section(offer, "attestations", form, values, "offers/attestations.html",
@@ -150,7 +151,7 @@ def business_information(offer):
                            employer=_employer(offer))
 
 
-def _employer(offer):  # type: ignore[no-untyped-def]
+def _employer(offer):
     return profile.get_employer(employer_id=offer.employer_id, actor=current_actor())
 
 
@@ -167,7 +168,8 @@ def evidence_files(offer):
         try:
             evidence.add_file(
                 offer_id=offer.id, actor=current_actor(), item_id=form.item_id.data,
-                filename=upload.filename if upload else "", data=upload.read() if upload else b"",
+                filename=(upload.filename or "") if upload else "",
+                data=upload.read() if upload else b"",
                 max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
                 max_offer_bytes=current_app.config["EVIDENCE_MAX_OFFER_BYTES"],
             )

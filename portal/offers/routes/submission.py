@@ -86,7 +86,7 @@ def fee_exemption(offer):
         try:
             submission.claim_fee_exemption(
                 offer_id=offer.id, actor=current_actor(), reason=form.reason.data or "",
-                proof_filename=upload.filename if upload else "",
+                proof_filename=(upload.filename or "") if upload else "",
                 proof_data=upload.read() if upload else b"",
                 max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
                 max_offer_bytes=current_app.config["EVIDENCE_MAX_OFFER_BYTES"],
@@ -150,5 +150,5 @@ def download_confirmation(offer_id: int) -> Response:
 
 def _pdf_language() -> str:
     asked = request.args.get("lang")
-    return asked if asked in current_app.config["LANGUAGES"] else current_language()
+    return asked if asked and asked in current_app.config["LANGUAGES"] else current_language()
 

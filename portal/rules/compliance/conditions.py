@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from portal.rules._data import load
 
@@ -87,7 +88,7 @@ def _date(raw: str | None) -> dt.date | None:
     return dt.date.fromisoformat(raw) if raw else None
 
 
-def _condition(row: dict) -> Condition:
+def _condition(row: dict[str, Any]) -> Condition:
     elements = row.get("elements") or {}
     return Condition(
         code=row["code"],
@@ -107,7 +108,7 @@ def _condition(row: dict) -> Condition:
     )
 
 
-def _justification(row: dict) -> Justification:
+def _justification(row: dict[str, Any]) -> Justification:
     only_for = row.get("only_for")
     return Justification(
         code=row["code"],

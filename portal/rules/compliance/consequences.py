@@ -134,8 +134,8 @@ def _longest_ban(results: Sequence[ViolationResult], steps: list[Step]) -> Ban |
     ban = max(bans, key=lambda b: b.length)
     if len(bans) > 1 and ban.years is None:
         steps.append(step("compliance.notice.longest_ban_permanent", None, bans=len(bans)))
-    elif len(bans) > 1:
-        steps.append(step("compliance.notice.longest_ban", None, bans=len(bans), years=ban.years))  # type: ignore[arg-type]
+    elif len(bans) > 1 and ban.years is not None:
+        steps.append(step("compliance.notice.longest_ban", None, bans=len(bans), years=ban.years))
     return ban
 
 

@@ -123,7 +123,7 @@ def preliminary_finding_deadline(
         NoticeKind.preliminary_finding,
         sent_on,
         received,
-        extended_to if extended else due,
+        extended_to if extended and extended_to is not None else due,
         "R209.994(3)" if extended else ("R209.994(1.1)" if short else "R209.994(1)"),
         extended=extended,
     )

@@ -108,13 +108,17 @@ def assess_justification(
         if not _fact_met(requirement, claim):
             code, field = _REQUIREMENTS[requirement]
             problems.append(problem(code, None, field, provision=ground.provision))
-    if "compensated" in ground.requires and _too_late(claim, preliminary_finding_on):
+    if (
+        "compensated" in ground.requires
+        and preliminary_finding_on is not None
+        and _too_late(claim, preliminary_finding_on)
+    ):
         problems.append(
             problem(
                 "compliance.problem.compensation_too_late",
                 None,
                 "justification_compensated_on",
                 preliminary_finding_on=Day(preliminary_finding_on),
-            )  # type: ignore[arg-type]
+            )
         )
     return JustificationCheck(not problems, ground.provision, tuple(problems))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any
 
 from portal.rules._data import load
 from portal.rules.compliance.conditions import ViolationType
@@ -97,7 +98,7 @@ def severity_out_of_range(severity: Severity) -> list[tuple[str, int, int]]:
 
 def history_points(violation_type: ViolationType, ordinal: int) -> int:
     """Table 4 points for the `ordinal`-th violation of that type (1 = first)."""
-    row = load("compliance_regime")["table_4_history_points"][violation_type.value]
+    row: list[int] = load("compliance_regime")["table_4_history_points"][violation_type.value]
     return row[min(max(ordinal, 1), len(row)) - 1]
 
 
@@ -117,8 +118,9 @@ def apply_disclosure(points: int) -> int:
     return points - deduction if points >= deduction else 0
 
 
-def _row(table: dict, points: int) -> dict:
-    return [r for r in table["rows"] if points >= r["min_points"]][-1]
+def _row(table: dict[str, Any], points: int) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = table["rows"]
+    return [r for r in rows if points >= r["min_points"]][-1]
 
 
 def amp_cents(points: int, violation_type: ViolationType, size: BusinessSize) -> int | None:

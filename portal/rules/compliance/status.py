@@ -82,7 +82,8 @@ class Eligibility:
             code = "compliance.eligibility.banned"
             if self.in_default:
                 code = "compliance.eligibility.banned_and_in_default"
-            return Message.of(code, until=Day(self.banned_until))  # type: ignore[arg-type]
+            assert self.banned_until is not None, "a ban that is not permanent has a last day"
+            return Message.of(code, until=Day(self.banned_until))
         if self.in_default:
             return Message.of("compliance.eligibility.in_default")
         return Message.of("compliance.eligibility.eligible")

@@ -112,12 +112,14 @@ def _shape_problems(index: int, finding: ConditionFinding, condition: Condition)
         ]
     day = finding.occurred_on
     if day is not None and not condition.in_force_on(day):
-        since = Day(condition.in_force_from)  # type: ignore[arg-type]
+        assert condition.in_force_from is not None, "only a start date puts a day before it"
+        since = Day(condition.in_force_from)
         return [
             problem("compliance.problem.condition_not_in_force", index, "occurred_on", since=since)
         ]
     if day is not None and not condition.in_force_on(day, element):
-        since = Day(condition.element_in_force_from[element])  # type: ignore[index]
+        assert element is not None, "only an element can have its own start date"
+        since = Day(condition.element_in_force_from[element])
         return [
             problem("compliance.problem.element_not_in_force", index, "occurred_on", since=since)
         ]
@@ -159,7 +161,10 @@ def _justified(
     return [Problem(p.message, index, p.field) for p in check.problems]
 
 
-def _key(finding: ConditionFinding, condition: Condition) -> tuple:
+_Key = tuple[str, str | None, str | None]  # condition, element, worker (for per-worker ones)
+
+
+def _key(finding: ConditionFinding, condition: Condition) -> _Key:
     return (condition.code, finding.element, finding.worker if condition.per_worker else None)
 
 
@@ -233,7 +238,7 @@ def count_violations(
     violations: list[Violation] = []
     steps: list[Step] = []
     problems: list[Problem] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[_Key, int] = {}
     for index, finding in enumerate(findings):
         condition, said, found = _check_finding(index, finding, preliminary_finding_on)
         steps += said

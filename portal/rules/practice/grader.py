@@ -134,10 +134,14 @@ def _no_offer_case(case: Case, attempt: Attempt) -> list[PartResult]:
 
 
 def _fee(value: object) -> FeeOutcome:
-    return FeeOutcome(value) if value in set(FeeOutcome) else FeeOutcome.unpaid
+    return FeeOutcome(value) if isinstance(value, str) and value in set(FeeOutcome) else (
+        FeeOutcome.unpaid
+    )
 
 
 def _application(value: object) -> ApplicationType:
     if value is None:
         return ApplicationType.none
-    return ApplicationType(value) if value in set(ApplicationType) else ApplicationType.none
+    if isinstance(value, str) and value in set(ApplicationType):
+        return ApplicationType(value)
+    return ApplicationType.none

@@ -31,9 +31,10 @@ EDITABLE_FIELDS = (
 )
 
 
-def get_employer(*, employer_id: int, actor: Actor) -> Employer:
-    """The employer, if the actor belongs to it or is an administrator. Raises NotFound."""
-    if not actor.is_admin and actor.employer_id != employer_id:
+def get_employer(*, employer_id: int | None, actor: Actor) -> Employer:
+    """The employer, if the actor belongs to it or is an administrator. Raises NotFound (also
+    for no employer at all: an actor who acts for none)."""
+    if employer_id is None or (not actor.is_admin and actor.employer_id != employer_id):
         raise NotFound(Message.of("employer.not_found"))
     employer = db.session.get(Employer, employer_id)
     if employer is None:

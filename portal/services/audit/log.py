@@ -53,7 +53,7 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def _filtered(criteria: AuditFilter) -> Select[tuple[AuditEvent]]:
+def _filtered(criteria: AuditFilter) -> Select[AuditEvent]:
     stmt = select(AuditEvent)
     if criteria.employer_id is not None:
         stmt = stmt.where(AuditEvent.employer_id == criteria.employer_id)
@@ -72,7 +72,7 @@ def _filtered(criteria: AuditFilter) -> Select[tuple[AuditEvent]]:
 
 
 
-def _page(stmt: Select[tuple[AuditEvent]], page: int, size: int) -> Page:
+def _page(stmt: Select[AuditEvent], page: int, size: int) -> Page:
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     pages = max(1, -(-total // size))
     page = min(max(1, page), pages)

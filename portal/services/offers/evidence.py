@@ -98,7 +98,7 @@ def insert_file(
         select(func.coalesce(func.sum(EvidenceFile.size), 0)).where(
             EvidenceFile.offer_id == offer.id
         )
-    )
+    ) or 0
     if used + len(data) > max_offer_bytes:
         raise DomainError(
             Message.of("evidence.offer_too_big", mb=max_offer_bytes // (1024 * 1024)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -18,7 +19,7 @@ from portal.models import BusinessType, Employer, Role, User
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 
-DEMO_EMPLOYERS = (
+DEMO_EMPLOYERS: tuple[dict[str, Any], ...] = (  # Employer columns, and the employer's users
     {
         "legal_name": "Maple Software Solutions Inc.",
         "operating_name": "Maple Software",
@@ -73,7 +74,10 @@ def _upsert_user(email: str, name: str, role: Role, employer: Employer | None) -
     else:
         user.session_version += 1  # a new password ends the old demo sessions
     user.password_hash = passwords.hash_password(password)
-    label = "Administrator" if role == Role.ADMIN else f"Employer ({employer.operating_name})"
+    label = (
+        "Administrator" if role == Role.ADMIN or employer is None
+        else f"Employer ({employer.operating_name})"
+    )
     return DemoAccount(label=label, email=email, password=password)
 
 

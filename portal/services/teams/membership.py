@@ -200,8 +200,10 @@ def members_of(*, employer_id: int) -> list[Member]:
             members.append(Member(user.id, user.full_name, user.email, a.role, a.permission))
     for row in rows.values():
         if row.active:
-            user = db.session.get(User, row.user_id)
-            assert user is not None
-            members.append(Member(user.id, user.full_name, user.email, row.role, row.permission))
+            member = db.session.get(User, row.user_id)
+            assert member is not None
+            members.append(
+                Member(member.id, member.full_name, member.email, row.role, row.permission)
+            )
     members.sort(key=lambda m: (m.role != MemberRole.PRIMARY, m.full_name.lower()))
     return members
