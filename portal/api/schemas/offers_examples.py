@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from portal.services.offers.drafts import ATTESTATION_IDS
 
-SECTION_EXAMPLES = {
+SECTION_EXAMPLES: dict[str, dict[str, Any]] = {
     "code": {"code_key": "C10", "explanation": "The worker brings significant cultural benefit "
              "to Canada as the lead designer of a touring exhibition.", "answers": {}},
     "worker": {"worker_family_name": "Dupont", "worker_given_names": "Marie",
