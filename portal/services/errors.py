@@ -14,6 +14,11 @@ class DomainError(Exception):
     a short machine name of the kind of refusal (the class name unless given)."""
 
     def __init__(self, message: Message, *, field: str | None = None, code: str = ""):
+        if not isinstance(message, Message):
+            raise TypeError(
+                f"{type(self).__name__} carries a catalogue code (portal.rules.messages.Message"
+                f" and an entry in portal/catalogue), not text: got {message!r}"
+            )
         super().__init__(message.code)
         self.message = message
         self.field = field
