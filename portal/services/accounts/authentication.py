@@ -24,7 +24,7 @@ def normalise_email(email: str) -> str:
 
 def authenticate(*, email: str, password: str, ip_address: str | None) -> User | None:
     """The user whose email and password match, or None (same work either way)."""
-    user = db.session.scalar(
+    user: User | None = db.session.scalar(
         select(User).where(func.lower(User.email) == normalise_email(email))
     )
     valid = passwords.verify_password(user.password_hash if user else None, password)
@@ -57,6 +57,8 @@ def load_session_user(token: str) -> User | None:
 def end_sessions(*, user: User, actor: Actor, reason: str) -> None:
     """End every session of `user` (sign-out, password change, removal)."""
     with write_transaction():
-        user = db.session.get(User, user.id)  # type: ignore[assignment]
+        found = db.session.get(User, user.id)
+        assert found is not None, "the user acting is stored"
+        user = found
         user.session_version += 1
         audit.record(reason, actor=actor, object_type="user", object_id=user.id)

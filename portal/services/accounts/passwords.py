@@ -47,7 +47,9 @@ def change_password(*, user: User, current: str, new: str, actor: Actor) -> None
             Message.of("password.unchanged"), field="new"
         )
     with write_transaction():
-        user = db.session.get(User, user.id)  # type: ignore[assignment]
+        found = db.session.get(User, user.id)
+        assert found is not None, "the user acting is stored"
+        user = found
         user.password_hash = passwords.hash_password(new)
         user.password_changed_at = clock.now()
         user.session_version += 1

@@ -7,6 +7,8 @@ changed (not their values, which may be personal).
 
 from __future__ import annotations
 
+from typing import Any
+
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
@@ -42,7 +44,9 @@ def get_employer(*, employer_id: int | None, actor: Actor) -> Employer:
     return employer
 
 
-def update_profile(*, employer_id: int, actor: Actor, is_primary: bool, changes: dict) -> Employer:
+def update_profile(
+    *, employer_id: int, actor: Actor, is_primary: bool, changes: dict[str, Any]
+) -> Employer:
     """Apply profile changes. Raises NotFound, Forbidden (not the primary user)."""
     get_employer(employer_id=employer_id, actor=actor)
     if not (is_primary or actor.is_admin):

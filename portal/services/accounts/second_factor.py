@@ -97,7 +97,7 @@ def _new_recovery_codes(user_id: int) -> list[str]:
 
 
 def _locked_user(user_id: int) -> User:
-    user = db.session.scalar(select(User).where(User.id == user_id).with_for_update())
+    user: User | None = db.session.scalar(select(User).where(User.id == user_id).with_for_update())
     assert user is not None
     return user
 

@@ -137,9 +137,10 @@ def create_key(
     employer_id = require_primary(actor)
     chosen = parse_scopes(scopes)
     expires_at = _expiry(expires_on)
+    assert actor.user_id is not None, "require_primary passed: a signed-in user"
     with write_transaction():
         return _make(
-            employer_id=employer_id, user_id=actor.user_id, name=name,  # type: ignore[arg-type]
+            employer_id=employer_id, user_id=actor.user_id, name=name,
             scopes=chosen, expires_at=expires_at, actor=actor,
         )
 
@@ -250,9 +251,10 @@ def describe(access: KeyAccess) -> Identity:
     user = db.session.get(User, access.user_id)
     member = acting_access(user_id=access.user_id, employer_id=access.employer_id)
     standing = get_standing(employer_id=access.employer_id, on=clock.today())
+    assert employer is not None and user is not None, "an accepted key's employer and user exist"
     return Identity(
-        employer=employer,  # type: ignore[arg-type]
-        user=user,  # type: ignore[arg-type]
+        employer=employer,
+        user=user,
         permission=member.permission.value if member else "prepare",
         representative=bool(member and member.representative),
         compliance_exempt=standing.exempt,

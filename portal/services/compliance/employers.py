@@ -14,17 +14,12 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from portal.extensions import db
-from portal.models import AuditEvent, ComplianceExemption, Employer, EmployerBan
+from portal.models import AuditEvent, ComplianceExemption, Employer, EmployerBan, Offer
 from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.compliance.standing import Standing, get_standing
 from portal.services.errors import NotFound
 from portal.services.teams.membership import Member, members_of
-
-try:  # the offers model arrives with the offers issue
-    from portal.models.offer import Offer
-except ImportError:  # pragma: no cover - only before offers land
-    Offer = None  # type: ignore[assignment,misc]
 
 PAGE_SIZE = 25
 STATUSES = ("active", "exempt", "banned")
@@ -122,8 +117,8 @@ def search_employers(
 
 
 def offer_counts(employer_ids: list[int]) -> dict[int, int]:
-    """Number of offers per employer (one grouped query; 0 before the offers model exists)."""
-    if Offer is None or not employer_ids:
+    """Number of offers per employer (one grouped query)."""
+    if not employer_ids:
         return {}
     stmt = (
         select(Offer.employer_id, func.count(Offer.id))
@@ -138,7 +133,7 @@ class EmployerOverview:
     employer: Employer
     standing: Standing
     members: list[Member]
-    offers: list[Any]
+    offers: list[Offer]
     exemptions: list[ComplianceExemption]
     bans: list[EmployerBan]
     events: list[AuditEvent]
@@ -151,13 +146,11 @@ def employer_overview(*, actor: Actor, employer_id: int, on: date) -> EmployerOv
     employer = db.session.get(Employer, employer_id)
     if employer is None:
         raise NotFound(Message.of("employer.not_found"))
-    offers: list[Any] = []
-    if Offer is not None:
-        offers = list(
-            db.session.scalars(
-                select(Offer).where(Offer.employer_id == employer_id).order_by(Offer.id.desc())
-            )
+    offers = list(
+        db.session.scalars(
+            select(Offer).where(Offer.employer_id == employer_id).order_by(Offer.id.desc())
         )
+    )
     return EmployerOverview(
         employer=employer,
         standing=get_standing(employer_id=employer_id, on=on),

@@ -40,7 +40,7 @@ class BlockedFetch(ValueError):
     the resource out; the render goes on."""
 
 
-class DataOnlyFetcher(URLFetcher):
+class DataOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint publishes no types
     """Serves data: URIs only. Every other URL is refused before any I/O, and counted."""
 
     blocked = 0  # process-wide count of refused URLs (tests and monitoring read it)
@@ -85,8 +85,9 @@ def html_to_pdf(html: str) -> bytes:
     engine = _engine()
     with _render_lock:
         document = HTML(string=html, base_url=None, url_fetcher=engine.fetcher)
-        return document.write_pdf(
+        pdf: bytes = document.write_pdf(
             stylesheets=[engine.stylesheet],
             font_config=engine.font_config,
             pdf_variant=PDF_VARIANT,
         )
+        return pdf

@@ -227,7 +227,9 @@ def _apply(offer: Offer, values: Mapping[str, Any], actor: Actor) -> list[str]:
     return changed
 
 
-def _answers_for(code_key: str | None, old: Mapping[str, str], new: Mapping[str, str]) -> dict:
+def _answers_for(
+    code_key: str | None, old: Mapping[str, str], new: Mapping[str, str]
+) -> dict[str, str]:
     """Answers for the code's own questions only (a changed code drops the others)."""
     entry = get_code(code_key) if code_key else None
     if entry is None:

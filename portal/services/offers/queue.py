@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 
@@ -84,7 +85,7 @@ class OfferPage:
     query: OfferQuery
 
 
-def _filtered(employer_id: int, query: OfferQuery) -> Select:
+def _filtered(employer_id: int, query: OfferQuery) -> Select[*tuple[Any, ...]]:
     stmt = select(*_LISTED_COLUMNS).where(Offer.employer_id == employer_id)
     if query.status in {s.value for s in OfferStatus}:
         stmt = stmt.where(Offer.status == query.status)
@@ -106,7 +107,9 @@ def _filtered(employer_id: int, query: OfferQuery) -> Select:
     return stmt
 
 
-def _ordered(stmt: Select, query: OfferQuery) -> Select:
+def _ordered(
+    stmt: Select[*tuple[Any, ...]], query: OfferQuery
+) -> Select[*tuple[Any, ...]]:
     column = SORTS.get(query.sort, Offer.updated_at)
     order = column.desc() if query.descending else column.asc()
     # NULLs (drafts have no number or submission date) last either way; id keeps pages stable.

@@ -37,7 +37,7 @@ def _render(kind: str, language: str, context: dict[str, Any]) -> tuple[str, str
     from flask_babel import gettext, ngettext
 
     with force_locale(language):
-        _env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+        _env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]  # jinja2.ext.i18n adds it
         text = _env.get_template(f"{kind}.txt").render(**context)
     first, _, rest = text.partition("\n")
     if not first.startswith("Subject:"):
@@ -45,7 +45,9 @@ def _render(kind: str, language: str, context: dict[str, Any]) -> tuple[str, str
     return first.removeprefix("Subject:").strip(), rest.strip() + "\n"
 
 
-def send(*, to_email: str, to_user_id: int | None, kind: str, language: str, context: dict) -> None:
+def send(
+    *, to_email: str, to_user_id: int | None, kind: str, language: str, context: dict[str, Any]
+) -> None:
     """Store the message `kind` for the recipient, in `language` ("en" or "fr").
 
     Raises ValueError for an unknown kind or language. Adds to the current transaction; the

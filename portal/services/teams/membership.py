@@ -57,7 +57,8 @@ class Member:
 
 def _implicit(user: User) -> Access:
     role = MemberRole.PRIMARY if user.role == Role.EMPLOYER_PRIMARY else MemberRole.SECONDARY
-    return Access(user.employer_id, role, Permission.SUBMIT, False)  # type: ignore[arg-type]
+    assert user.employer_id is not None, "only a user with a home employer has implicit access"
+    return Access(user.employer_id, role, Permission.SUBMIT, False)
 
 
 def _row_access(user: User, row: Membership) -> Access:
@@ -92,11 +93,12 @@ def employers_for_user(*, user_id: int) -> list[tuple[Employer, Access]]:
         for m in db.session.scalars(select(Membership).where(Membership.user_id == user_id))
     }
     result: list[tuple[Employer, Access]] = []
-    if user.employer_id is not None and user.employer_id not in rows:
-        result.append((user.employer, _implicit(user)))  # type: ignore[arg-type]
+    if user.employer is not None and user.employer_id not in rows:
+        result.append((user.employer, _implicit(user)))
     for row in rows.values():
-        if row.active:
-            result.append((db.session.get(Employer, row.employer_id), _row_access(user, row)))  # type: ignore[arg-type]
+        employer = db.session.get(Employer, row.employer_id) if row.active else None
+        if employer is not None:  # an active row's employer exists (foreign key)
+            result.append((employer, _row_access(user, row)))
     return sorted(result, key=lambda pair: pair[0].operating_name.lower())
 
 
