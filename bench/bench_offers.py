@@ -26,6 +26,7 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -47,7 +48,7 @@ GIVEN = ["Anna", "Luis", "Mei", "Omar", "Priya", "Jean", "Sofia", "Kwame", "Yuki
 CODES = ["C10", "T36", "C16", "C21-YP", "C11", "F12", "T37", "C31"]
 
 
-def build_app(url: str):  # type: ignore[no-untyped-def]
+def build_app(url: str):
     config = type("BenchConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url})
     return create_app(config)
 
@@ -103,7 +104,7 @@ def fill(employers: int, per_employer: int) -> int:
 
 def ready_draft(actor: Actor) -> int:
     offer = create_draft(actor=actor)
-    values = {
+    values: dict[str, dict[str, Any]] = {
         "code": {"code_key": "C10", "explanation": "Significant cultural benefit.", "answers": {}},
         "worker": {"worker_family_name": "Bench", "worker_given_names": "Worker", "worker_sex": "F",
                    "worker_date_of_birth": date(1990, 1, 1), "worker_country_of_birth": "FR",
@@ -122,7 +123,7 @@ def ready_draft(actor: Actor) -> int:
     return offer.id
 
 
-def timed(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def timed(fn, runs: int) -> tuple[float, float]:
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -151,6 +152,7 @@ def main() -> None:
         print(f"filled {total:,} offers across {args.employers:,} employers "
               f"in {time.perf_counter() - start:.1f} s")
         user = db.session.scalar(select(User).where(User.employer_id == employer_id))
+        assert user is not None, employer_id
         actor = Actor(user_id=user.id, employer_id=employer_id)
         drafts = [ready_draft(actor) for _ in range(args.runs)]
         email = user.email
@@ -159,7 +161,7 @@ def main() -> None:
     response = client.post("/sign-in", data={"email": email, "password": PASSWORD})
     assert response.status_code == 302, response.status_code
 
-    def get(path: str):  # type: ignore[no-untyped-def]
+    def get(path: str):
         def run() -> None:
             r = client.get(path)
             assert r.status_code == 200, (path, r.status_code)

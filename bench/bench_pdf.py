@@ -60,7 +60,7 @@ PASSWORD = "bench-orbit-canvas-lantern-42"  # noqa: S105  (a throwaway benchmark
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
-def build_app(url: str):  # type: ignore[no-untyped-def]
+def build_app(url: str):
     config = type("BenchConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url})
     return create_app(config)
 
@@ -110,9 +110,10 @@ def fill() -> tuple[str, int]:
     return user.email, offer.id
 
 
-def render_timings(app, offer_id: int, renders: int) -> None:  # type: ignore[no-untyped-def]
+def render_timings(app, offer_id: int, renders: int) -> None:
     with app.test_request_context("/"), force_locale("en"):
         offer = db.session.get(Offer, offer_id)
+        assert offer is not None, offer_id
         context = documents._context(
             offer, "en", app.config["SECRET_KEY"].encode(),
             lambda number, code: "http://localhost/verify-offer?"

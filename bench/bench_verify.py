@@ -48,7 +48,7 @@ class BenchConfig(TestingConfig):
     WTF_CSRF_ENABLED = False
 
 
-def make_bench_app():  # type: ignore[no-untyped-def]
+def make_bench_app():
     """What gunicorn loads (bench.bench_verify:make_bench_app())."""
     from portal import create_app
 
@@ -118,7 +118,7 @@ def wait_until_up(port: int, timeout: float = 30.0) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
-def drive(port: int, make_request, total: int, threads: int, seconds: float):  # type: ignore[no-untyped-def]
+def drive(port: int, make_request, total: int, threads: int, seconds: float):
     """Send up to `total` requests from `threads` threads, for at most `seconds`. Returns
     (latencies in seconds, wall time, errors)."""
     latencies: list[float] = []
@@ -196,10 +196,10 @@ def main() -> None:
     try:
         wait_until_up(port)
 
-        def bare(_rng):  # type: ignore[no-untyped-def]
+        def bare(_rng):
             return "GET", "/healthz", None, {}
 
-        def check(rng):  # type: ignore[no-untyped-def]
+        def check(rng):
             number, passport = rng.choice(pairs)
             body = urlencode({"number": number, "passport_number": passport,
                               "date_of_birth": DOB.isoformat()})

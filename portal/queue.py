@@ -100,7 +100,7 @@ class Queue:
     def _in_app_context(self, fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def run(*args: Any, **kwargs: Any) -> Any:
-            app = current_app._get_current_object() if has_app_context() else self.app  # type: ignore[attr-defined]
+            app = current_app._get_current_object() if has_app_context() else self.app  # type: ignore[attr-defined]  # hidden by LocalProxy
             if app is None:
                 raise RuntimeError("the queue is not bound to an app (create_app binds it)")
             # A fresh app context: its own database session, never the enqueuer's.

@@ -13,7 +13,7 @@ from tests.factories import AdminFactory
 NOW = datetime(2026, 11, 24, 15, 0, 7, tzinfo=UTC)
 
 
-def enrolled_admin():  # type: ignore[no-untyped-def]
+def enrolled_admin():
     """An administrator whose TOTP secret is known (already enrolled)."""
     admin = AdminFactory(totp_secret=pyotp.random_base32(), totp_enrolled_at=clock.now())
     db.session.commit()
@@ -24,7 +24,7 @@ def current_code(secret: str) -> str:
     return pyotp.TOTP(secret).at(clock.now())
 
 
-def sign_in_admin(client, admin) -> None:  # type: ignore[no-untyped-def]
+def sign_in_admin(client, admin) -> None:
     """Password, then the current TOTP code; the clock must be frozen by the caller."""
     response = client.post("/sign-in", data={"email": admin.email, "password": _password()})
     assert response.status_code == 302
@@ -34,7 +34,7 @@ def sign_in_admin(client, admin) -> None:  # type: ignore[no-untyped-def]
     assert response.headers["Location"].endswith("/admin/")
 
 
-def admin_client(app):  # type: ignore[no-untyped-def]
+def admin_client(app):
     """A test client signed in as an enrolled administrator, the clock frozen at NOW."""
     clock.freeze(NOW)
     client = app.test_client()

@@ -7,7 +7,7 @@ from typing import Any
 from portal.services.api_keys import keys
 
 
-def make_key(user, scopes: str = "read,prepare,submit") -> str:  # type: ignore[no-untyped-def]
+def make_key(user, scopes: str = "read,prepare,submit") -> str:
     """A key for `user` (through the service the command line uses); returns the token."""
     _key, token = keys.create_key_for_user(email=user.email, scopes=scopes.split(","))
     return token

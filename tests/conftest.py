@@ -107,7 +107,7 @@ class IsolatedClient(FlaskClient):
     share its `g` (and Flask-Login's cached user) and its database session.
     """
 
-    def open(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def, override]
+    def open(self, *args: Any, **kwargs: Any):
         # End the test's own transaction on both sides of the request, so the request sees
         # what the test wrote and the test then sees what the request wrote (SQLite readers
         # keep the snapshot their transaction began with).
@@ -139,7 +139,7 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def runner(app: Flask):  # type: ignore[no-untyped-def]
+def runner(app: Flask):
     return app.test_cli_runner()
 
 
@@ -147,12 +147,12 @@ class AuthActions:
     def __init__(self, client: FlaskClient):
         self.client = client
 
-    def sign_in(self, email: str, password: str = TEST_PASSWORD, *, follow: bool = False):  # type: ignore[no-untyped-def]
+    def sign_in(self, email: str, password: str = TEST_PASSWORD, *, follow: bool = False):
         return self.client.post(
             "/sign-in", data={"email": email, "password": password}, follow_redirects=follow
         )
 
-    def sign_out(self):  # type: ignore[no-untyped-def]
+    def sign_out(self):
         return self.client.post("/sign-out")
 
 
@@ -162,7 +162,7 @@ def auth(client: FlaskClient) -> AuthActions:
 
 
 @pytest.fixture
-def employer_user(app: Flask):  # type: ignore[no-untyped-def]
+def employer_user(app: Flask):
     """A primary user of a registered employer, password TEST_PASSWORD."""
     from tests.factories import UserFactory
 
@@ -170,7 +170,7 @@ def employer_user(app: Flask):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def signed_in(auth: AuthActions, employer_user):  # type: ignore[no-untyped-def]
+def signed_in(auth: AuthActions, employer_user):
     response = auth.sign_in(employer_user.email)
     assert response.status_code == 302, response.get_data(as_text=True)
     return employer_user

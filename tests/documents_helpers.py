@@ -103,8 +103,10 @@ def qr_image_svg(html: str) -> str:
 def qr_matrix_from_svg(svg: str) -> list[list[int]]:
     """Read the modules back from segno's one-<path> SVG (moves "M x y"/"m dx dy" and
     horizontal runs "h n" at half-module y offsets), including the quiet zone."""
-    width = int(re.search(r'width="(\d+)"', svg).group(1))  # type: ignore[union-attr]
-    height = int(re.search(r'height="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+    found_width = re.search(r'width="(\d+)"', svg)
+    found_height = re.search(r'height="(\d+)"', svg)
+    assert found_width and found_height, "the SVG names its width and height"
+    width, height = int(found_width.group(1)), int(found_height.group(1))
     paths = re.findall(r'<path[^>]* d="([^"]+)"', svg)
     assert len(paths) == 1, "the QR code must be one <path>"
     grid = [[0] * width for _ in range(height)]

@@ -73,7 +73,7 @@ class UserFactory(BaseFactory):
 
 class AdminFactory(UserFactory):
     role = Role.ADMIN
-    employer = None
+    employer = None  # type: ignore[assignment]  # an admin has no employer (no SubFactory)
 
 
 class OfferFactory(BaseFactory):
@@ -112,7 +112,7 @@ class OfferFactory(BaseFactory):
     submitted_at = factory.LazyFunction(clock.now)
 
     @factory.post_generation
-    def settle(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def settle(obj, create, extracted, **kwargs):
         if not create:
             return
         db.session.add(OfferLocation(offer_id=obj.id, position=1, address_line1="1 Main Street",

@@ -32,11 +32,11 @@ JOB = {
 WAGES = {"wage_cents": 4500, "wage_unit": "hour", "hours_per_week": 40}
 
 
-def actor_for(user) -> Actor:  # type: ignore[no-untyped-def]
+def actor_for(user) -> Actor:
     return Actor(user_id=user.id, employer_id=user.employer_id)
 
 
-def complete_draft(user, *, code: str = "C10", answers: dict | None = None):  # type: ignore[no-untyped-def]
+def complete_draft(user, *, code: str = "C10", answers: dict | None = None):
     """A draft with every section filled in, ready to pay (C10) or claim the exemption (C31)."""
     actor = actor_for(user)
     offer = create_draft(actor=actor)
@@ -52,7 +52,7 @@ def complete_draft(user, *, code: str = "C10", answers: dict | None = None):  # 
     return offer
 
 
-def fill_all_sections(client, offer_id: int, code: str = "C10") -> None:  # type: ignore[no-untyped-def]
+def fill_all_sections(client, offer_id: int, code: str = "C10") -> None:
     """Fill every section of a draft through the pages, as a user would (C10 by default)."""
     base = f"/employer/offers/{offer_id}"
     r = client.post(f"{base}/exemption-code", data={

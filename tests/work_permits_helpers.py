@@ -12,7 +12,7 @@ from portal.services.work_permits.applications import ApplicationDetails
 WORKER = Actor(user_id=None, ip_address="192.0.2.7")
 
 
-def details_for(offer, **changes) -> ApplicationDetails:  # type: ignore[no-untyped-def]
+def details_for(offer, **changes) -> ApplicationDetails:
     base = ApplicationDetails(
         permit_type="employer_specific",
         offer_number=offer.number if offer is not None else None,
@@ -39,7 +39,7 @@ def details_for(offer, **changes) -> ApplicationDetails:  # type: ignore[no-unty
 DOB = "1990-04-25"
 
 
-def apply_form(offer, **changes):  # type: ignore[no-untyped-def]
+def apply_form(offer, **changes):
     data = {
         "permit_type": "employer_specific",
         "offer_number": offer.number if offer is not None else "",

@@ -161,7 +161,7 @@ def test_key_creation_is_audited_without_the_secret(app, employer_user):
     assert token not in event.details and event.object_type == "api_key"
 
 
-def _actor(user):  # type: ignore[no-untyped-def]
+def _actor(user):
     from portal.services.actor import Actor
 
     return Actor(user_id=user.id, employer_id=user.employer_id)

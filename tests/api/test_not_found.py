@@ -8,10 +8,10 @@ from portal.rules.messages import Message
 from portal.services.errors import NotFound
 
 
-def _app_with_missing_routes(make_app):  # type: ignore[no-untyped-def]
+def _app_with_missing_routes(make_app):
     app = make_app()
 
-    def missing():  # type: ignore[no-untyped-def]
+    def missing():
         raise NotFound(Message.of("offer.not_found"))
 
     app.add_url_rule("/api/v1/test-missing", "api_test_missing", public(missing))

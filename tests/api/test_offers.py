@@ -26,7 +26,7 @@ WAGES = {"wage_cents": 4500, "wage_unit": "hour", "hours_per_week": 40}
 CODE = {"code_key": "C10", "explanation": "Significant cultural benefit to Canada."}
 
 
-def _draft(client, token, body=None):  # type: ignore[no-untyped-def]
+def _draft(client, token, body=None):
     response = client.post("/api/v1/offers", json=body or {}, headers=bearer(token))
     assert response.status_code == 201, response.get_json()
     return response

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+from typing import Any
 
 import pyotp
 from playwright.sync_api import expect
@@ -23,14 +24,14 @@ ADMIN_EMAIL = "admin@example.com"
 BAN_REASON = "N'a pas versé le salaire promis aux travailleurs étrangers."
 # en bans the first demo employer, fr the second: each journey bans someone not yet banned.
 BANNED = {"en": ("123456782", "Maple Software"), "fr": ("100000009", "Boulangerie Acadienne")}
-_TOTP: dict[str, object] = {}
+_TOTP: dict[str, Any] = {}  # the admin's TOTP and the last step used
 
 
 def _next_code() -> str:
     """A TOTP code for a step later than the last one used (waiting for it if needed)."""
-    totp: pyotp.TOTP = _TOTP["totp"]  # type: ignore[assignment]
+    totp: pyotp.TOTP = _TOTP["totp"]
     last = _TOTP.get("last_step", -1)
-    while (step := int(time.time()) // totp.interval) <= last:  # type: ignore[operator]
+    while (step := int(time.time()) // totp.interval) <= last:
         time.sleep(totp.interval - time.time() % totp.interval + 0.2)
     _TOTP["last_step"] = step
     return totp.at(step * totp.interval)

@@ -59,7 +59,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             _RUN["skipped"] = reason
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(terminalreporter) -> None:
     if "skipped" in _RUN:
         terminalreporter.write_line(f"BROWSER TESTS SKIPPED: {_RUN['skipped']}", yellow=True)
     if "stats" in _RUN and schema_source() == "models":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 
-from playwright.sync_api import expect
+from playwright.sync_api import FilePayload, expect
 from pypdf import PdfReader, PdfWriter
 
 from tests.browser.flows import register
@@ -178,10 +178,9 @@ def upload_evidence(journey: Journey) -> None:
         "(options) => options.map((o) => o.value)") if v]
     for index, item in enumerate(items):
         page.select_option("#item_id", item)
-        page.set_input_files("#file", files=[{
-            "name": f"piece-{index + 1}.pdf", "mimeType": "application/pdf",
-            "buffer": tiny_pdf(),
-        }])
+        page.set_input_files("#file", files=[FilePayload(
+            name=f"piece-{index + 1}.pdf", mimeType="application/pdf", buffer=tiny_pdf(),
+        )])
         journey.remember(f"piece-{index + 1}.pdf")
         journey.click("#upload")
     expect(page.locator("main table")).to_contain_text("piece-1.pdf")

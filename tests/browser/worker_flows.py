@@ -13,7 +13,7 @@ from tests.browser.people import ForeignWorker
 
 
 @cache
-def _french():  # type: ignore[no-untyped-def]
+def _french():
     from portal.i18n import load_translations
 
     return load_translations("fr")

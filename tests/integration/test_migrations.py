@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
+from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -19,7 +20,7 @@ from portal import create_app
 from portal.extensions import db
 
 
-def _fresh_database_url(tmp_path) -> tuple[str, callable]:  # type: ignore[valid-type]
+def _fresh_database_url(tmp_path) -> tuple[str, Callable[[], object]]:
     base = os.environ.get("TEST_DATABASE_URL")
     if not base:
         return f"sqlite:///{tmp_path / 'migrated.sqlite'}", lambda: None

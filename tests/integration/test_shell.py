@@ -28,7 +28,7 @@ class PageParser(HTMLParser):
         self.errors: list[str] = []
         self._capture: str | None = None
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag, attrs):
         if tag == "html":
             self.lang = dict(attrs).get("lang")
         if tag not in self.VOID:
@@ -38,7 +38,7 @@ class PageParser(HTMLParser):
             if tag == "h1":
                 self.h1.append("")
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag):
         if tag in self.VOID:
             return
         if not self.stack or self.stack[-1] != tag:
@@ -48,7 +48,7 @@ class PageParser(HTMLParser):
         if tag == self._capture:
             self._capture = None
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data):
         if self._capture == "h1":
             self.h1[-1] += data
         elif self._capture == "title":
@@ -70,7 +70,7 @@ SECURITY_HEADERS = (
 )
 
 
-def assert_security_headers(response):  # type: ignore[no-untyped-def]
+def assert_security_headers(response):
     for header in SECURITY_HEADERS:
         assert header in response.headers, header
     csp = response.headers["Content-Security-Policy"]
@@ -125,7 +125,7 @@ def test_every_route_has_an_access_rule(app):
     assert not missing, f"views without an access decorator: {missing}"
 
 
-def _html_get_routes(app):  # type: ignore[no-untyped-def]
+def _html_get_routes(app):
     for rule in app.url_map.iter_rules():
         if "GET" in rule.methods and not rule.arguments and rule.endpoint != "static":
             yield rule.rule

@@ -63,7 +63,7 @@ def test_a_write_transaction_takes_the_sqlite_write_lock_up_front(app):
     statements: list[str] = []
     from sqlalchemy import event
 
-    def capture(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+    def capture(conn, cursor, statement, *args):
         statements.append(statement)
 
     event.listen(db.engine, "before_cursor_execute", capture)

@@ -1,5 +1,6 @@
 """The types are checked (ARCHITECTURE.md): mypy, configured in pyproject.toml, passes on
-portal/ (strict on portal.rules and portal.services, a baseline elsewhere). bin/test runs it too;
+portal/ (strict on portal.rules and portal.services, a baseline elsewhere), and on the tests'
+and benchmarks' annotated helpers. bin/test runs it too;
 running it here makes every landing's suite check it. The cache (.mypy_cache) keeps reruns fast.
 """
 

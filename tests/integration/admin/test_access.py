@@ -12,7 +12,7 @@ from tests.factories import UserFactory
 SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1, "application_id": 1}
 
 
-def _admin_urls(app):  # type: ignore[no-untyped-def]
+def _admin_urls(app):
     urls = []
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("admin."):
@@ -26,21 +26,21 @@ def _admin_urls(app):  # type: ignore[no-untyped-def]
     return urls
 
 
-def _assert_all_404(app, client):  # type: ignore[no-untyped-def]
+def _assert_all_404(app, client):
     for method, path in _admin_urls(app):
         response = client.open(path, method=method)
         assert response.status_code == 404, (method, path, response.status_code)
 
 
-def test_anonymous_visitors_get_404_everywhere_in_admin(app, client):  # type: ignore[no-untyped-def]
+def test_anonymous_visitors_get_404_everywhere_in_admin(app, client):
     _assert_all_404(app, client)
 
 
-def test_employer_users_get_404_everywhere_in_admin(app, client, signed_in):  # type: ignore[no-untyped-def]
+def test_employer_users_get_404_everywhere_in_admin(app, client, signed_in):
     _assert_all_404(app, client)
 
 
-def test_admin_without_second_factor_reaches_no_admin_page(app, client):  # type: ignore[no-untyped-def]
+def test_admin_without_second_factor_reaches_no_admin_page(app, client):
     clock.freeze(NOW)
     admin = enrolled_admin()
     client.post("/sign-in", data={"email": admin.email, "password": "plum-orbit-canvas-lantern-42"})
@@ -50,7 +50,7 @@ def test_admin_without_second_factor_reaches_no_admin_page(app, client):  # type
         assert client.open(path, method=method).status_code == 404, (method, path)
 
 
-def test_admin_with_second_factor_reaches_the_admin_pages(app, client):  # type: ignore[no-untyped-def]
+def test_admin_with_second_factor_reaches_the_admin_pages(app, client):
     clock.freeze(NOW)
     admin = enrolled_admin()
     employer = UserFactory().employer
@@ -66,7 +66,7 @@ def test_admin_with_second_factor_reaches_the_admin_pages(app, client):  # type:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_admin_pages_render_in_both_languages(app, client, lang):  # type: ignore[no-untyped-def]
+def test_admin_pages_render_in_both_languages(app, client, lang):
     clock.freeze(NOW)
     admin = enrolled_admin()
     sign_in_admin(client, admin)

@@ -29,7 +29,7 @@ def _events(n: int, employer_id: int | None = None) -> None:
     db.session.commit()
 
 
-def test_verify_passes_on_a_clean_log_and_finds_a_changed_row(app, runner):  # type: ignore[no-untyped-def]
+def test_verify_passes_on_a_clean_log_and_finds_a_changed_row(app, runner):
     employer = EmployerFactory()
     _events(5, employer.id)
     result = runner.invoke(args=["audit", "verify"])
@@ -45,7 +45,7 @@ def test_verify_passes_on_a_clean_log_and_finds_a_changed_row(app, runner):  # t
     assert f"broken at event {target}" in result.output
 
 
-def test_representative_column_is_covered_by_the_hash(app):  # type: ignore[no-untyped-def]
+def test_representative_column_is_covered_by_the_hash(app):
     employer = EmployerFactory()
     audit.record(
         "test.event",
@@ -58,7 +58,7 @@ def test_representative_column_is_covered_by_the_hash(app):  # type: ignore[no-u
     assert not audit.verify_chain().ok
 
 
-def test_admin_filters_paginates_and_exports(app):  # type: ignore[no-untyped-def]
+def test_admin_filters_paginates_and_exports(app):
     clock.freeze(NOW)
     client = app.test_client()
     sign_in_admin(client, enrolled_admin())

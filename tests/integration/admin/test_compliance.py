@@ -21,7 +21,7 @@ def _actions() -> list[str]:
     return list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
 
 
-def test_grant_then_revoke_changes_the_standing(app):  # type: ignore[no-untyped-def]
+def test_grant_then_revoke_changes_the_standing(app):
     client = admin_client(app)
     employer = EmployerFactory(operating_name="Embassy of Ruritania")
     response = client.post(
@@ -53,7 +53,7 @@ def test_grant_then_revoke_changes_the_standing(app):  # type: ignore[no-untyped
     assert _actions()[-2:] == ["compliance.exemption_granted", "compliance.exemption_revoked"]
 
 
-def test_exemption_ends_by_the_clock(app):  # type: ignore[no-untyped-def]
+def test_exemption_ends_by_the_clock(app):
     client = admin_client(app)
     employer = EmployerFactory()
     client.post(
@@ -70,7 +70,7 @@ def test_exemption_ends_by_the_clock(app):  # type: ignore[no-untyped-def]
     assert not get_standing(employer_id=employer.id, on=clock.today()).exempt
 
 
-def test_bad_exemption_input_is_shown_next_to_the_fields(app):  # type: ignore[no-untyped-def]
+def test_bad_exemption_input_is_shown_next_to_the_fields(app):
     client = admin_client(app)
     employer = EmployerFactory()
     response = client.post(
@@ -95,7 +95,7 @@ def test_bad_exemption_input_is_shown_next_to_the_fields(app):  # type: ignore[n
     assert not get_standing(employer_id=employer.id, on=TODAY).exempt
 
 
-def test_admin_creates_an_exempt_employer_directly(app):  # type: ignore[no-untyped-def]
+def test_admin_creates_an_exempt_employer_directly(app):
     client = admin_client(app)
     response = client.post(
         "/admin/employers/new-exempt",
@@ -124,7 +124,7 @@ def test_admin_creates_an_exempt_employer_directly(app):  # type: ignore[no-unty
     assert _actions()[-2:] == ["employer.created_by_admin", "compliance.exemption_granted"]
 
 
-def test_permanent_ban_and_search_by_status(app):  # type: ignore[no-untyped-def]
+def test_permanent_ban_and_search_by_status(app):
     client = admin_client(app)
     banned = EmployerFactory(operating_name="Banned Farms")
     EmployerFactory(operating_name="Good Farms")
@@ -141,7 +141,7 @@ def test_permanent_ban_and_search_by_status(app):  # type: ignore[no-untyped-def
     assert "Permanent" in app.test_client().get("/non-compliant-employers").get_data(as_text=True)
 
 
-def test_employer_list_counts_offers_and_the_page_lists_users_and_offers(app):  # type: ignore[no-untyped-def]
+def test_employer_list_counts_offers_and_the_page_lists_users_and_offers(app):
     from tests.factories import OfferFactory, UserFactory
 
     client = admin_client(app)
@@ -155,7 +155,7 @@ def test_employer_list_counts_offers_and_the_page_lists_users_and_offers(app):  
     assert offer.number in html and "Alex Primary" in html
 
 
-def test_a_missing_employer_exemption_or_ban_is_the_404_page(app):  # type: ignore[no-untyped-def]
+def test_a_missing_employer_exemption_or_ban_is_the_404_page(app):
     client = admin_client(app)
     employer = EmployerFactory()
     missing = employer.id + 1000

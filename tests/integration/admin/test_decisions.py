@@ -13,7 +13,7 @@ from tests.factories import OfferFactory
 from tests.work_permits_helpers import DOB, apply_form
 
 
-def submitted(client, offer):  # type: ignore[no-untyped-def]
+def submitted(client, offer):
     assert client.post("/work-permit/apply", data=apply_form(offer)).status_code == 302
     return db.session.scalar(
         select(WorkPermitApplication).where(WorkPermitApplication.offer_id == offer.id)

@@ -18,11 +18,11 @@ from tests.conftest import TEST_PASSWORD
 from tests.factories import AdminFactory
 
 
-def _password_step(client, admin):  # type: ignore[no-untyped-def]
+def _password_step(client, admin):
     return client.post("/sign-in", data={"email": admin.email, "password": TEST_PASSWORD})
 
 
-def test_new_admin_enrols_sees_qr_and_secret_then_recovery_codes_once(app, client):  # type: ignore[no-untyped-def]
+def test_new_admin_enrols_sees_qr_and_secret_then_recovery_codes_once(app, client):
     clock.freeze(NOW)
     admin = AdminFactory()
     response = _password_step(client, admin)
@@ -48,7 +48,7 @@ def test_new_admin_enrols_sees_qr_and_secret_then_recovery_codes_once(app, clien
     )
 
 
-def test_wrong_enrolment_code_is_refused_next_to_the_field(app, client):  # type: ignore[no-untyped-def]
+def test_wrong_enrolment_code_is_refused_next_to_the_field(app, client):
     clock.freeze(NOW)
     admin = AdminFactory()
     _password_step(client, admin)
@@ -59,7 +59,7 @@ def test_wrong_enrolment_code_is_refused_next_to_the_field(app, client):  # type
     assert client.get("/admin/").status_code == 404
 
 
-def test_a_code_is_accepted_only_once(app, make_app):  # type: ignore[no-untyped-def]
+def test_a_code_is_accepted_only_once(app, make_app):
     clock.freeze(NOW)
     admin = enrolled_admin()
     code = current_code(admin.totp_secret)
@@ -83,7 +83,7 @@ def test_a_code_is_accepted_only_once(app, make_app):  # type: ignore[no-untyped
     assert second.get("/admin/").status_code == 200
 
 
-def test_code_from_two_steps_ago_is_refused(app, client):  # type: ignore[no-untyped-def]
+def test_code_from_two_steps_ago_is_refused(app, client):
     clock.freeze(NOW)
     admin = enrolled_admin()
     old = pyotp.TOTP(admin.totp_secret).at(NOW - timedelta(seconds=60))
@@ -92,7 +92,7 @@ def test_code_from_two_steps_ago_is_refused(app, client):  # type: ignore[no-unt
     assert client.get("/admin/").status_code == 404
 
 
-def test_recovery_code_works_once(app, client):  # type: ignore[no-untyped-def]
+def test_recovery_code_works_once(app, client):
     clock.freeze(NOW)
     admin = AdminFactory()
     _password_step(client, admin)
@@ -110,7 +110,7 @@ def test_recovery_code_works_once(app, client):  # type: ignore[no-untyped-def]
     assert client.post("/admin/second-factor", data={"code": recovery}).status_code == 200
 
 
-def test_second_factor_is_asked_again_after_signing_in_again(app, client):  # type: ignore[no-untyped-def]
+def test_second_factor_is_asked_again_after_signing_in_again(app, client):
     clock.freeze(NOW)
     admin = enrolled_admin()
     _password_step(client, admin)
@@ -121,7 +121,7 @@ def test_second_factor_is_asked_again_after_signing_in_again(app, client):  # ty
     assert client.get("/admin/").status_code == 404
 
 
-def test_before_the_second_factor_an_admin_can_only_finish_it_or_sign_out(app, client):  # type: ignore[no-untyped-def]
+def test_before_the_second_factor_an_admin_can_only_finish_it_or_sign_out(app, client):
     clock.freeze(NOW)
     admin = enrolled_admin()
     _password_step(client, admin)

@@ -18,7 +18,7 @@ from tests.factories import UserFactory
 TOKEN = re.compile(r"ep_test_[A-Za-z0-9_-]{32}")
 
 
-def _sign_in(client, user):  # type: ignore[no-untyped-def]
+def _sign_in(client, user):
     assert client.post("/sign-in", data={"email": user.email, "password": TEST_PASSWORD}
                        ).status_code == 302
 

@@ -14,13 +14,13 @@ FINDER = "/exemption-codes/finder"
 BASE_ANSWERS = {"relationship": "new_hire", "work_province": "ON", "employer_kind": "normal"}
 
 
-def text(response) -> str:  # type: ignore[no-untyped-def]
+def text(response) -> str:
     """The page as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
     html = response.get_data(as_text=True)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-def result(response) -> str:  # type: ignore[no-untyped-def]
+def result(response) -> str:
     """The finder's result section only (the form below repeats every option)."""
     html = response.get_data(as_text=True)
     found = re.search(
@@ -33,11 +33,11 @@ def result(response) -> str:  # type: ignore[no-untyped-def]
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", found.group(0))).split())
 
 
-def suggested(response) -> list[str]:  # type: ignore[no-untyped-def]
+def suggested(response) -> list[str]:
     return re.findall(r'id="suggestion-([A-Z0-9-]+)"', response.get_data(as_text=True))
 
 
-def find(client, lang: str = "en", **answers):  # type: ignore[no-untyped-def]
+def find(client, lang: str = "en", **answers):
     response = client.get(FINDER, query_string={**BASE_ANSWERS, **answers, "lang": lang})
     assert response.status_code == 200
     return response
@@ -259,7 +259,7 @@ def test_blank_finder_has_no_errors_and_links_to_the_noc_search(client):
 # --- The catalogue and the code pages ---------------------------------------------------------
 
 
-def code_links(response) -> list[str]:  # type: ignore[no-untyped-def]
+def code_links(response) -> list[str]:
     return re.findall(
         r'<td><a href="/exemption-codes/([A-Z0-9-]+)">', response.get_data(as_text=True)
     )
@@ -350,7 +350,7 @@ def test_code_page_addresses(client):
 # --- NOC search -------------------------------------------------------------------------------
 
 
-def noc_rows(response) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def noc_rows(response) -> list[tuple[str, str, str]]:
     html = response.get_data(as_text=True)
     return re.findall(r'<th scope="row">(\d{5})</th>\s*<td>([^<]+)</td>\s*<td>(\d)</td>', html)
 

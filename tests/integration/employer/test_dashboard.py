@@ -18,7 +18,7 @@ NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 def _bulk_offers(employer_id: int, n: int, *, start: int = 0) -> None:
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "employer_id": employer_id, "status": "pending", "number": f"A{start + i:07d}",
             "version": 2, "code_key": "C10" if i % 2 else "T36", "answers": {},
@@ -33,10 +33,10 @@ def _bulk_offers(employer_id: int, n: int, *, start: int = 0) -> None:
     db.session.commit()
 
 
-def _count_queries(app: Flask, client, url: str) -> int:  # type: ignore[no-untyped-def]
+def _count_queries(app: Flask, client, url: str) -> int:
     statements: list[str] = []
 
-    def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+    def count(conn, cursor, statement, *args):
         statements.append(statement)
 
     engine = db.engine

@@ -9,7 +9,7 @@ from portal.models import AuditEvent, Employer, Role
 from tests.factories import UserFactory
 
 
-def profile_data(**overrides):  # type: ignore[no-untyped-def]
+def profile_data(**overrides):
     data = {
         "legal_name": "Renamed Holdings Inc.", "operating_name": "Renamed",
         "business_type": "partnership", "address_line1": "1 Water Street", "address_line2": "",

@@ -27,7 +27,9 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = documents.render_pdf
 
     def spy(html: str) -> bytes:
-        seen.append(re.search(r'<html lang="(\w\w)', html).group(1))
+        found = re.search(r'<html lang="(\w\w)', html)
+        assert found, html[:200]
+        seen.append(found.group(1))
         return real(html)
 
     monkeypatch.setattr(documents, "render_pdf", spy)
@@ -42,7 +44,7 @@ def immediate() -> Iterator[None]:
     queue.huey.immediate = False
 
 
-def pay(client, offer_id: int, card: str = "4242 4242 4242 4242"):  # type: ignore[no-untyped-def]
+def pay(client, offer_id: int, card: str = "4242 4242 4242 4242"):
     return client.post(f"/employer/offers/{offer_id}/pay", data={
         "card_number": card, "expiry": "12/29", "cvc": "123",
         "idempotency_key": f"key-{offer_id}-{card[-4:]}-0123456789", "pay": "1"})
@@ -72,7 +74,7 @@ def test_the_qr_code_of_a_queued_pdf_links_to_the_public_address(client, signed_
     seen: list[str] = []
     real = documents._context
 
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(*args, **kwargs):
         context = real(*args, **kwargs)
         seen.append(context.verification_url)
         return context
@@ -124,7 +126,7 @@ def test_the_sweep_queues_offers_whose_pdfs_are_missing(client, signed_in, rende
 # -- a real consumer process ----------------------------------------------------------------
 
 @pytest.fixture
-def consumer_app(make_app, app: Flask, database_url: str, tmp_path) -> Iterator[Flask]:  # type: ignore[no-untyped-def]
+def consumer_app(make_app, app: Flask, database_url: str, tmp_path) -> Iterator[Flask]:
     """An app whose queue is a real one (Huey SQLite file, or TEST_QUEUE_URL), shared with the
     consumer processes the test starts."""
     name = new_queue_name()
@@ -136,7 +138,7 @@ def consumer_app(make_app, app: Flask, database_url: str, tmp_path) -> Iterator[
         queue.flush()
 
 
-def signed_in_client(app: Flask, user):  # type: ignore[no-untyped-def]
+def signed_in_client(app: Flask, user):
     client = app.test_client()
     response = client.post("/sign-in", data={"email": user.email, "password": TEST_PASSWORD})
     assert response.status_code == 302

@@ -14,7 +14,7 @@ from tests.offers_helpers import actor_for, complete_draft
 
 
 @pytest.fixture
-def victim_offers(app):  # type: ignore[no-untyped-def]
+def victim_offers(app):
     victim = UserFactory()
     draft = complete_draft(victim)
     db.session.add(EvidenceFile(offer_id=draft.id, item_id="x", filename="secret.pdf",
@@ -27,14 +27,14 @@ def victim_offers(app):  # type: ignore[no-untyped-def]
     return draft.id, paid.id, file_id
 
 
-def _offer_urls(app: Flask, draft_id: int, paid_id: int, file_id: int):  # type: ignore[no-untyped-def]
+def _offer_urls(app: Flask, draft_id: int, paid_id: int, file_id: int):
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("offers.") or "offer_id" not in rule.arguments:
             continue
         for offer_id in (draft_id, paid_id):
             path = rule.rule.replace("<int:offer_id>", str(offer_id)).replace(
                 "<int:file_id>", str(file_id))
-            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
                 yield method, path
 
 

@@ -25,11 +25,13 @@ def _today():
     clock.freeze(datetime(2026, 11, 24, 15, 0, tzinfo=UTC))
 
 
-def _offer_id(response) -> int:  # type: ignore[no-untyped-def]
-    return int(re.search(r"/employer/offers/(\d+)/", response.headers["Location"]).group(1))
+def _offer_id(response) -> int:
+    found = re.search(r"/employer/offers/(\d+)/", response.headers["Location"])
+    assert found, response.headers["Location"]
+    return int(found.group(1))
 
 
-def _start(client) -> int:  # type: ignore[no-untyped-def]
+def _start(client) -> int:
     response = client.post("/employer/offers/new")
     assert response.status_code == 302
     return _offer_id(response)

@@ -16,7 +16,7 @@ CONTEXT = {
 }
 
 
-def _invite(user, business: str) -> None:  # type: ignore[no-untyped-def]
+def _invite(user, business: str) -> None:
     outbox.send(to_email=user.email, to_user_id=user.id, kind="invitation", language="en",
                 context={**CONTEXT, "business": business})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from portal.rules.practice import all_cases
 
 
-def test_lists_every_case_id_first_in_english(runner):  # type: ignore[no-untyped-def]
+def test_lists_every_case_id_first_in_english(runner):
     result = runner.invoke(args=["practice", "list"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
@@ -15,7 +15,7 @@ def test_lists_every_case_id_first_in_english(runner):  # type: ignore[no-untype
     assert any("Hard" in line and line.startswith("passport-hyphen") for line in lines)
 
 
-def test_lists_them_in_french(runner):  # type: ignore[no-untyped-def]
+def test_lists_them_in_french(runner):
     result = runner.invoke(args=["practice", "list", "--lang", "fr"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
@@ -25,6 +25,6 @@ def test_lists_them_in_french(runner):  # type: ignore[no-untyped-def]
     assert "Intermédiaire" in francophone and "Une cuisinière francophone" in francophone
 
 
-def test_refuses_an_unknown_language(runner):  # type: ignore[no-untyped-def]
+def test_refuses_an_unknown_language(runner):
     result = runner.invoke(args=["practice", "list", "--lang", "de"])
     assert result.exit_code != 0 and "'de' is not one of" in result.output

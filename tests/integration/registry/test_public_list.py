@@ -21,7 +21,7 @@ def _actions() -> list[str]:
     return list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
 
 
-def test_ban_appears_on_the_public_list_until_it_ends(app):  # type: ignore[no-untyped-def]
+def test_ban_appears_on_the_public_list_until_it_ends(app):
     client = admin_client(app)
     employer = EmployerFactory(operating_name="Shady Orchards")
     response = client.post(

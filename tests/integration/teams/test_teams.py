@@ -17,14 +17,14 @@ from tests.factories import UserFactory
 NEW_PASSWORD = "harbour-violet-kettle-summit-77"
 
 
-def _signed_in_client(app, user):  # type: ignore[no-untyped-def]
+def _signed_in_client(app, user):
     client = app.test_client()
     response = client.post("/sign-in", data={"email": user.email, "password": TEST_PASSWORD})
     assert response.status_code == 302
     return client
 
 
-def _invite(client, email: str, permission: str) -> str:  # type: ignore[no-untyped-def]
+def _invite(client, email: str, permission: str) -> str:
     response = client.post("/employer/team/invite", data={"email": email, "permission": permission})
     assert response.status_code == 200, response.get_data(as_text=True)
     match = re.search(
@@ -34,7 +34,7 @@ def _invite(client, email: str, permission: str) -> str:  # type: ignore[no-unty
     return match.group(1)
 
 
-def _actor_for(app, user, acting_employer_id=None):  # type: ignore[no-untyped-def]
+def _actor_for(app, user, acting_employer_id=None):
     with app.test_request_context("/"):
         from flask import session
 
@@ -44,7 +44,7 @@ def _actor_for(app, user, acting_employer_id=None):  # type: ignore[no-untyped-d
         return current_actor()
 
 
-def _join_with_new_account(app, code: str):  # type: ignore[no-untyped-def]
+def _join_with_new_account(app, code: str):
     client = app.test_client()
     assert "Create your account" in client.get(f"/join/{code}").get_data(as_text=True)
     response = client.post(
@@ -60,7 +60,7 @@ def _join_with_new_account(app, code: str):  # type: ignore[no-untyped-def]
     return client
 
 
-def test_invited_person_joins_with_prepare_permission(app):  # type: ignore[no-untyped-def]
+def test_invited_person_joins_with_prepare_permission(app):
     primary = UserFactory()
     code = _invite(_signed_in_client(app, primary), "robin@example.com", "prepare")
     message = db.session.scalar(
@@ -82,7 +82,7 @@ def test_invited_person_joins_with_prepare_permission(app):  # type: ignore[no-u
     assert app.test_client().get(f"/join/{code}").status_code == 404
 
 
-def test_primary_changes_permission_and_removal_ends_sessions_at_once(app):  # type: ignore[no-untyped-def]
+def test_primary_changes_permission_and_removal_ends_sessions_at_once(app):
     primary = UserFactory()
     primary_client = _signed_in_client(app, primary)
     code = _invite(primary_client, "sam@example.com", "prepare")
@@ -109,7 +109,7 @@ def test_primary_changes_permission_and_removal_ends_sessions_at_once(app):  # t
     assert "sam@example.com" not in primary_client.get("/employer/team").get_data(as_text=True)
 
 
-def test_secondary_users_cannot_manage_the_team(app):  # type: ignore[no-untyped-def]
+def test_secondary_users_cannot_manage_the_team(app):
     primary = UserFactory()
     code = _invite(_signed_in_client(app, primary), "kim@example.com", "submit")
     kim_client = _join_with_new_account(app, code)
@@ -118,14 +118,14 @@ def test_secondary_users_cannot_manage_the_team(app):  # type: ignore[no-untyped
     assert kim_client.post(f"/employer/team/{primary.id}/remove").status_code == 403
 
 
-def test_primary_user_cannot_be_removed(app):  # type: ignore[no-untyped-def]
+def test_primary_user_cannot_be_removed(app):
     primary = UserFactory()
     client = _signed_in_client(app, primary)
     client.post(f"/employer/team/{primary.id}/remove")
     assert client.get("/employer/").status_code == 200
 
 
-def test_representative_acts_for_two_employers_one_at_a_time(app):  # type: ignore[no-untyped-def]
+def test_representative_acts_for_two_employers_one_at_a_time(app):
     first = UserFactory(employer__operating_name="Maple Orchards")
     second = UserFactory(employer__operating_name="Cedar Labs")
     rep = UserFactory(employer__operating_name="Consulting Firm", preferred_language="fr")
@@ -177,7 +177,7 @@ def test_representative_acts_for_two_employers_one_at_a_time(app):  # type: igno
     }
 
 
-def test_history_shows_only_the_employers_own_events(app):  # type: ignore[no-untyped-def]
+def test_history_shows_only_the_employers_own_events(app):
     mine, other = UserFactory(), UserFactory()
     _invite(_signed_in_client(app, other), "x@example.com", "prepare")
     html = _signed_in_client(app, mine).get("/employer/history").get_data(as_text=True)
@@ -187,7 +187,7 @@ def test_history_shows_only_the_employers_own_events(app):  # type: ignore[no-un
     )
 
 
-def test_representative_prepares_an_offer_that_the_primary_user_submits(app):  # type: ignore[no-untyped-def]
+def test_representative_prepares_an_offer_that_the_primary_user_submits(app):
     from portal.models import Offer, Payment
     from tests.offers_helpers import fill_all_sections
 
@@ -224,7 +224,7 @@ def test_representative_prepares_an_offer_that_the_primary_user_submits(app):  #
     assert who["offer.submitted"] == primary.id
 
 
-def test_another_employers_member_or_invitation_is_404(app):  # type: ignore[no-untyped-def]
+def test_another_employers_member_or_invitation_is_404(app):
     other = UserFactory()
     _invite(_signed_in_client(app, other), "lee@example.com", "prepare")
     invitation_id = db.session.scalar(select(Invitation.id))

@@ -15,7 +15,7 @@ from tests.factories import OfferFactory, UserFactory
 from tests.work_permits_helpers import DOB, apply_form
 
 
-def verify(client, number, passport, dob=DOB):  # type: ignore[no-untyped-def]
+def verify(client, number, passport, dob=DOB):
     return client.post(
         "/verify-offer",
         data={"number": number, "passport_number": passport, "date_of_birth": dob},

@@ -26,7 +26,7 @@ def test_whole_numbers_fill_numeric_placeholders(app):
 @pytest.mark.parametrize("text", ["Offer not found.", _l("Offer not found.")])
 def test_a_refusal_made_of_text_is_refused(text):
     with pytest.raises(TypeError, match="catalogue code"):
-        NotFound(text)  # type: ignore[arg-type]  # what the check is for
+        NotFound(text)  # what the check is for
 
 
 def test_the_kind_of_refusal_defaults_to_its_class():

@@ -16,7 +16,9 @@ IDS = [case.id for case in all_cases()]
 
 
 def _grade(case_id: str, **change):
-    return grade(get_case(case_id), replace(MODEL[case_id], **change))
+    case = get_case(case_id)
+    assert case is not None, case_id
+    return grade(case, replace(MODEL[case_id], **change))
 
 
 @pytest.mark.parametrize("case_id", IDS)

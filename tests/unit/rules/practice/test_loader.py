@@ -43,7 +43,7 @@ def test_a_good_file_round_trips(tmp_path):
 def _set(path: str, value: Any):
     def change(raw: dict[str, Any]) -> None:
         *parents, last = path.split("/")
-        node = raw
+        node: Any = raw
         for key in parents:
             node = node[int(key)] if key.isdigit() else node[key]
         node[last] = value
@@ -53,7 +53,7 @@ def _set(path: str, value: Any):
 def _drop(path: str):
     def change(raw: dict[str, Any]) -> None:
         *parents, last = path.split("/")
-        node = raw
+        node: Any = raw
         for key in parents:
             node = node[key]
         del node[last]

@@ -44,7 +44,7 @@ def test_qr_code_is_one_svg_path_that_reads_back_as_the_payload():
     assert qr_matrix_from_svg(svg) != other
 
 
-def _call(offer_id: int, actor: Actor, language: str = "en", calls: list[str] | None = None):  # type: ignore[no-untyped-def]
+def _call(offer_id: int, actor: Actor, language: str = "en", calls: list[str] | None = None):
     def render_html(context: documents.ConfirmationContext) -> str:
         if calls is not None:
             calls.append(context.language)
@@ -58,7 +58,7 @@ def _call(offer_id: int, actor: Actor, language: str = "en", calls: list[str] | 
     )
 
 
-def _actor(user) -> Actor:  # type: ignore[no-untyped-def]
+def _actor(user) -> Actor:
     return Actor(user_id=user.id, employer_id=user.employer_id)
 
 

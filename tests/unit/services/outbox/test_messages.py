@@ -19,7 +19,7 @@ CONTEXT = {
 }
 
 
-def test_message_is_rendered_in_the_recipients_language(app):  # type: ignore[no-untyped-def]
+def test_message_is_rendered_in_the_recipients_language(app):
     user = UserFactory(preferred_language="fr")
     outbox.send(
         to_email=user.email, to_user_id=user.id, kind="invitation", language="fr", context=CONTEXT
@@ -32,7 +32,7 @@ def test_message_is_rendered_in_the_recipients_language(app):  # type: ignore[no
     assert outbox.list_for_user(user_id=user.id) == [message]
 
 
-def test_send_does_not_commit(app):  # type: ignore[no-untyped-def]
+def test_send_does_not_commit(app):
     outbox.send(
         to_email="A@Example.com", to_user_id=None, kind="invitation", language="en", context=CONTEXT
     )
@@ -40,7 +40,7 @@ def test_send_does_not_commit(app):  # type: ignore[no-untyped-def]
     assert db.session.scalar(select(Message)) is None
 
 
-def test_unknown_kind_or_language_is_refused(app):  # type: ignore[no-untyped-def]
+def test_unknown_kind_or_language_is_refused(app):
     with pytest.raises(ValueError, match="unknown message kind"):
         outbox.send(
             to_email="a@example.com", to_user_id=None, kind="spam", language="en", context={}

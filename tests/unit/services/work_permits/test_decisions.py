@@ -3,11 +3,13 @@ decides, and the queue."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.models import ApplicationStatus, FeeStatus, Message, OfferStatus, Refund
+from portal.models import ApplicationStatus, FeeStatus, Message, OfferStatus, Refund, User
 from portal.services.actor import Actor
 from portal.services.errors import Conflict, DomainError, Forbidden
 from portal.services.work_permits.applications import submit_application
@@ -17,7 +19,7 @@ from tests.work_permits_helpers import WORKER, details_for
 
 
 def admin_actor() -> Actor:
-    admin = AdminFactory()
+    admin = cast(User, AdminFactory())  # factory_boy's call is untyped: it makes a User
     return Actor(user_id=admin.id, is_admin=True)
 
 
