@@ -134,29 +134,32 @@ def _text(message: Message) -> str:
     return str(ENTRIES[message.code]) % params
 
 
+def _code_name(value: CodeName, lang: str) -> str:
+    entry = get_code(value.key)
+    name = entry.name(lang) if entry is not None else value.key
+    return name.split("– ")[-1] if value.last_part else name
+
+
+# How each kind of parameter is written in the reader's language (plain values: str()).
+_RESOLVERS: tuple[tuple[type, Callable[[Any, str], str]], ...] = (
+    (Message, lambda value, lang: _text(value)),
+    (Country, lambda value, lang: country_name(value.code, lang)),
+    (CountryList, lambda value, lang: ", ".join(
+        sorted(country_name(code, lang) for code in value.codes))),
+    (Province, lambda value, lang: province_name(value.code, lang)),
+    (ProvinceList, lambda value, lang: ", ".join(
+        province_name(code, lang) for code in value.codes)),
+    (CodeName, _code_name),
+    (Bilingual, lambda value, lang: pick(value.en, value.fr, lang)),
+    (Money, lambda value, lang: format_money(value.cents, whole_dollars=True)),
+    (Number, lambda value, lang: format_number(value.value)),
+    (Sentences, lambda value, lang: " ".join(_text(message) for message in value.messages)),
+    (Day, lambda value, lang: format_date(value.value, format="long", locale=babel_locale())),
+)
+
+
 def _resolve(value: Param, lang: str) -> str:
-    if isinstance(value, Message):
-        return _text(value)
-    if isinstance(value, Country):
-        return country_name(value.code, lang)
-    if isinstance(value, CountryList):
-        return ", ".join(sorted(country_name(code, lang) for code in value.codes))
-    if isinstance(value, Province):
-        return province_name(value.code, lang)
-    if isinstance(value, ProvinceList):
-        return ", ".join(province_name(code, lang) for code in value.codes)
-    if isinstance(value, CodeName):
-        entry = get_code(value.key)
-        name = entry.name(lang) if entry is not None else value.key
-        return name.split("– ")[-1] if value.last_part else name
-    if isinstance(value, Bilingual):
-        return pick(value.en, value.fr, lang)
-    if isinstance(value, Money):
-        return format_money(value.cents, whole_dollars=True)
-    if isinstance(value, Number):
-        return format_number(value.value)
-    if isinstance(value, Sentences):
-        return " ".join(_text(message) for message in value.messages)
-    if isinstance(value, Day):
-        return format_date(value.value, format="long", locale=babel_locale())
+    for kind, resolve in _RESOLVERS:
+        if isinstance(value, kind):
+            return resolve(value, lang)
     return str(value)

@@ -126,14 +126,34 @@ def _teer(entry: ExemptionCode, noc: str | None, answers: Mapping[str, str]) -> 
         return []
     kind = answers.get("professional_or_technician")
     if kind in ("professional", "technician"):
-        levels = [0, 1] if kind == "professional" else [2, 3]
-        if teer in levels:
-            return []
-        wording = {
-            "professional": "ELIG-*-TEER-PROFESSIONALS",
-            "technician": "ELIG-*-TEER-TECHNICIANS",
-        }[kind]
-        return [_teer_finding(entry, noc, teer, levels, wording)]
+        return _professional_or_technician_teer(entry, noc, teer, kind)
+    special = _special_teer(entry, noc, teer, answers)
+    if special is not None:
+        return special
+    if entry.teer_levels is None or teer in entry.teer_levels:
+        return []
+    return [_teer_finding(entry, noc, teer, sorted(entry.teer_levels))]
+
+
+def _professional_or_technician_teer(
+    entry: ExemptionCode, noc: str, teer: int, kind: str
+) -> list[Finding]:
+    """What the employer answered the worker is: a professional (TEER 0 or 1) or a technician
+    (TEER 2 or 3)."""
+    levels = [0, 1] if kind == "professional" else [2, 3]
+    if teer in levels:
+        return []
+    wording = {
+        "professional": "ELIG-*-TEER-PROFESSIONALS",
+        "technician": "ELIG-*-TEER-TECHNICIANS",
+    }[kind]
+    return [_teer_finding(entry, noc, teer, levels, wording)]
+
+
+def _special_teer(
+    entry: ExemptionCode, noc: str, teer: int, answers: Mapping[str, str]
+) -> list[Finding] | None:
+    """The codes whose TEER rule is not a list of levels; None for every other code."""
     if entry.key == "C21-YP" and teer == 4:
         if answers.get("iec_post_secondary_credential") == YES:
             return []
@@ -146,9 +166,7 @@ def _teer(entry: ExemptionCode, noc: str | None, answers: Mapping[str, str]) -> 
         if teer < 3:
             return []
         return [warn("ELIG-C63-TEER-REVIEW", "noc_code", "job", teer=teer)]
-    if entry.teer_levels is None or teer in entry.teer_levels:
-        return []
-    return [_teer_finding(entry, noc, teer, sorted(entry.teer_levels))]
+    return None
 
 
 def _province(

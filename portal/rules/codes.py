@@ -4,7 +4,7 @@ category)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -151,42 +151,39 @@ class ExemptionCode:
 _PROFESSIONAL_OR_TECHNICIAN_CODES = frozenset({"T52", "F12", "F52"})
 
 
+_UNPAID_CODES = ("C50", "C51")  # charitable and religious work: the worker may be unpaid
+
+# Which of the code's own questions an employer answers, in the order the form asks them:
+# (applies to the code's raw data, the questions it adds).
+_QUESTION_RULES: tuple[tuple[Callable[[dict[str, Any]], bool], tuple[Question, ...]], ...] = (
+    (lambda r: r["occupation_list"] == "cusma_appendix_2_professions", (q.CUSMA_PROFESSION,)),
+    (lambda r: r["code"] in _PROFESSIONAL_OR_TECHNICIAN_CODES, (q.PROFESSIONAL_OR_TECHNICIAN,)),
+    (lambda r: bool(r["min_foreign_employment_months"]), (q.MONTHS_WITH_FOREIGN_EMPLOYER,)),
+    (lambda r: bool(r["max_total_months"] and r["min_foreign_employment_months"]),
+     (q.MONTHS_ALREADY_AS_ICT,)),
+    (lambda r: bool(r["iec_category"]), (q.IEC_INVITATION_DATE,)),
+    (lambda r: r["key"] == "C21-YP", (q.IEC_CREDENTIAL,)),
+    (lambda r: bool(r["french_nclc_min"]), (q.FRENCH_NCLC5,)),
+    (lambda r: r["code"] == "T13", (q.NOMINATING_PROVINCE,)),
+    (lambda r: r["code"] == "C18", (q.AIP_DESIGNATED,)),
+    (lambda r: r["code"] == "A73", (q.CSQ_HOLDER,)),
+    (lambda r: bool(r["min_experience_years"]), (q.YEARS_EXPERIENCE,)),
+    (lambda r: bool(r["ownership_min_percent"]), (q.OWNERSHIP_PERCENT,)),
+    (lambda r: r["code"] in _UNPAID_CODES, (q.WORKER_UNPAID,)),
+    (lambda r: r["code"] not in _UNPAID_CODES
+     and r["fee_rule"] == FeeRule.required_unless_worker_fee_exempt,
+     (q.WORKER_FEE_EXEMPT, q.FEE_EXEMPTION_BASIS)),
+    (lambda r: r["code"] == "C23", (q.PERFORMING_ARTISTS,)),
+)
+
+
 def _questions(raw: dict[str, Any]) -> tuple[Question, ...]:
     if not raw["employer_specific"]:
         return ()
-    key, code = raw["key"], raw["code"]
-    found: list[Question] = []
-    if raw["occupation_list"] == "cusma_appendix_2_professions":
-        found.append(q.CUSMA_PROFESSION)
-    if code in _PROFESSIONAL_OR_TECHNICIAN_CODES:
-        found.append(q.PROFESSIONAL_OR_TECHNICIAN)
-    if raw["min_foreign_employment_months"]:
-        found.append(q.MONTHS_WITH_FOREIGN_EMPLOYER)
-    if raw["max_total_months"] and raw["min_foreign_employment_months"]:
-        found.append(q.MONTHS_ALREADY_AS_ICT)
-    if raw["iec_category"]:
-        found.append(q.IEC_INVITATION_DATE)
-    if key == "C21-YP":
-        found.append(q.IEC_CREDENTIAL)
-    if raw["french_nclc_min"]:
-        found.append(q.FRENCH_NCLC5)
-    if code == "T13":
-        found.append(q.NOMINATING_PROVINCE)
-    if code == "C18":
-        found.append(q.AIP_DESIGNATED)
-    if code == "A73":
-        found.append(q.CSQ_HOLDER)
-    if raw["min_experience_years"]:
-        found.append(q.YEARS_EXPERIENCE)
-    if raw["ownership_min_percent"]:
-        found.append(q.OWNERSHIP_PERCENT)
-    if code in ("C50", "C51"):
-        found.append(q.WORKER_UNPAID)
-    elif raw["fee_rule"] == FeeRule.required_unless_worker_fee_exempt:
-        found.extend((q.WORKER_FEE_EXEMPT, q.FEE_EXEMPTION_BASIS))
-    if code == "C23":
-        found.append(q.PERFORMING_ARTISTS)
-    return tuple(found)
+    return tuple(
+        question for applies, questions in _QUESTION_RULES if applies(raw)
+        for question in questions
+    )
 
 
 def _max_days(raw: dict[str, Any]) -> int | None:

@@ -205,17 +205,34 @@ def _apply(offer: Offer, values: Mapping[str, Any], actor: Actor) -> list[str]:
             if _set_locations(offer, value):
                 changed.append(name)
             continue
-        if name == "answers":
-            value = _answers_for(values.get("code_key", offer.code_key), offer.answers, value)
-        if name == "attestations":
-            value = [key for key in ATTESTATION_IDS if key in set(value)]
-            offer.attested_at = clock.now() if value else None
-            offer.attested_by_user_id = actor.user_id if value else None
-        if isinstance(value, str) and name != "worker_passport_number":
-            value = value.strip() or None
+        value = _stored_value(offer, name, value, values, actor)
         if getattr(offer, name) != value:
             setattr(offer, name, value)
             changed.append(name)
+    _derive(offer, values)
+    return changed
+
+
+def _stored_value(
+    offer: Offer, name: str, value: Any, values: Mapping[str, Any], actor: Actor
+) -> Any:
+    """The value stored for field `name`: answers kept for the code's own questions,
+    attestations in their order (stamped with who attested and when), text stripped (the
+    passport number is kept exactly as typed) and empty text stored as None."""
+    if name == "answers":
+        value = _answers_for(values.get("code_key", offer.code_key), offer.answers, value)
+    if name == "attestations":
+        value = [key for key in ATTESTATION_IDS if key in set(value)]
+        offer.attested_at = clock.now() if value else None
+        offer.attested_by_user_id = actor.user_id if value else None
+    if isinstance(value, str) and name != "worker_passport_number":
+        value = value.strip() or None
+    return value
+
+
+def _derive(offer: Offer, values: Mapping[str, Any]) -> None:
+    """What follows from the saved values: the new code's answers, the NOC's TEER, the
+    code's canonical key."""
     if "code_key" in values and "answers" not in values:
         offer.answers = _answers_for(offer.code_key, offer.answers, {})
     if "noc_code" in values:
@@ -224,7 +241,6 @@ def _apply(offer: Offer, values: Mapping[str, Any], actor: Actor) -> list[str]:
     if "code_key" in values and offer.code_key:
         entry = get_code(offer.code_key)
         offer.code_key = entry.key if entry else offer.code_key
-    return changed
 
 
 def _answers_for(

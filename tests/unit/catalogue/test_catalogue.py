@@ -20,7 +20,7 @@ from portal.catalogue import ENTRIES, RENDERERS, known_codes, say_in
 from portal.catalogue.labels import CATEGORY_LABELS, TRAVEL_DOCUMENT_LABELS
 from portal.i18n import catalogue_files
 from portal.rules import fees, finder, travel
-from portal.rules.codes import Category, all_codes
+from portal.rules.codes import Category, ExemptionCode, all_codes
 from portal.rules.eligibility import OfferFacts, check_offer
 from portal.rules.messages import Message
 from portal.rules.travel import TravelDocument
@@ -142,33 +142,39 @@ def _assert_worded(message: Message, speak) -> None:
 
 def _rule_messages() -> Iterator[Message]:
     for entry in all_codes():
-        yield entry.description
-        if entry.not_selectable_reason is not None:
-            yield entry.not_selectable_reason
-        for question in entry.questions:
-            yield question.label
-            if question.hint is not None:
-                yield question.hint
-            yield from (label for _value, label in question.choices if isinstance(label, Message))
-        for group in (1, 2, 3):
-            for answers in (None, {"worker_unpaid": "yes"}, {"worker_fee_exempt": "yes"}):
-                fee = fees.compliance_fee(entry.key, answers=answers,
-                                          performing_artists_in_group=group)
-                yield fee.reason
-        for permit in fees.PERMIT_TYPES:
-            for citizenship, on_file, age in (("US", False, 30), ("IN", True, 30),
-                                              ("IN", False, 90), ("IN", False, 30)):
-                for line in fees.worker_fees(permit_type=permit, code=entry.key,
-                                             citizenship=citizenship,
-                                             has_biometrics_on_file=on_file, age=age):
-                    yield line.label
-                    if line.exempt_reason is not None:
-                        yield line.exempt_reason
+        yield from _code_messages(entry)
+        yield from _fee_messages(entry.key)
         for inside in (False, True):
             for citizenship in ("US", "IN", "FR"):
                 yield from travel.port_of_entry_allowed(
                     citizenship=citizenship, currently_in_canada=inside, code=entry.key
                 ).reasons
+
+
+def _code_messages(entry: ExemptionCode) -> Iterator[Message]:
+    yield entry.description
+    if entry.not_selectable_reason is not None:
+        yield entry.not_selectable_reason
+    for question in entry.questions:
+        yield question.label
+        if question.hint is not None:
+            yield question.hint
+        yield from (label for _value, label in question.choices if isinstance(label, Message))
+
+
+def _fee_messages(key: str) -> Iterator[Message]:
+    for group in (1, 2, 3):
+        for answers in (None, {"worker_unpaid": "yes"}, {"worker_fee_exempt": "yes"}):
+            fee = fees.compliance_fee(key, answers=answers, performing_artists_in_group=group)
+            yield fee.reason
+    for permit in fees.PERMIT_TYPES:
+        for citizenship, on_file, age in (("US", False, 30), ("IN", True, 30),
+                                          ("IN", False, 90), ("IN", False, 30)):
+            for line in fees.worker_fees(permit_type=permit, code=key, citizenship=citizenship,
+                                         has_biometrics_on_file=on_file, age=age):
+                yield line.label
+                if line.exempt_reason is not None:
+                    yield line.exempt_reason
 
 
 def test_the_rules_output_is_worded_in_both_languages(speak):
