@@ -8,7 +8,9 @@ and by this module, so every landing's suite checks them):
 - portal.rules imports neither Flask nor the database nor the rest of the portal;
 - services do not import Flask (request, session, g, current_app) nor forms: they take plain
   values;
-- blueprints import neither SQLAlchemy nor the database, and no models but their enums.
+- the edges (blueprints, API, queue tasks, command line) import neither SQLAlchemy nor the
+  database, and no models but their enums;
+- the service packages depend on one another without cycles.
 
 What an import graph cannot see is checked here on the source text:
 - services never commit or roll back by hand: each use case's one commit point is
@@ -104,7 +106,7 @@ def fake_portal(root: Path, modules: dict[str, str]) -> None:
     """A stand-in `portal` package in `root`: every area, rules and models, plus `modules`."""
     files = {"__init__": "", "rules/__init__": "", "models/__init__": "", "models/enums": "",
              "models/offer": "", "services/__init__": "", "catalogue/__init__": "", "i18n": "",
-             "extensions": "", "database": "",
+             "extensions": "", "database": "", "api/__init__": "", "jobs/__init__": "", "cli": "",
              "offers/sections": "from portal.models import Offer\n",
              **{f"{area}/__init__": "" for area in AREAS}, **modules}
     for name, source in files.items():

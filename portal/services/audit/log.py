@@ -19,8 +19,8 @@ from portal.extensions import db
 from portal.models import AuditEvent
 from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
-from portal.services.compliance.employers import Page
 from portal.services.errors import NotFound
+from portal.services.pages import Page
 
 PAGE_SIZE = 50
 CSV_COLUMNS = (

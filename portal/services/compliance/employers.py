@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import func, or_, select
 
@@ -19,6 +18,7 @@ from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.compliance.standing import Standing, get_standing
 from portal.services.errors import NotFound
+from portal.services.pages import Page
 from portal.services.teams.membership import Member, members_of
 
 PAGE_SIZE = 25
@@ -30,14 +30,6 @@ class EmployerRow:
     employer: Employer
     offers: int
     status: str  # active | exempt | banned
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[Any]
-    page: int
-    pages: int
-    total: int
 
 
 
