@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -157,44 +160,15 @@ def join_code(code: str):
     confirm_form = ConfirmForm()
     account_form = NewAccountForm()
     signed_in_as_invitee = current_user.is_authenticated and current_user.email == invitation.email
+    joined = None
     if signed_in_as_invitee and confirm_form.validate_on_submit():
-        try:
-            employer_id = invitations.accept_invitation(
-                code=code, user_id=current_user.id, ip_address=request.remote_addr
-            )
-        except DomainError as error:
-            flash(say(error.message), "error")
-        else:
-            session[ACTING_EMPLOYER_KEY] = employer_id
-            flash(
-                _("You joined %(business)s and now act for it.", business=employer.operating_name),
-                "success",
-            )
-            return redirect(url_for("employer.dashboard"))
+        joined = _join_as_signed_in(code, employer)
     elif (
         not current_user.is_authenticated and not has_account and account_form.validate_on_submit()
     ):
-        try:
-            user = invitations.accept_with_new_account(
-                code=code,
-                full_name=account_form.full_name.data,
-                password=account_form.password.data,
-                language=current_language(),
-                ip_address=request.remote_addr,
-            )
-        except DomainError as error:
-            apply_domain_error(account_form, error)
-        else:
-            start_session(user)
-            session[ACTING_EMPLOYER_KEY] = employer.id
-            flash(
-                _(
-                    "Your account is created and you joined %(business)s.",
-                    business=employer.operating_name,
-                ),
-                "success",
-            )
-            return redirect(url_for("employer.dashboard"))
+        joined = _join_with_new_account(code, employer, account_form)
+    if joined is not None:
+        return joined
     return render_template(
         "teams/join_code.html",
         code=code,
@@ -205,3 +179,47 @@ def join_code(code: str):
         confirm_form=confirm_form,
         account_form=account_form,
     )
+
+
+def _join_as_signed_in(code: str, employer: Any) -> ResponseReturnValue | None:
+    """The invitee, signed in, accepts: they act for the employer from now on."""
+    try:
+        employer_id = invitations.accept_invitation(
+            code=code, user_id=current_user.id, ip_address=request.remote_addr
+        )
+    except DomainError as error:
+        flash(say(error.message), "error")
+        return None
+    session[ACTING_EMPLOYER_KEY] = employer_id
+    flash(
+        _("You joined %(business)s and now act for it.", business=employer.operating_name),
+        "success",
+    )
+    return redirect(url_for("employer.dashboard"))
+
+
+def _join_with_new_account(
+    code: str, employer: Any, account_form: NewAccountForm
+) -> ResponseReturnValue | None:
+    """Someone with no account makes one with the invitation, and is signed in."""
+    try:
+        user = invitations.accept_with_new_account(
+            code=code,
+            full_name=account_form.full_name.data,
+            password=account_form.password.data,
+            language=current_language(),
+            ip_address=request.remote_addr,
+        )
+    except DomainError as error:
+        apply_domain_error(account_form, error)
+        return None
+    start_session(user)
+    session[ACTING_EMPLOYER_KEY] = employer.id
+    flash(
+        _(
+            "Your account is created and you joined %(business)s.",
+            business=employer.operating_name,
+        ),
+        "success",
+    )
+    return redirect(url_for("employer.dashboard"))

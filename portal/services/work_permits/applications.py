@@ -43,6 +43,7 @@ from portal.rules.matching import matches_work_permit
 from portal.rules.messages import Message, Sentences
 from portal.rules.noc import teer_of
 from portal.rules.work_permit import (
+    Assessment,
     AssessmentInput,
     assess,
     is_open_permit_code,
@@ -212,14 +213,13 @@ def _record(details: ApplicationDetails, actor: Actor) -> WorkPermitApplication:
     return application
 
 
-def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplication:
-    if offer is not None:
-        code, noc = offer.code_key, offer.noc_code
-    else:
-        code = details.open_code if details.permit_type == PermitType.OPEN else None
-        noc = details.noc_code or None
+def _assess(
+    details: ApplicationDetails, offer: Offer | None, code: str | None, noc: str | None
+) -> Assessment:
+    """The rules' assessment of the application (fees, travel document, medical exam, two-week
+    processing, port of entry), with what the matched offer adds."""
     teer = (offer.teer if offer.teer is not None else teer_of(noc)) if offer else teer_of(noc)
-    result = assess(
+    return assess(
         AssessmentInput(
             permit_type=details.permit_type,
             code=code,
@@ -240,6 +240,15 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
             offer_answers=offer.answers if offer is not None else None,
         )
     )
+
+
+def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplication:
+    if offer is not None:
+        code, noc = offer.code_key, offer.noc_code
+    else:
+        code = details.open_code if details.permit_type == PermitType.OPEN else None
+        noc = details.noc_code or None
+    result = _assess(details, offer, code, noc)
     if details.applies_from == AppliesFrom.PORT_OF_ENTRY and not result.port_of_entry.eligible:
         reasons = Sentences(result.port_of_entry.reasons)
         raise DomainError(
