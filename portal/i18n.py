@@ -100,8 +100,9 @@ def select_locale() -> str:
     if asked is not None and asked in languages:
         session["lang"] = asked
         return asked
-    if session.get("lang") in languages:
-        return session["lang"]
+    remembered: str | None = session.get("lang")
+    if remembered is not None and remembered in languages:
+        return remembered
     return request.accept_languages.best_match(languages) or "en"
 
 
@@ -124,7 +125,8 @@ def format_money(cents: int, *, whole_dollars: bool = False) -> str:
     if whole_dollars and cents % 100 == 0:
         pattern = parse_pattern(Locale.parse(locale).currency_formats["standard"].pattern)
         pattern.frac_prec = (0, 0)
-        return pattern.apply(amount, locale, currency="CAD", currency_digits=False)
+        text: str = pattern.apply(amount, locale, currency="CAD", currency_digits=False)
+        return text
     return format_currency(amount, "CAD", locale=locale)
 
 

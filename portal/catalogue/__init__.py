@@ -56,7 +56,7 @@ def _special_rules(params: Mapping[str, str]) -> str:
     # The travel data carries its own note in English only: English readers get it, French
     # readers are told it exists.
     if current_language() == "fr":
-        return _("Special rules apply depending on the passport (see the note in English).")
+        return str(_("Special rules apply depending on the passport (see the note in English)."))
     return params["note"]
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from portal.models.employer import Employer
 
 
-class User(UserMixin, Model):
+class User(UserMixin, Model):  # type: ignore[misc]  # Flask-Login publishes no types
     __tablename__ = "user_account"
     __table_args__ = (
         CheckConstraint(
