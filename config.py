@@ -7,6 +7,11 @@ selects the database in every config.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flask import Flask
+
 import os
 import secrets
 from datetime import timedelta
@@ -94,7 +99,7 @@ class Config:
     EVIDENCE_MAX_OFFER_BYTES = 25 * 1024 * 1024
 
     @classmethod
-    def prepare(cls, app) -> None:
+    def prepare(cls, app: Flask) -> None:
         """Last checks and derived settings, run by create_app before anything else."""
 
 
@@ -107,7 +112,7 @@ class DevelopmentConfig(Config):
     RATELIMIT_ENABLED = os.environ.get("PORTAL_RATELIMIT", "on") != "off"
 
     @classmethod
-    def prepare(cls, app) -> None:
+    def prepare(cls, app: Flask) -> None:
         app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _instance_secret_key()
 
 
@@ -129,7 +134,7 @@ class TestingConfig(Config):
 
 class ProductionConfig(Config):
     @classmethod
-    def prepare(cls, app) -> None:
+    def prepare(cls, app: Flask) -> None:
         """Refuse to start with a missing or default secret key."""
         key = os.environ.get("SECRET_KEY", "")
         if key.lower() in DEFAULT_SECRET_KEYS or len(key) < 32:

@@ -7,6 +7,7 @@ renderer): views never catch it only to abort(404)."""
 from __future__ import annotations
 
 from flask import Flask, current_app, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -49,12 +50,12 @@ ERROR_TEXT = {
 }
 
 
-def render_error(status: int):
+def render_error(status: int) -> ResponseReturnValue:
     title, body = ERROR_TEXT.get(status, ERROR_TEXT[500])
     return render_template("errors/error.html", status=status, title=title, body=body), status
 
 
-def _delegated(error: HTTPException | NotFound):
+def _delegated(error: HTTPException | NotFound) -> ResponseReturnValue | None:
     renderer = current_app.extensions.get(PROBLEM_RENDERER)
     if renderer is not None and renderer[0]():
         return renderer[1](error)
@@ -63,14 +64,14 @@ def _delegated(error: HTTPException | NotFound):
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def csrf_error(_error: CSRFError):
+    def csrf_error(_error: CSRFError) -> ResponseReturnValue:
         title = _l("Your form expired")
         body = _l("For your security the form could not be accepted. Go back, reload the page "
                   "and submit it again.")
         return render_template("errors/error.html", status=400, title=title, body=body), 400
 
     @app.errorhandler(NotFound)
-    def domain_not_found(error: NotFound):
+    def domain_not_found(error: NotFound) -> ResponseReturnValue:
         # A service's NotFound (missing, or not the actor's to see: the two look the same).
         delegated = _delegated(error)
         if delegated is not None:
@@ -78,7 +79,7 @@ def init_app(app: Flask) -> None:
         return render_error(404)
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         delegated = _delegated(error)
         if delegated is not None:
             return delegated
@@ -86,7 +87,7 @@ def init_app(app: Flask) -> None:
         return render_error(status if status in ERROR_TEXT else 500)
 
     @app.errorhandler(InternalServerError)
-    def unexpected_error(error: InternalServerError):
+    def unexpected_error(error: InternalServerError) -> ResponseReturnValue:
         # Flask has already logged the exception; the user sees no internals.
         db.session.rollback()
         delegated = _delegated(error)

@@ -3,6 +3,7 @@ employer's profile) and choice lists in the user's language."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -45,11 +46,11 @@ class ActionForm(PortalForm):
     submit = SubmitField(_l("Continue"))
 
 
-def _strip(value):
+def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def options(pairs) -> list[SelectChoice]:
+def options(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms choices (WTForms 3.3 wants SelectChoice objects)."""
     return [SelectChoice(value, label) for value, label in pairs]
 

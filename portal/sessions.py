@@ -12,8 +12,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import Flask, flash, g, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
+from werkzeug.wrappers import Response
 
 from portal import clock
 from portal.extensions import login_manager
@@ -64,7 +66,7 @@ def init_app(app: Flask) -> None:
         return authentication.load_session_user(token)
 
     @app.before_request
-    def enforce_timeouts():
+    def enforce_timeouts() -> ResponseReturnValue | None:
         if request.endpoint == "static" or not current_user.is_authenticated:
             return None
         if _expired(app):
@@ -81,7 +83,7 @@ def init_app(app: Flask) -> None:
         return None
 
     @app.after_request
-    def end_session_after_saving(response):
+    def end_session_after_saving(response: Response) -> Response:
         if not g.pop("save_then_end_session", False):
             return response
         end_session()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal.access import current_actor, primary_required
@@ -17,7 +18,7 @@ _FIELDS = {"scopes": "scope_read"}
 
 @bp.route("/employer/api-keys", methods=["GET", "POST"])
 @primary_required
-def list_keys():
+def list_keys() -> ResponseReturnValue:
     form = NewKeyForm()
     if form.validate_on_submit():
         try:
@@ -38,7 +39,7 @@ def list_keys():
 
 @bp.route("/employer/api-keys/<int:key_id>/revoke", methods=["POST"])
 @primary_required
-def revoke_key(key_id: int):
+def revoke_key(key_id: int) -> ResponseReturnValue:
     if RevokeForm().validate_on_submit():
         try:
             keys.revoke_key(actor=current_actor(), key_id=key_id)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -28,7 +30,7 @@ def _register_limit() -> str:
     return current_app.config["RATELIMIT_REGISTER"]
 
 
-def _home_for(user) -> str:
+def _home_for(user: Any) -> str:  # a signed-in User (current_user)
     if user.is_admin:  # admins pass the second factor (TOTP) before any admin page
         return url_for("admin.second_factor_step")
     # A representative picks an employer.
@@ -50,7 +52,7 @@ def _safe_next(target: str | None) -> str | None:
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(_register_limit, methods=["POST"])
 @public
-def register():
+def register() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(_home_for(current_user))
     form = RegisterForm()
@@ -79,7 +81,7 @@ def register():
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(_sign_in_limit, methods=["POST"])
 @public
-def sign_in():
+def sign_in() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(_home_for(current_user))
     form = SignInForm()
@@ -102,7 +104,7 @@ def sign_in():
 
 @bp.route("/sign-out", methods=["POST"])
 @signed_in_required
-def sign_out():
+def sign_out() -> ResponseReturnValue:
     form = SignOutForm()
     if form.validate_on_submit():
         authentication.end_sessions(
@@ -115,7 +117,7 @@ def sign_out():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @signed_in_required
-def change_password():
+def change_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:

@@ -4,6 +4,9 @@ bookmarkable. Without a state change there is nothing to forge, so they carry no
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
@@ -70,7 +73,7 @@ def _options(pairs: tuple[tuple[str, object], ...]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-def _whole_number(low: int, high: int, message: object):
+def _whole_number(low: int, high: int, message: object) -> Callable[[PortalForm, Field], None]:
     def check(form: PortalForm, field: Field) -> None:
         text = field.data or ""
         if text and not (text.isdigit() and low <= int(text) <= high):
@@ -155,7 +158,7 @@ class FinderForm(GetForm):
     )
     submit = SubmitField(_l("Find codes"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         countries = all_countries(current_language())
         self.citizenship.choices = [("", _l("Choose a country")), *countries]
@@ -173,7 +176,7 @@ class FinderForm(GetForm):
             "employer_kind": {value for value, _label in EMPLOYER_KINDS},
         }
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
         for name, allowed in self._allowed.items():
             field = self[name]
@@ -210,7 +213,7 @@ class CatalogueFilterForm(GetForm):
     )
     submit = SubmitField(_l("Show codes"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.category.choices = [("", _l("All categories"))] + [
             (cat.value, category_label(cat)) for cat in Category

@@ -4,6 +4,7 @@ code, and the NOC 2021 search. Read-only: they call the rules and never touch th
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from portal.access import public
 from portal.catalogue.labels import category_label
@@ -25,7 +26,7 @@ def _asked() -> bool:
 
 @bp.route("/exemption-codes/finder")
 @public
-def find_code():
+def find_code() -> ResponseReturnValue:
     asked = _asked()
     form = FinderForm(formdata=request.args if asked else None)
     result = suggest_codes(form.answers()) if asked and form.validate() else None
@@ -36,7 +37,7 @@ def find_code():
 
 @bp.route("/exemption-codes")
 @public
-def list_codes():
+def list_codes() -> ResponseReturnValue:
     form = CatalogueFilterForm(formdata=request.args if _asked() else None)
     if _asked():
         form.validate()
@@ -55,7 +56,7 @@ def list_codes():
 
 @bp.route("/exemption-codes/<key>")
 @public
-def show_code(key: str):
+def show_code(key: str) -> ResponseReturnValue:
     entry = get_code(key)
     if entry is None:
         abort(404)
@@ -73,7 +74,7 @@ def show_code(key: str):
 
 @bp.route("/noc")
 @public
-def search_noc_groups():
+def search_noc_groups() -> ResponseReturnValue:
     asked = _asked()
     form = NocSearchForm(formdata=request.args if asked else None)
     lang = current_language()

@@ -3,6 +3,8 @@ edited) and the dashboard's search."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
@@ -23,7 +25,7 @@ class ProfileForm(BusinessFieldsMixin, PortalForm):
     )
     submit = SubmitField(_l("Save changes"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.set_business_choices()
 

@@ -4,6 +4,7 @@ profile and the employer's history (its audit events)."""
 from __future__ import annotations
 
 from flask import Response, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal import clock
@@ -23,7 +24,7 @@ from portal.services.offers import queue
 
 @bp.route("/")
 @employer_required
-def dashboard():
+def dashboard() -> ResponseReturnValue:
     actor = current_actor()
     employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
     form = dashboard_form()
@@ -35,7 +36,7 @@ def dashboard():
 
 @bp.route("/profile")
 @employer_required
-def profile():
+def profile() -> ResponseReturnValue:
     actor = current_actor()
     employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
     return render_template("employer/profile.html", employer=employer)
@@ -43,7 +44,7 @@ def profile():
 
 @bp.route("/profile/edit", methods=["GET", "POST"])
 @primary_required
-def edit_profile():
+def edit_profile() -> ResponseReturnValue:
     actor = current_actor()
     employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
     form = ProfileForm(obj=employer)
@@ -65,7 +66,7 @@ def edit_profile():
 
 @bp.route("/offers/export")
 @employer_required
-def export_offers():
+def export_offers() -> ResponseReturnValue:
     chunks = queue.export_csv(actor=current_actor(), query=dashboard_query())
     name = f"offers-{clock.today().isoformat()}.csv"
     return Response(
@@ -78,7 +79,7 @@ def export_offers():
 
 @bp.route("/history")
 @employer_required
-def history():
+def history() -> ResponseReturnValue:
     page = audit_log.employer_history(
         actor=current_actor(), page=request.args.get("page", 1, type=int) or 1
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from portal.access import signed_in_required
@@ -12,7 +13,7 @@ from portal.services.outbox import messages as outbox
 
 @bp.route("/outbox")
 @signed_in_required
-def messages():
+def messages() -> ResponseReturnValue:
     return render_template(
         "outbox/messages.html", messages=outbox.list_for_user(user_id=current_user.id)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 
 from portal.access import public
 from portal.public import bp
@@ -10,12 +11,12 @@ from portal.public import bp
 
 @bp.route("/")
 @public
-def index():
+def index() -> ResponseReturnValue:
     return render_template("public/index.html")
 
 
 @bp.route("/healthz")
 @public
-def healthz():
+def healthz() -> ResponseReturnValue:
     """Liveness check for load balancers and the benchmarks: no database, no template."""
     return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 
 from portal import clock
 from portal.access import public
@@ -12,7 +13,7 @@ from portal.services.compliance import bans
 
 @bp.route("/non-compliant-employers")
 @public
-def non_compliant_employers():
+def non_compliant_employers() -> ResponseReturnValue:
     return render_template(
         "registry/non_compliant_employers.html", bans=bans.list_public_bans(on=clock.today())
     )

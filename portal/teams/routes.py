@@ -39,7 +39,7 @@ from portal.teams.forms import (
 
 @bp.route("/employer/act-for", methods=["GET", "POST"])
 @signed_in_required
-def choose_employer():
+def choose_employer() -> ResponseReturnValue:
     if current_user.is_admin:
         abort(404)
     choices = membership.employers_for_user(user_id=current_user.id)
@@ -62,7 +62,7 @@ def choose_employer():
 
 @bp.route("/employer/team")
 @employer_required
-def team():
+def team() -> ResponseReturnValue:
     members, open_invitations = membership.list_team(actor=current_actor())
     return render_template(
         "teams/team.html",
@@ -76,7 +76,7 @@ def team():
 
 @bp.route("/employer/team/invite", methods=["GET", "POST"])
 @primary_required
-def invite():
+def invite() -> ResponseReturnValue:
     form = InviteForm()
     if form.validate_on_submit():
         try:
@@ -97,7 +97,7 @@ def invite():
 
 @bp.route("/employer/team/<int:user_id>/permission", methods=["POST"])
 @primary_required
-def change_permission(user_id: int):
+def change_permission(user_id: int) -> ResponseReturnValue:
     form = PermissionForm()
     if form.validate_on_submit():
         try:
@@ -115,7 +115,7 @@ def change_permission(user_id: int):
 
 @bp.route("/employer/team/<int:user_id>/remove", methods=["POST"])
 @primary_required
-def remove_member(user_id: int):
+def remove_member(user_id: int) -> ResponseReturnValue:
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
@@ -129,7 +129,7 @@ def remove_member(user_id: int):
 
 @bp.route("/employer/team/invitations/<int:invitation_id>/cancel", methods=["POST"])
 @primary_required
-def cancel_invitation(invitation_id: int):
+def cancel_invitation(invitation_id: int) -> ResponseReturnValue:
     form = ConfirmForm()
     if form.validate_on_submit():
         invitations.cancel_invitation(actor=current_actor(), invitation_id=invitation_id)
@@ -139,7 +139,7 @@ def cancel_invitation(invitation_id: int):
 
 @bp.route("/join", methods=["GET", "POST"])
 @public
-def join():
+def join() -> ResponseReturnValue:
     form = JoinCodeForm()
     if form.validate_on_submit():
         return redirect(url_for("teams.join_code", code=form.code.data.upper()))
@@ -148,7 +148,7 @@ def join():
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
 @public
-def join_code(code: str):
+def join_code(code: str) -> ResponseReturnValue:
     try:
         invitation, employer, has_account = invitations.find_invitation(code=code)
     except NotFound:

@@ -3,6 +3,8 @@ services check meaning). Identity fields are kept as typed: only surrounding spa
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
@@ -143,7 +145,7 @@ class ApplyForm(PortalForm):
     )
     submit = SubmitField(_l("Submit the application"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.open_code.choices = open_code_choices()
         self.citizenship.choices = country_choices(_l("Choose a country"))

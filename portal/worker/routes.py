@@ -4,6 +4,7 @@ result and the decision. Personal data travels only in POST bodies, never in URL
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal.access import current_actor, public
@@ -37,7 +38,7 @@ def _failures_per_number() -> int | None:
 @bp.route("/verify-offer", methods=["GET", "POST"])
 @limiter.limit(_attempt_limit, methods=["POST"])
 @public
-def verify_offer():
+def verify_offer() -> ResponseReturnValue:
     form = VerifyOfferForm()
     if request.method == "GET":
         # The PDF's QR code links here: the number (and its verification code) only.
@@ -76,7 +77,7 @@ def verify_offer():
 @bp.route("/work-permit/apply", methods=["GET", "POST"])
 @limiter.limit(_attempt_limit, methods=["POST"])
 @public
-def apply():
+def apply() -> ResponseReturnValue:
     form = ApplyForm()
     if request.method == "GET" and is_offer_number(request.args.get("number")):
         form.permit_type.data = "employer_specific"
@@ -121,7 +122,7 @@ def _details(form: ApplyForm) -> applications.ApplicationDetails:
 
 @bp.route("/work-permit/submitted")
 @public
-def submitted():
+def submitted() -> ResponseReturnValue:
     application_id = session.get(SUBMITTED_KEY)
     if not isinstance(application_id, int):
         return redirect(url_for("worker.status"))
@@ -136,7 +137,7 @@ def submitted():
 @bp.route("/work-permit/status", methods=["GET", "POST"])
 @limiter.limit(_attempt_limit, methods=["POST"])
 @public
-def status():
+def status() -> ResponseReturnValue:
     form = StatusForm()
     if form.validate_on_submit():
         try:
