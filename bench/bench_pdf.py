@@ -54,6 +54,7 @@ from portal.models import (
     User,
 )
 from portal.services.documents import confirmation as documents
+from portal.services.offers.details import offer_details
 from portal.services.offers.drafts import ATTESTATION_IDS
 
 PASSWORD = "bench-orbit-canvas-lantern-42"  # noqa: S105  (a throwaway benchmark user)
@@ -115,9 +116,8 @@ def render_timings(app, offer_id: int, renders: int) -> None:
         offer = db.session.get(Offer, offer_id)
         assert offer is not None, offer_id
         context = documents._context(
-            offer, "en", app.config["SECRET_KEY"].encode(),
-            lambda number, code: "http://localhost/verify-offer?"
-            + urlencode({"number": number, "code": code}),
+            offer_details(offer), "en", app.config["SECRET_KEY"].encode(),
+            "http://localhost/verify-offer",
         )
         html = render_template("pdf/offer_confirmation.html", doc=context)
     start = time.perf_counter()

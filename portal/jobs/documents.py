@@ -9,9 +9,8 @@ twice, or after a consumer died in the middle of it, stores each PDF once.
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import force_locale
 
-from portal.confirmation_html import render_confirmation_html, verification_url
+from portal.confirmation_html import render_and_store, verification_page
 from portal.extensions import queue
 from portal.services.documents import confirmation as documents
 
@@ -24,13 +23,13 @@ def render_confirmation(offer_id: int) -> list[str]:
     # url_for(_external=True) needs a request: the QR code links to the public address.
     with app.test_request_context("/", base_url=app.config["PUBLIC_BASE_URL"]):
         for language in documents.LANGUAGES:
-            with force_locale(language):
-                if documents.prepare_offer_confirmation(
-                    offer_id=offer_id,
-                    language=language,
-                    secret=app.config["SECRET_KEY"].encode("utf-8"),
-                    verification_url=verification_url,
-                    render_html=render_confirmation_html,
-                ):
-                    rendered.append(language)
+            context = documents.confirmation_to_render(
+                offer_id=offer_id,
+                language=language,
+                secret=app.config["SECRET_KEY"].encode("utf-8"),
+                verification_page=verification_page(),
+            )
+            if context is not None:
+                render_and_store(context)
+                rendered.append(language)
     return rendered

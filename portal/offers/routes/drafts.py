@@ -23,9 +23,9 @@ from portal.offers.forms import (
 from portal.offers.views import with_draft, with_offer
 from portal.rules.codes import get_code
 from portal.rules.noc import get_unit_group, search_noc
-from portal.services.accounts import profile
 from portal.services.errors import DomainError
 from portal.services.offers import drafts, evidence
+from portal.services.offers.details import offer_details
 from portal.services.offers.review import review_offer
 from portal.sessions import keeps_work_on_timeout
 
@@ -148,11 +148,7 @@ def attestations(offer):
 @with_offer
 def business_information(offer):
     return render_template("offers/business_information.html", offer=offer,
-                           employer=_employer(offer))
-
-
-def _employer(offer):
-    return profile.get_employer(employer_id=offer.employer_id, actor=current_actor())
+                           employer=offer_details(offer).employer)
 
 
 @bp.route("/<int:offer_id>/evidence", methods=["GET", "POST"])
@@ -215,10 +211,10 @@ def remove_evidence(offer_id: int, file_id: int):
 @employer_required
 @with_draft
 def review(offer):
+    details = offer_details(offer)
     return render_template("offers/review.html", offer=offer, review=review_offer(offer),
-                           employer=_employer(offer), action_form=ActionForm(),
+                           employer=details.employer, action_form=ActionForm(),
                            section_endpoints=sections.SECTION_ENDPOINTS,
                            attestations=drafts.ATTESTATIONS,
-                           unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
-                           entry=get_code(offer.code_key) if offer.code_key else None)
+                           unit_group=details.unit_group, entry=details.entry)
 

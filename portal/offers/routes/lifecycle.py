@@ -13,10 +13,9 @@ from portal.models.enums import OfferStatus
 from portal.offers import bp
 from portal.offers.forms import WithdrawForm
 from portal.offers.views import with_offer
-from portal.rules.codes import get_code
-from portal.rules.noc import get_unit_group
 from portal.services.errors import DomainError
-from portal.services.offers import access, drafts, lifecycle
+from portal.services.offers import drafts, lifecycle
+from portal.services.offers.details import offer_details
 
 
 @bp.route("/<int:offer_id>")
@@ -25,11 +24,10 @@ from portal.services.offers import access, drafts, lifecycle
 def view(offer):
     if offer.status == OfferStatus.DRAFT:
         return redirect(url_for("offers.review", offer_id=offer.id))
+    details = offer_details(offer)
     return render_template(
-        "offers/view.html", offer=offer, action_form=ActionForm(),
-        payment=access.successful_payment(offer), attestations=drafts.ATTESTATIONS,
-        entry=get_code(offer.code_key) if offer.code_key else None,
-        unit_group=get_unit_group(offer.noc_code) if offer.noc_code else None,
+        "offers/view.html", offer=offer, action_form=ActionForm(), payment=details.payment,
+        attestations=drafts.ATTESTATIONS, entry=details.entry, unit_group=details.unit_group,
     )
 
 

@@ -3,21 +3,21 @@ confirmation page, its PDF and the payment receipt.
 
 The PDF of a submitted offer is rendered by a queue task (portal/jobs/documents.py) or, when the
 task has not run yet, on the first download of each offer version and language; then served
-from the store (services.documents.confirmation). Its HTML comes from templates/pdf/, rendered with
-the app's Jinja environment (autoescape on, the portal's filters and French catalogue) in the
-language asked for with ?lang=en|fr (default: the user's language)."""
+from the store (services.documents.confirmation). Its HTML comes from templates/pdf/
+(portal/confirmation_html.py), rendered with the app's Jinja environment (autoescape on, the
+portal's filters and French catalogue) in the language asked for with ?lang=en|fr (default: the
+user's language)."""
 
 from __future__ import annotations
 
 import secrets
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required
 from portal.catalogue import say
-from portal.confirmation_html import render_confirmation_html, verification_url
+from portal.confirmation_html import render_and_store, verification_page
 from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.i18n import current_language
@@ -40,16 +40,15 @@ def _new_key() -> str:
 @employer_required
 @with_draft
 def pay(offer):
-    fee = fee_for(offer)
-    if fee.exempt:
-        return redirect(url_for("offers.fee_exemption", offer_id=offer.id))
-    form = PaymentForm()
+    form, fee = PaymentForm(), None
     if form.validate_on_submit():
         try:
             attempt = submission.pay_and_submit(
                 offer_id=offer.id, actor=current_actor(), card_number=form.card_number.data,
                 idempotency_key=form.idempotency_key.data,
             )
+        except submission.FeeNotDue:
+            return redirect(url_for("offers.fee_exemption", offer_id=offer.id))
         except submission.NotReady as error:
             flash(say(error.message), "error")
             return redirect(url_for("offers.review", offer_id=offer.id))
@@ -58,17 +57,24 @@ def pay(offer):
         else:
             if attempt.succeeded:
                 return redirect(url_for("offers.confirmation", offer_id=offer.id))
-            form.card_number.errors = [
-                _("The payment was declined: the card has insufficient funds. Try another card.")
-                if attempt.payment.result == "insufficient_funds"
-                else _("The payment was declined by the card issuer. Try another card.")
-            ]
+            form.card_number.errors = [_declined(attempt.payment.result)]
+            fee = attempt.fee
+    if fee is None:  # no payment attempted, or refused before the review: compute it here
+        fee = fee_for(offer)
+    if fee.exempt:
+        return redirect(url_for("offers.fee_exemption", offer_id=offer.id))
     # Every rendering gets a new key: a double click or a refresh reuses the one in the page.
     form.idempotency_key.data = _new_key()
     form.card_number.data = ""
     form.cvc.data = ""
     return render_template("offers/pay.html", offer=offer, form=form, fee=fee,
                            test_cards=list(TEST_CARDS))
+
+
+def _declined(result: str) -> str:
+    if result == "insufficient_funds":
+        return _("The payment was declined: the card has insufficient funds. Try another card.")
+    return _("The payment was declined by the card issuer. Try another card.")
 
 
 @bp.route("/<int:offer_id>/fee-exemption", methods=["GET", "POST"])
@@ -132,16 +138,15 @@ def receipt(offer_id: int):
 @bp.route("/<int:offer_id>/confirmation.pdf")
 @employer_required
 def download_confirmation(offer_id: int) -> Response:
-    language = _pdf_language()
-    with force_locale(language):
-        pdf = documents.get_offer_confirmation(
-            offer_id=offer_id,
-            actor=current_actor(),
-            language=language,
+    language, actor = _pdf_language(), current_actor()
+    pdf = documents.get_offer_confirmation(offer_id=offer_id, actor=actor, language=language)
+    if pdf is None:  # this version's first download in this language
+        context = documents.confirmation_context(
+            offer_id=offer_id, actor=actor, language=language,
             secret=current_app.config["SECRET_KEY"].encode("utf-8"),
-            verification_url=verification_url,
-            render_html=render_confirmation_html,
+            verification_page=verification_page(),
         )
+        pdf = render_and_store(context)
     response = Response(pdf.data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{pdf.filename}"'
     response.headers["Cache-Control"] = "no-store"
@@ -151,4 +156,3 @@ def download_confirmation(offer_id: int) -> Response:
 def _pdf_language() -> str:
     asked = request.args.get("lang")
     return asked if asked and asked in current_app.config["LANGUAGES"] else current_language()
-

@@ -1,9 +1,15 @@
 """The offer confirmation PDF: what it shows, and rendering it once per offer version.
 
-Other areas call:
-- `get_offer_confirmation(*, offer_id, actor, language, secret, verification_url, render_html)`
-  -> `ConfirmationPdf` (bytes and file name).
-- `prepare_offer_confirmation(*, offer_id, language, ...)` -> bool (the queue task).
+Other areas call, in this order (the HTML is the edge's to make, from a template):
+- `get_offer_confirmation(*, offer_id, actor, language)` -> the stored `ConfirmationPdf`, or
+  None when this version of the offer has no PDF in `language` yet; then
+- `confirmation_context(*, offer_id, actor, language, secret, verification_page)` ->
+  `ConfirmationContext`, the plain values the template shows, and
+- `render_confirmation(context, html)` -> `ConfirmationPdf`: the complete HTML document the
+  edge rendered from that context, turned into the PDF and stored.
+The queue (no actor: the portal itself) asks `confirmation_to_render(*, offer_id, language,
+secret, verification_page)` -> the context, or None when there is nothing to do; then
+`render_confirmation` likewise. `offers_missing_confirmations()` lists what the sweep redoes.
 
 Guarantees:
 - Only the offer's employer's users and administrators get it (`offers.access.get_offer`); anyone
@@ -12,21 +18,19 @@ Guarantees:
   (`OfferDocument`); later downloads serve the stored bytes. A status change bumps the
   offer's version, so the next download renders the new state (e.g. the WITHDRAWN stamp).
 - Rendering happens after the submission committed, never inside its transaction: on the
-  queue (`prepare_offer_confirmation`, both languages, asked for by the submission) or, when
-  the task has not run yet, on download; no database transaction is held open while
-  WeasyPrint works.
-- The HTML is produced by the caller's `render_html` (the view renders the Jinja template
-  with the app's environment: autoescape, the user's filters and translations) from the plain
-  values in `ConfirmationContext`; this service turns it into a locked-down PDF
-  (`documents.render`: data: URIs only). The service stays free of Flask.
+  queue (both languages, asked for by the submission) or, when the task has not run yet, on
+  download; no database transaction is held open while WeasyPrint works.
+- The edge renders the HTML with the app's Jinja environment (autoescape, the reader's filters
+  and translations); this service turns it into a locked-down PDF (`documents.render`: data:
+  URIs only). The service takes values, never callbacks, and stays free of Flask.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 
 import segno
 from babel.numbers import format_decimal
@@ -37,14 +41,13 @@ from portal import clock
 from portal.database import end_read_transaction, write_transaction
 from portal.extensions import db
 from portal.models import Employer, Offer, OfferDocument, OfferStatus, Payment
-from portal.rules.codes import get_code
 from portal.rules.countries import country_name, province_name
 from portal.rules.messages import Message
-from portal.rules.noc import get_unit_group
 from portal.rules.numbers import format_verification_code, verification_code
 from portal.services.actor import Actor
 from portal.services.errors import NotFound
-from portal.services.offers.access import get_offer, successful_payment
+from portal.services.offers.access import get_offer
+from portal.services.offers.details import OfferDetails, offer_details
 from portal.services.offers.drafts import ATTESTATIONS
 
 LANGUAGES = ("en", "fr")
@@ -118,73 +121,66 @@ def filename_for(offer: Offer) -> str:
     return f"offer-{offer.number}.pdf"
 
 
-def get_offer_confirmation(
-    *,
-    offer_id: int,
-    actor: Actor,
-    language: str,
-    secret: bytes,
-    verification_url: Callable[[str, str], str],
-    render_html: Callable[[ConfirmationContext], str],
-) -> ConfirmationPdf:
-    """The confirmation PDF of a submitted offer in `language` ("en" or "fr"), from the store,
-    or rendered and stored on the first request for the offer's current version.
-
-    `verification_url(number, code)` builds the public verification link the QR code holds;
-    `render_html(context)` returns the complete HTML document. Both are called only when a
-    render is needed. Raises NotFound (not visible to the actor, or a draft), ValueError (a
-    language other than en/fr)."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}")
-    offer = get_offer(offer_id=offer_id, actor=actor)
-    if offer.status == OfferStatus.DRAFT or offer.number is None:
-        raise NotFound(Message.of("offer.no_confirmation"))
-    return _stored_or_rendered(offer, language, secret, verification_url, render_html)
-
-
-def prepare_offer_confirmation(
-    *,
-    offer_id: int,
-    language: str,
-    secret: bytes,
-    verification_url: Callable[[str, str], str],
-    render_html: Callable[[ConfirmationContext], str],
-) -> bool:
-    """For the queue (no actor: the portal itself): make sure the PDF of the offer's current
-    version in `language` is stored, so the employer's first download is served from the store.
-
-    Idempotent: returns True when it rendered, False when the PDF was already there or the
-    offer is gone or a draft (nothing to do). Running it twice, or beside a download, stores one
-    PDF (`_store`: the first stored bytes win)."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}")
-    offer = db.session.get(Offer, offer_id)
-    if offer is None or offer.status == OfferStatus.DRAFT or offer.number is None:
-        return False
-    return _stored_or_rendered(offer, language, secret, verification_url, render_html).rendered
-
-
-def _stored_or_rendered(
-    offer: Offer,
-    language: str,
-    secret: bytes,
-    verification_url: Callable[[str, str], str],
-    render_html: Callable[[ConfirmationContext], str],
-) -> ConfirmationPdf:
-    filename = filename_for(offer)
+def get_offer_confirmation(*, offer_id: int, actor: Actor, language: str) -> ConfirmationPdf | None:
+    """The stored confirmation PDF of a submitted offer's current version in `language`
+    ("en" or "fr"), or None when it is not rendered yet (`confirmation_context`, then
+    `render_confirmation`). Raises NotFound (not visible to the actor, or a draft), ValueError
+    (a language other than en/fr)."""
+    offer = _submitted_offer(offer_id, actor, language)
     stored = _stored(offer.id, offer.version, language)
-    if stored is not None:
-        return ConfirmationPdf(filename=filename, data=stored, rendered=False)
+    if stored is None:
+        return None
+    return ConfirmationPdf(filename=filename_for(offer), data=stored, rendered=False)
 
-    offer_key, version = offer.id, offer.version
-    html = render_html(_context(offer, language, secret, verification_url))
+
+def confirmation_context(*, offer_id: int, actor: Actor, language: str, secret: bytes,
+                         verification_page: str) -> ConfirmationContext:
+    """What the confirmation template shows for the offer's current version, in `language`.
+    `verification_page` is the absolute address of the public page the QR code opens; the
+    offer's number and verification code go in its query. Raises as get_offer_confirmation."""
+    offer = _submitted_offer(offer_id, actor, language)
+    return _context(offer_details(offer), language, secret, verification_page)
+
+
+def render_confirmation(context: ConfirmationContext, html: str) -> ConfirmationPdf:
+    """Turn `html`, the complete document rendered from `context`, into the PDF and store it
+    for the offer version the context was made from (a concurrent first download's bytes win
+    when it stored that version first)."""
+    offer_key, version = context.offer.id, context.offer.version
+    filename = filename_for(context.offer)
     # End the read transaction (nothing was written) so no snapshot or connection is held
     # while WeasyPrint works for a few hundred milliseconds.
     end_read_transaction()
     pdf = render_pdf(html)
     return ConfirmationPdf(
-        filename=filename, data=_store(offer_key, version, language, pdf), rendered=True
+        filename=filename, data=_store(offer_key, version, language=context.language, pdf=pdf),
+        rendered=True,
     )
+
+
+def confirmation_to_render(*, offer_id: int, language: str, secret: bytes,
+                           verification_page: str) -> ConfirmationContext | None:
+    """For the queue (no actor: the portal itself): the context of the offer's current version
+    in `language` when its PDF is not stored yet; None when it is, or the offer is gone or a
+    draft (nothing to do). Rendering it beside a download stores one PDF (`_store`: the first
+    stored bytes win), so the task is idempotent."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    offer = db.session.get(Offer, offer_id)
+    if offer is None or offer.status == OfferStatus.DRAFT or offer.number is None:
+        return None
+    if _stored(offer.id, offer.version, language) is not None:
+        return None
+    return _context(offer_details(offer), language, secret, verification_page)
+
+
+def _submitted_offer(offer_id: int, actor: Actor, language: str) -> Offer:
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    offer = get_offer(offer_id=offer_id, actor=actor)
+    if offer.status == OfferStatus.DRAFT or offer.number is None:
+        raise NotFound(Message.of("offer.no_confirmation"))
+    return offer
 
 
 def render_pdf(html: str) -> bytes:
@@ -204,7 +200,7 @@ def _stored(offer_id: int, version: int, language: str) -> bytes | None:
     )
 
 
-def _store(offer_id: int, version: int, language: str, pdf: bytes) -> bytes:
+def _store(offer_id: int, version: int, *, language: str, pdf: bytes) -> bytes:
     """Keep the PDF for this version and drop older versions' PDFs. When a concurrent request
     stored the same version first, its bytes win (both renders show the same state)."""
     try:
@@ -230,21 +226,17 @@ def _store(offer_id: int, version: int, language: str, pdf: bytes) -> bytes:
     return pdf
 
 
-def _context(offer: Offer, language: str, secret: bytes,
-             verification_url: Callable[[str, str], str]) -> ConfirmationContext:
+def _context(details: OfferDetails, language: str, secret: bytes,
+             verification_page: str) -> ConfirmationContext:
+    offer, code, group, payment = details.offer, details.entry, details.unit_group, details.payment
     assert offer.number is not None
-    employer = db.session.get(Employer, offer.employer_id)
-    assert employer is not None
-    code = get_code(offer.code_key)
-    group = get_unit_group(offer.noc_code)
     raw_code = verification_code(offer.number, secret)
-    url = verification_url(offer.number, raw_code)
-    payment = successful_payment(offer)
+    url = f"{verification_page}?{urlencode({'number': offer.number, 'code': raw_code})}"
     accepted = set(offer.attestations or ())
     return ConfirmationContext(
         language=language,
         offer=offer,
-        employer=employer,
+        employer=details.employer,
         status=OfferStatus(offer.status),
         withdrawn=offer.status == OfferStatus.WITHDRAWN,
         submitted_at=offer.submitted_at,
@@ -253,7 +245,7 @@ def _context(offer: Offer, language: str, secret: bytes,
         citizenship=country_name(offer.worker_citizenship, language)
         if offer.worker_citizenship else "",
         noc_title=group.title(language) if group else "",
-        teer=offer.teer if offer.teer is not None else (group.teer if group else None),
+        teer=details.teer,
         hours_per_week=format_decimal(offer.hours_per_week, locale=_LOCALES[language])
         if offer.hours_per_week is not None else "",
         locations=tuple(

@@ -28,6 +28,7 @@ from portal.database import write_transaction
 from portal.extensions import db, queue
 from portal.models import EvidenceFile, FeeStatus, Offer, OfferStatus, Payment, PaymentResult
 from portal.models.enums import FEE_EXEMPTION_PROOF
+from portal.rules.fees import ComplianceFee
 from portal.rules.messages import Message
 from portal.rules.numbers import new_offer_number, receipt_number
 from portal.services.actor import Actor
@@ -36,7 +37,7 @@ from portal.services.errors import Conflict, DomainError
 from portal.services.offers import evidence
 from portal.services.offers.access import get_offer_for_update, require_submit_permission
 from portal.services.offers.payments import charge_test_card
-from portal.services.offers.review import fee_for, review_offer
+from portal.services.offers.review import Review, fee_for, review_offer
 
 _rng = secrets.SystemRandom()
 _NUMBER_LOCK_KEY = 727_002  # PostgreSQL advisory lock serialising number allocation
@@ -48,11 +49,16 @@ class NotReady(Conflict):
     """The offer has blocking problems: the review page lists them."""
 
 
+class FeeNotDue(Conflict):
+    """No compliance fee is due for the offer's code: the exemption is claimed instead."""
+
+
 @dataclass(frozen=True)
 class PaymentAttempt:
     payment: Payment
     offer: Offer
     replayed: bool  # True when the idempotency key had already been used: nothing was charged
+    fee: ComplianceFee | None = None  # the fee charged (None for a replay: nothing computed)
 
     @property
     def succeeded(self) -> bool:
@@ -64,10 +70,15 @@ def _audit(action: str, offer: Offer, actor: Actor, **details: object) -> None:
                  object_id=offer.id, details=details)
 
 
-def _check_ready(offer: Offer) -> None:
+def _review_draft(offer: Offer) -> Review:
+    """The review of the locked draft (the rules run once; its fee is the one to use)."""
     if offer.status != OfferStatus.DRAFT:
         raise Conflict(Message.of("submission.already_submitted"))
-    if not review_offer(offer).ready:
+    return review_offer(offer)
+
+
+def _require_ready(review: Review) -> None:
+    if not review.ready:
         raise NotReady(
             Message.of("submission.not_ready")
         )
@@ -141,8 +152,9 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
 
     The same idempotency key returns the first attempt's result without charging again. Raises
     NotFound, Forbidden (no submit permission), DomainError on "card_number" (invalid or not a
-    test card: nothing is stored), NotReady (blocking problems: nothing is charged), Conflict
-    (already submitted, the fee is not due, or the key belongs to another offer)."""
+    test card: nothing is stored), FeeNotDue (the code's fee is exempt), NotReady (blocking
+    problems: nothing is charged), Conflict (already submitted, or the key belongs to another
+    offer). The review and the fee are computed once, on the locked row."""
     require_submit_permission(actor)
     key = (idempotency_key or "").strip()
     if not 16 <= len(key) <= 64:
@@ -155,10 +167,11 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
             if earlier.offer_id != offer.id:
                 raise Conflict(Message.of("payment.page_expired"))
             return PaymentAttempt(payment=earlier, offer=offer, replayed=True)
-        _check_ready(offer)
-        fee = fee_for(offer)
+        review = _review_draft(offer)
+        fee = review.fee
         if fee.exempt or fee.amount_cents <= 0:
-            raise Conflict(Message.of("payment.no_fee_due"))
+            raise FeeNotDue(Message.of("payment.no_fee_due"))
+        _require_ready(review)
         payment = _record_payment(
             offer, actor, amount_cents=fee.amount_cents, brand=outcome.brand,
             last4=outcome.last4, result=outcome.result, idempotency_key=key,
@@ -166,11 +179,11 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
         if payment.result != PaymentResult.SUCCEEDED:
             _audit("offer.payment_declined", offer, actor, payment_id=payment.id,
                    result=payment.result)
-            return PaymentAttempt(payment=payment, offer=offer, replayed=False)
+            return PaymentAttempt(payment=payment, offer=offer, replayed=False, fee=fee)
         _allocate_number(offer)
         _set_pending(offer, actor)
         _audit_submission(offer, actor, payment)
-    return PaymentAttempt(payment=payment, offer=offer, replayed=False)
+    return PaymentAttempt(payment=payment, offer=offer, replayed=False, fee=fee)
 
 
 def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filename: str = "",
@@ -227,8 +240,9 @@ def submit_exempt_offer(*, offer_id: int, actor: Actor) -> Offer:
     require_submit_permission(actor)
     with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
-        _check_ready(offer)
-        fee = fee_for(offer)
+        review = _review_draft(offer)
+        _require_ready(review)
+        fee = review.fee
         if not fee.exempt:
             raise Conflict(Message.of("submission.fee_due"))
         if not offer.fee_exemption_reason or (fee.proof_required and not _has_proof(offer)):

@@ -245,3 +245,32 @@ def test_submitted_offer_pages_link_to_the_pdf_confirmation(client, signed_in):
     for path in ("confirmation", ""):
         html = client.get(f"/employer/offers/{offer.id}/{path}".rstrip("/")).text
         assert f"/employer/offers/{offer.id}/confirmation.pdf" in html
+
+
+def test_a_payment_runs_the_rules_and_computes_the_fee_once(client, signed_in, monkeypatch):
+    from portal.services.offers import review
+
+    calls = {"rules": 0, "fee": 0}
+    real_rules, real_fee = review.check_offer, review.compliance_fee
+
+    def rules(*args, **kwargs):
+        calls["rules"] += 1
+        return real_rules(*args, **kwargs)
+
+    def fee(*args, **kwargs):
+        calls["fee"] += 1
+        return real_fee(*args, **kwargs)
+
+    monkeypatch.setattr(review, "check_offer", rules)
+    monkeypatch.setattr(review, "compliance_fee", fee)
+    offer = complete_draft(signed_in)
+    url = f"/employer/offers/{offer.id}/pay"
+    base = {"expiry": "12/29", "cvc": "123", "pay": "1"}
+    declined = client.post(url, data={**base, "card_number": "4000000000000002",
+                                      "idempotency_key": "d" * 20})
+    assert declined.status_code == 200 and "$230.00" in declined.text
+    assert calls == {"rules": 1, "fee": 1}
+    paid = client.post(url, data={**base, "card_number": "4242424242424242",
+                                  "idempotency_key": "e" * 20})
+    assert paid.status_code == 302 and paid.headers["Location"].endswith("/confirmation")
+    assert calls == {"rules": 2, "fee": 2}

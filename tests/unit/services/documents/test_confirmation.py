@@ -44,18 +44,21 @@ def test_qr_code_is_one_svg_path_that_reads_back_as_the_payload():
     assert qr_matrix_from_svg(svg) != other
 
 
-def _call(offer_id: int, actor: Actor, language: str = "en", calls: list[str] | None = None):
-    def render_html(context: documents.ConfirmationContext) -> str:
-        if calls is not None:
-            calls.append(context.language)
-        return (f'<!DOCTYPE html><html lang="{context.language}"><head><title>x</title></head>'
-                f"<body><p>{context.offer.number} {context.verification_code}</p></body></html>")
-
-    return documents.get_offer_confirmation(
+def _call(offer_id: int, actor: Actor, language: str = "en",
+          calls: list[str] | None = None) -> documents.ConfirmationPdf:
+    """A download as the edge makes it: the stored PDF, or the context rendered and stored."""
+    stored = documents.get_offer_confirmation(offer_id=offer_id, actor=actor, language=language)
+    if stored is not None:
+        return stored
+    context = documents.confirmation_context(
         offer_id=offer_id, actor=actor, language=language, secret=b"s" * 32,
-        verification_url=lambda number, code: f"https://x.example/v?n={number}&c={code}",
-        render_html=render_html,
+        verification_page="https://x.example/v",
     )
+    if calls is not None:
+        calls.append(context.language)
+    html = (f'<!DOCTYPE html><html lang="{context.language}"><head><title>x</title></head>'
+            f"<body><p>{context.offer.number} {context.verification_code}</p></body></html>")
+    return documents.render_confirmation(context, html)
 
 
 def _actor(user) -> Actor:
@@ -115,3 +118,27 @@ def test_a_concurrent_store_of_the_same_version_wins(app, monkeypatch):
 
     assert result.data == b"%PDF-other"
     assert len(db.session.scalars(select(OfferDocument)).all()) == 1
+
+
+def test_context_is_refused_like_the_pdf_and_links_the_verification_page(app):
+    user = UserFactory()
+    offer = submitted_offer(user.employer)
+    draft = Offer(employer_id=user.employer_id)
+    db.session.add(draft)
+    db.session.commit()
+
+    def context(offer_id: int, actor: Actor) -> documents.ConfirmationContext:
+        return documents.confirmation_context(
+            offer_id=offer_id, actor=actor, language="fr", secret=b"s" * 32,
+            verification_page="https://x.example/verify-offer",
+        )
+
+    for offer_id, actor in ((draft.id, _actor(user)), (offer.id, _actor(UserFactory()))):
+        with pytest.raises(NotFound):
+            context(offer_id, actor)
+    made = context(offer.id, _actor(user))
+    code = made.verification_code.replace("-", "")
+    assert made.verification_url == (
+        f"https://x.example/verify-offer?number={offer.number}&code={code}"
+    )
+    assert made.qr_payload == made.verification_url and made.language == "fr"
