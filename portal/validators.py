@@ -24,10 +24,6 @@ POSTAL_PREFIX_PROVINCES = {
 }
 
 
-def strip_filter(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
-
-
 def clean_business_number(value: str | None) -> str:
     """Digits only: '123 456 789' -> '123456789'."""
     return re.sub(r"[\s-]", "", value or "")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from portal.rules import fees, travel
-from portal.rules.codes import get_code, open_permit_codes
+from portal.rules.codes import get_code
 from portal.rules.fees import Decision, FeeLine
 from portal.rules.messages import Message
 
@@ -112,10 +112,6 @@ def _with_upfront_medical(gss: Decision, medical: Decision, upfront: bool) -> De
     if gss.eligible:
         return Decision(False, (_MEDICAL_NOT_UPFRONT,))
     return Decision(False, (*gss.reasons, _MEDICAL_NOT_UPFRONT))
-
-
-def open_permit_code_keys() -> tuple[str, ...]:
-    return tuple(code.key for code in open_permit_codes())
 
 
 def is_open_permit_code(key: str | None) -> bool:

@@ -113,14 +113,3 @@ def verify_chain() -> ChainReport:
             return ChainReport(checked=checked, first_broken_id=event.id)
         prev = event.hash
     return ChainReport(checked=checked, first_broken_id=None)
-
-
-def list_for_employer(employer_id: int, *, limit: int = 200) -> list[AuditEvent]:
-    """An employer's own events, newest first."""
-    stmt = (
-        select(AuditEvent)
-        .where(AuditEvent.employer_id == employer_id)
-        .order_by(AuditEvent.id.desc())
-        .limit(limit)
-    )
-    return list(db.session.scalars(stmt))

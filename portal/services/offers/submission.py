@@ -57,7 +57,6 @@ class FeeNotDue(Conflict):
 class PaymentAttempt:
     payment: Payment
     offer: Offer
-    replayed: bool  # True when the idempotency key had already been used: nothing was charged
     fee: ComplianceFee | None = None  # the fee charged (None for a replay: nothing computed)
 
     @property
@@ -166,7 +165,7 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
         if earlier is not None:
             if earlier.offer_id != offer.id:
                 raise Conflict(Message.of("payment.page_expired"))
-            return PaymentAttempt(payment=earlier, offer=offer, replayed=True)
+            return PaymentAttempt(payment=earlier, offer=offer)
         review = _review_draft(offer)
         fee = review.fee
         if fee.exempt or fee.amount_cents <= 0:
@@ -179,11 +178,11 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
         if payment.result != PaymentResult.SUCCEEDED:
             _audit("offer.payment_declined", offer, actor, payment_id=payment.id,
                    result=payment.result)
-            return PaymentAttempt(payment=payment, offer=offer, replayed=False, fee=fee)
+            return PaymentAttempt(payment=payment, offer=offer, fee=fee)
         _allocate_number(offer)
         _set_pending(offer, actor)
         _audit_submission(offer, actor, payment)
-    return PaymentAttempt(payment=payment, offer=offer, replayed=False, fee=fee)
+    return PaymentAttempt(payment=payment, offer=offer, fee=fee)
 
 
 def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filename: str = "",
