@@ -90,6 +90,13 @@ class Config:
     QUEUE_NAME = os.environ.get("QUEUE_NAME", "portal")
     QUEUE_IMMEDIATE = False  # True runs every task at once in the enqueuing process
     QUEUE_WORKERS = int(os.environ.get("QUEUE_WORKERS", "2"))
+    # Email (portal/mail.py): smtp://user:password@host:port[?starttls=1]; unset = outbox only.
+    SMTP_URL = os.environ.get("SMTP_URL", "")
+    MAIL_FROM = os.environ.get(
+        "MAIL_FROM", "Employer Portal simulator <no-reply@employer-portal-simulator.invalid>"
+    )
+    # The List-Id and Message-ID domain (".invalid": the simulator owns no real domain).
+    MAIL_DOMAIN = os.environ.get("MAIL_DOMAIN", "employer-portal-simulator.invalid")
     # Absolute links in work done off a request (the PDF's QR code, emails): the public address.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
 
@@ -129,6 +136,7 @@ class TestingConfig(Config):
     # Tasks wait in memory until a test runs them (tests/integration/jobs); the end-to-end tests
     # start a real consumer on a Huey SQLite file or on Redis.
     QUEUE_URL = os.environ.get("HUEY_URL", "memory://")
+    SMTP_URL = os.environ.get("TEST_SMTP_URL", "")  # the email tests start their own server
     PUBLIC_BASE_URL = "http://localhost"
 
 

@@ -28,7 +28,16 @@ def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from portal import database, i18n, models  # noqa: F401  (models registers the tables)
-    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate, queue
+    from portal.extensions import (
+        babel,
+        csrf,
+        db,
+        limiter,
+        login_manager,
+        mail,
+        migrate,
+        queue,
+    )
 
     db.init_app(app)
     database.configure_engine(app)
@@ -39,6 +48,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     limiter.init_app(app)
     queue.init_app(app)
+    mail.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -12,6 +12,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
+from portal.mail import Mailer
 from portal.queue import Queue
 
 NAMING_CONVENTION = {
@@ -42,3 +43,4 @@ csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address)
 queue = Queue()
+mail = Mailer()

@@ -6,4 +6,11 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from portal.admin.routes import audit, decisions, employers, home, second_factor  # noqa: E402, F401
+from portal.admin.routes import (  # noqa: E402, F401
+    audit,
+    decisions,
+    email,
+    employers,
+    home,
+    second_factor,
+)

@@ -6,6 +6,8 @@ than once: a consumer killed in the middle of a task loses it, and the work is d
 
 Tasks:
 - `documents.render_confirmation(offer_id)`: both PDF languages of a submitted offer.
+- `email.deliver(message_id)`: one attempt at emailing an outbox message (SMTP_URL set).
+- `jobs.sweep` (every minute, and when a consumer starts): queues again whatever is due.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from portal.jobs import cli, documents, sweep  # noqa: F401  (importing registers the tasks)
+    from portal.jobs import (  # noqa: F401  (importing registers the tasks)
+        cli,
+        documents,
+        email,
+        sweep,
+    )
 
     cli.init_app(app)

@@ -2,7 +2,8 @@
 
 Huey drops a task once a consumer takes it, so a consumer killed in the middle of a task loses
 it. Whatever must happen is therefore known from the database, and the sweep asks for it again:
-- confirmation PDFs missing for a recently submitted offer's current version.
+- confirmation PDFs missing for a recently submitted offer's current version;
+- emails due: queued and never taken, retries whose time has come, leases of killed consumers.
 Every task it queues is idempotent, so queueing one that is also still waiting does no harm.
 """
 
@@ -13,6 +14,7 @@ import logging
 from portal.extensions import queue
 from portal.queue import crontab
 from portal.services.documents import confirmation as documents
+from portal.services.outbox import delivery
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +34,10 @@ def sweep() -> dict[str, int]:
     offers = documents.offers_missing_confirmations()
     for offer_id in offers:
         queue.enqueue("documents.render_confirmation", offer_id=offer_id)
-    counts = {"documents.render_confirmation": len(offers)}
+    emails = delivery.due_message_ids()
+    for message_id in emails:
+        queue.enqueue("email.deliver", message_id=message_id)
+    counts = {"documents.render_confirmation": len(offers), "email.deliver": len(emails)}
     if any(counts.values()):
         logger.info("jobs.sweep queued=%s", counts)
     return counts

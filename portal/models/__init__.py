@@ -9,6 +9,7 @@ from portal.models.employer import Employer
 from portal.models.enums import (
     ApplicationStatus,
     BusinessType,
+    DeliveryState,
     ExemptionCategory,
     FeeStatus,
     MemberRole,
@@ -36,6 +37,7 @@ __all__ = [
     "AuditEvent",
     "BusinessType",
     "ComplianceExemption",
+    "DeliveryState",
     "Employer",
     "EmployerBan",
     "EvidenceFile",

@@ -268,3 +268,26 @@ give_labels(
         Scope.SUBMIT: _l("Submit: pay, submit and withdraw offers"),
     },
 )
+
+
+# Email delivery of outbox messages (portal.models.outbox)
+
+
+class DeliveryState(LabelledEnum):
+    STORED = "stored"  # in the outbox only: no SMTP server is configured
+    QUEUED = "queued"  # to be emailed (or being emailed: next_attempt_at is its lease)
+    RETRYING = "retrying"  # an attempt failed; the next one is due at next_attempt_at
+    SENT = "sent"  # the SMTP server accepted it
+    FAILED = "failed"  # refused for good, or every attempt failed
+
+
+give_labels(
+    DeliveryState,
+    {
+        DeliveryState.STORED: _l("In the outbox only"),
+        DeliveryState.QUEUED: _l("Queued"),
+        DeliveryState.RETRYING: _l("Failed, will be retried"),
+        DeliveryState.SENT: _l("Sent"),
+        DeliveryState.FAILED: _l("Failed"),
+    },
+)

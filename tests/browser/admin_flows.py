@@ -131,3 +131,15 @@ def audit_log(journey: Journey) -> None:
     assert rows and "action" in [cell.lower() for cell in rows[0]], rows[:1]
     assert len(rows) > 1, "the filtered export has the decision events"
     assert all("work_permit." in ",".join(row) for row in rows[1:]), rows[1:3]
+
+
+def email_deliveries(journey: Journey) -> None:
+    """The email delivery page from the admin home, filtered on one state (the browser run has
+    no SMTP server: the messages are in the outbox only)."""
+    page = journey.page
+    journey.visit("/admin/")
+    journey.click("main a[href$='/admin/email']")
+    page.select_option("#state", "stored")
+    journey.click("main form.filters button[type=submit]")
+    assert "state=stored" in page.url
+    expect(page.locator("main table tbody tr").first).to_be_visible()

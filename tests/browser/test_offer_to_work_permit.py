@@ -113,6 +113,7 @@ def administrator(journey: Journey, application: str) -> None:
     journey.remember(admin_flows.BAN_REASON, embassy)
     admin_flows.decide(journey, application)
     admin_flows.audit_log(journey)
+    admin_flows.email_deliveries(journey)
     sign_out(journey)
     journey.finish()
 

@@ -10,7 +10,8 @@ Guarantees:
   serialised (SQLite's write lock; a PostgreSQL advisory lock) and retried on collision, with
   the unique index as the last line of defence.
 - Once it has committed, the confirmation PDFs (both languages) are queued for rendering
-  (`documents.render_confirmation`); nothing is queued when it rolls back.
+  (`documents.render_confirmation`), and the submitter gets the confirmation message (outbox,
+  and email when SMTP is set); nothing is queued or sent when it rolls back.
 - A payment attempt carries an idempotency key (one per rendering of the payment page): the
   same key never charges twice, and the database holds at most one successful payment per
   offer. A declined attempt is recorded and the employer can try again with a new key.
@@ -26,7 +27,16 @@ from sqlalchemy import select, text
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db, queue
-from portal.models import EvidenceFile, FeeStatus, Offer, OfferStatus, Payment, PaymentResult
+from portal.models import (
+    Employer,
+    EvidenceFile,
+    FeeStatus,
+    Offer,
+    OfferStatus,
+    Payment,
+    PaymentResult,
+    User,
+)
 from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.fees import ComplianceFee
 from portal.rules.messages import Message
@@ -38,6 +48,7 @@ from portal.services.offers import evidence
 from portal.services.offers.access import get_offer_for_update, require_submit_permission
 from portal.services.offers.payments import charge_test_card
 from portal.services.offers.review import Review, fee_for, review_offer
+from portal.services.outbox import messages as outbox
 
 _rng = secrets.SystemRandom()
 _NUMBER_LOCK_KEY = 727_002  # PostgreSQL advisory lock serialising number allocation
@@ -142,6 +153,21 @@ def _audit_submission(offer: Offer, actor: Actor, payment: Payment | None) -> No
     _audit("offer.submitted", offer, actor, number=offer.number, fee_status=offer.fee_status)
     # Both PDF languages are rendered off the request once this commits (portal/jobs).
     queue.enqueue_after_commit("documents.render_confirmation", offer_id=offer.id)
+    _confirm_to_submitter(offer, actor)
+
+
+def _confirm_to_submitter(offer: Offer, actor: Actor) -> None:
+    """The confirmation message to whoever submitted, in their language (the outbox; emailed
+    too when SMTP is set). Numbers and the business name only: nothing about the worker."""
+    user = db.session.get(User, actor.user_id) if actor.user_id is not None else None
+    if user is None:
+        return
+    employer = db.session.get(Employer, offer.employer_id)
+    outbox.send(to_email=user.email, to_user_id=user.id, kind="offer_submitted",
+                language=user.preferred_language,
+                context={"offer_number": offer.number,
+                         "business": employer.operating_name if employer else "",
+                         "fee": FeeStatus(offer.fee_status)})
 
 
 def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,

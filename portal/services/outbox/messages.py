@@ -3,7 +3,8 @@
 Guarantees: `send` renders the subject and body from templates/email/<kind>.txt in the recipient's
 language (first line "Subject: ...", a blank line, then the body) and adds the message to the
 current transaction; it never commits, so a message exists only if the change it reports does.
-Nothing is sent over the network. Context values must not include personal data beyond what
+When SMTP_URL is set, the message is also emailed by the queue once the transaction commits
+(`delivery`). Context values must not include personal data beyond what
 the recipient already knows (names of the business, offer numbers, links).
 """
 
@@ -16,9 +17,10 @@ from flask_babel import force_locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from sqlalchemy import or_, select
 
-from portal.extensions import db
+from portal.extensions import db, mail
 from portal.i18n import format_money
 from portal.models import Message, User
+from portal.services.outbox import delivery
 
 KINDS = ("invitation", "offer_submitted", "offer_matched", "refund_issued", "decision")
 _TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "email"
@@ -51,24 +53,25 @@ def send(
     """Store the message `kind` for the recipient, in `language` ("en" or "fr").
 
     Raises ValueError for an unknown kind or language. Adds to the current transaction; the
-    caller commits.
+    caller commits. With SMTP configured, the email is queued for after the commit.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown message kind {kind!r}; add it to outbox.KINDS")
     if language not in ("en", "fr"):
         raise ValueError(f"unknown language {language!r}")
     subject, body = _render(kind, language, context)
-    db.session.add(
-        Message(
-            recipient_user_id=to_user_id,
-            recipient_email=to_email.strip().lower(),
-            kind=kind,
-            language=language,
-            subject=subject[:200],
-            body=body,
-        )
+    message = Message(
+        recipient_user_id=to_user_id,
+        recipient_email=to_email.strip().lower(),
+        kind=kind,
+        language=language,
+        subject=subject[:200],
+        body=body,
     )
+    db.session.add(message)
     db.session.flush()
+    if mail.enabled:
+        delivery.queue_message(message)
 
 
 def list_for_user(*, user_id: int, limit: int = 100) -> list[Message]:
