@@ -26,6 +26,7 @@ TYPE_PREFIX = "urn:employer-portal-simulator:problem:"
 TITLES: dict[int, LazyString] = {
     400: _l("Bad request"),
     401: _l("Authentication required"),
+    402: _l("Payment failed"),
     403: _l("Forbidden"),
     404: _l("Not found"),
     405: _l("Method not allowed"),
@@ -61,6 +62,10 @@ DETAILS: dict[str, LazyString] = {
                             "employer."),
     "scope.missing": _l("This API key does not have the scope this operation needs."),
     "validation": _l("Some values are not valid. See errors for each one."),
+    "payment.declined": _l("The card was declined. Nothing was charged and the offer is still "
+                           "a draft."),
+    "payment.insufficient_funds": _l("The card has insufficient funds. Nothing was charged and "
+                                     "the offer is still a draft."),
 }
 
 _STATUS_CODES = {

@@ -22,6 +22,7 @@ from portal.models.enums import (
     WageUnit,
 )
 from portal.models.evidence import EvidenceFile
+from portal.models.idempotency import IdempotencyRecord
 from portal.models.offer import Offer, OfferLocation
 from portal.models.offer_verification import VerificationAttempt
 from portal.models.outbox import Message
@@ -43,6 +44,7 @@ __all__ = [
     "EvidenceFile",
     "ExemptionCategory",
     "FeeStatus",
+    "IdempotencyRecord",
     "Invitation",
     "MemberRole",
     "Membership",

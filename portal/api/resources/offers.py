@@ -15,6 +15,7 @@ from flask_smorest import Blueprint
 from portal.api.auth import actor, key_required
 from portal.api.docs import problems
 from portal.api.errors import from_domain_error
+from portal.api.idempotency import header_doc, idempotent
 from portal.api.problems import ApiProblem, FieldError
 from portal.api.resources.offer_sections import service_values
 from portal.api.schemas.offer_bodies import offer_body, review_body, summary_body
@@ -46,12 +47,14 @@ def created(offer: Any) -> tuple[dict[str, Any], int, dict[str, str]]:
 
 
 @blp.route("/offers", methods=["POST"])
+@key_required(Scope.PREPARE)
+@idempotent()
 @blp.arguments(NewOfferSchema, required=False, example={"code": {"code_key": "C10"}})
 @blp.response(201, OfferSchema, example=OFFER_EXAMPLE)
 @problems(blp, 401, 403, 409, 422, 429)
-@blp.doc(summary="Create a draft", description="An empty body makes an empty draft; any "
-         "sections given are saved in it (checked first, as each section's PATCH would).")
-@key_required(Scope.PREPARE)
+@blp.doc(summary="Create a draft", parameters=[header_doc(required=False)],
+         description="An empty body makes an empty draft; any sections given are saved in it "
+         "(checked first, as each section's PATCH would).")
 def create_offer(body: dict[str, Any]) -> Any:
     sections = {name: service_values(name, values) for name, values in (body or {}).items()}
     try:
@@ -133,11 +136,13 @@ def delete_offer(offer_id: int) -> Any:
 
 
 @blp.route("/offers/<int:offer_id>/copy", methods=["POST"])
+@key_required(Scope.PREPARE)
+@idempotent()
 @blp.response(201, OfferSchema, example=OFFER_EXAMPLE)
 @problems(blp, 401, 403, 404, 429)
-@blp.doc(summary="Copy an offer", description="A new draft with every section except the "
-         "worker's identity, the attestations and the fee (renewals copy matched offers).")
-@key_required(Scope.PREPARE)
+@blp.doc(summary="Copy an offer", parameters=[header_doc(required=False)],
+         description="A new draft with every section except the worker's identity, the "
+         "attestations and the fee (renewals copy matched offers).")
 def copy_offer(offer_id: int) -> Any:
     try:
         offer = drafts.copy_offer(offer_id=offer_id, actor=actor())
