@@ -1,9 +1,19 @@
-"""Shared fixtures: the app, a client, a CLI runner, a sign-in helper and a clean database.
+"""Shared fixtures: the app, a client, a CLI runner, a sign-in helper and an isolated database.
 
 The database is SQLite in a temporary file by default; set TEST_DATABASE_URL (for example
 postgresql+psycopg://postgres@127.0.0.1:5432/portal_test) to run the same suite on PostgreSQL.
-The schema is built once per session; after each test every table is emptied, so tests are
-isolated even though services commit.
+Under pytest-xdist every worker gets its own database: its own SQLite file, or on PostgreSQL
+`<name>_<worker>` (for example portal_test_gw0), created when the worker starts and dropped
+when it ends, so parallel runs never share rows. The schema is built once per worker.
+
+Isolation: each test runs inside one transaction that is rolled back when it ends (SQLAlchemy
+2's "joining a session into an external transaction"). The test opens one connection and
+BEGINs; every app the test builds (`app`, `make_app(...)`) uses that connection instead of its
+engine, and every session on it runs in a SAVEPOINT (join_transaction_mode="create_savepoint"),
+so the services' commits and rollbacks release and roll back savepoints, and nothing a test
+writes outlives it. A test that must commit for real (threads or processes with connections of
+their own, a lock taken by BEGIN IMMEDIATE) is marked `@pytest.mark.real_commits`: its apps use
+their real engines and every table is emptied after it.
 """
 
 from __future__ import annotations
@@ -15,89 +25,184 @@ from typing import Any
 import pytest
 from flask import Flask, has_app_context
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from config import TestingConfig
 from portal import clock, create_app, i18n
 from portal.extensions import db
 
 TEST_PASSWORD = "plum-orbit-canvas-lantern-42"
+REAL_COMMITS = "real_commits"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Compile the French catalogues if they are missing or stale (a clean clone has no .mo
     files; bin/setup compiles them too)."""
-    i18n.compile_catalogues()
+    if not hasattr(config, "workerinput"):  # once per run, not once per xdist worker
+        i18n.compile_catalogues()
 
 
-def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        if url.startswith("postgresql://"):
-            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-        return url
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+_WORKER_LINES: list[tuple[str, bool]] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """An xdist worker ended: keep the summary lines it sent (tests/browser/conftest.py)."""
+    _WORKER_LINES.extend(tuple(line) for line in node.workeroutput.get("summary_lines", []))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for line, warning in dict.fromkeys(_WORKER_LINES):  # one "skipped" line, not one per worker
+        terminalreporter.write_line(line, yellow=warning)
+
+
+# --- one database per xdist worker ------------------------------------------------------------
+
+
+def _worker() -> str | None:
+    """The xdist worker's id (gw0, gw1...), or None when the run is not distributed."""
+    return os.environ.get("PYTEST_XDIST_WORKER")
+
+
+def _admin_engine(url: str) -> Engine:
+    return create_engine(url, isolation_level="AUTOCOMMIT")
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return _database_url(tmp_path_factory)
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:  # tmp_path_factory is per worker under xdist: one SQLite file each
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        return
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    worker = _worker()
+    if worker is None or not url.startswith("postgresql"):
+        yield url
+        return
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = _admin_engine(url)  # connects to the named database, which must exist
+    with admin.connect() as conn:  # a killed earlier run may have left it behind
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
-_built_apps: list[Flask] = []
+def _config(database_url: str, **overrides: Any) -> type:
+    return type(
+        "TestConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": database_url, **overrides}
+    )
+
+
+@pytest.fixture(scope="session")
+def _engine(database_url: str) -> Iterator[Engine]:
+    """The worker's engine, with the portal's own connection set-up (SQLite hooks included):
+    it builds the schema and gives each isolated test its connection."""
+    app = create_app(_config(database_url))
+    with app.app_context():
+        engine = db.engine
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def _schema(_engine: Engine) -> Iterator[None]:
+    db.metadata.drop_all(_engine)
+    db.metadata.create_all(_engine)  # tests only; real databases are built by `flask db upgrade`
+    # Sessions joining a test's outer transaction run in savepoints (no effect on an engine).
+    db.session.session_factory.configure(join_transaction_mode="create_savepoint")
+    yield
+    db.metadata.drop_all(_engine)
+
+
+# --- per test: one rolled-back transaction, or a real clean-up --------------------------------
+
+
+class _TestDatabase:
+    """What one test does to the database: the apps it built and, when isolated, its one
+    connection in an outer transaction."""
+
+    def __init__(self, *, isolated: bool):
+        self.isolated = isolated
+        self.engine: Engine | None = None
+        self.connection: Connection | None = None
+        self.apps: list[tuple[Flask, Engine]] = []
+
+    def adopt(self, app: Flask, engine: Engine) -> None:
+        """Make `app` use the test's connection (isolated) or its own engine (real commits)."""
+        self.engine = engine
+        with app.app_context():
+            # Flask-SQLAlchemy 3.1 resolves every session's bind through this per-app dict
+            # (Session.get_bind ignores a session-level bind), so the test's connection goes
+            # there: the way its maintainers suggest joining a test transaction.
+            engines = db.engines
+            own = engines[None]
+            self.apps.append((app, own))
+            if self.isolated:
+                if self.connection is None:
+                    self.connection = engine.connect()
+                    self.connection.begin()
+                engines[None] = self.connection  # type: ignore[index]  # a dict behind the Mapping
+                assert db.engine is self.connection
+
+    def finish(self) -> None:
+        for app, own in self.apps:
+            with app.app_context():
+                db.session.remove()
+                db.engines[None] = own  # type: ignore[index]  # an app may outlive the test
+            own.dispose()
+        if self.connection is not None:
+            self.connection.rollback()  # everything the test wrote, committed or not
+            self.connection.close()
+        elif self.engine is not None:
+            _empty_tables(self.engine)
+
+
+_current: list[_TestDatabase] = []
 
 
 @pytest.fixture(autouse=True)
-def _dispose_engines() -> Iterator[None]:
-    """Close the connection pools of every app a test built (no connection left open)."""
+def _test_database(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Open the test's database scope; nothing touches the database until an app is built."""
+    _current.append(_TestDatabase(isolated=request.node.get_closest_marker(REAL_COMMITS) is None))
     yield
-    while _built_apps:
-        app = _built_apps.pop()
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
+    _current.pop().finish()
+    clock.unfreeze()
+
+
+def _empty_tables(engine: Engine) -> None:
+    tables = list(reversed(db.metadata.sorted_tables))
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
 
 
 @pytest.fixture(scope="session")
-def make_app(database_url: str) -> Callable[..., Flask]:
-    """Build an app on the test database with config overrides (for CSRF, rate limits...)."""
+def make_app(database_url: str, _engine: Engine, _schema: None) -> Callable[..., Flask]:
+    """Build an app on the test database with config overrides (for CSRF, rate limits...).
+
+    Inside a test, the app joins that test's transaction (or, for a `real_commits` test, uses
+    its own engine and is cleaned up after it)."""
 
     def build(**overrides: Any) -> Flask:
-        config = type(
-            "TestConfig",
-            (TestingConfig,),
-            {"SQLALCHEMY_DATABASE_URI": database_url, **overrides},
-        )
-        app = create_app(config)
+        app = create_app(_config(database_url, **overrides))
         app.test_client_class = IsolatedClient
-        _built_apps.append(app)
+        if _current:
+            _current[-1].adopt(app, _engine)
         return app
 
     return build
-
-
-@pytest.fixture(scope="session")
-def _schema(make_app: Callable[..., Flask]) -> Iterator[None]:
-    app = make_app()
-    with app.app_context():
-        db.drop_all()
-        db.create_all()  # tests only; real databases are built by `flask db upgrade`
-        db.session.remove()
-    yield
-    with app.app_context():
-        db.drop_all()
-        db.engine.dispose()
-
-
-def _empty_tables() -> None:
-    tables = list(reversed(db.metadata.sorted_tables))
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(table.delete())
-    db.session.commit()
 
 
 class IsolatedClient(FlaskClient):
@@ -108,9 +213,9 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args: Any, **kwargs: Any):
-        # End the test's own transaction on both sides of the request, so the request sees
-        # what the test wrote and the test then sees what the request wrote (SQLite readers
-        # keep the snapshot their transaction began with).
+        # End the test's own transaction (savepoint) on both sides of the request, as a browser
+        # request never shares one with the code that prepared the data; and for a real_commits
+        # test, so SQLite readers do not keep the snapshot their transaction began with.
         outer = has_app_context()
         if outer:
             db.session.commit()
@@ -122,15 +227,11 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture
-def app(make_app: Callable[..., Flask], _schema: None) -> Iterator[Flask]:
+def app(make_app: Callable[..., Flask]) -> Iterator[Flask]:
     app = make_app()
-    app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
         db.session.rollback()
-        _empty_tables()
-        db.session.remove()
-    clock.unfreeze()
 
 
 @pytest.fixture

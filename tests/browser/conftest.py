@@ -8,6 +8,10 @@ journey.Journey whose every page is checked (see README.md).
 They run whenever /usr/bin/chromium exists; `pytest -m "not browser"` leaves them out.
 Without /usr/bin/chromium they are skipped with the reason shown; with REQUIRE_BROWSER=1 (CI)
 they fail instead.
+
+Under pytest-xdist each worker that draws a browser test starts its own portal and Chromium,
+with its own screenshots folder (test-artifacts/screenshots/gw0 ...) and gunicorn log; the
+workers send their summary lines to the main process, which prints them at the end.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 HERE = Path(__file__).resolve().parent
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1... under pytest-xdist
 _RUN: dict[str, object] = {}
 
 
@@ -59,27 +64,38 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             _RUN["skipped"] = reason
 
 
-def pytest_terminal_summary(terminalreporter) -> None:
+def _summary() -> list[tuple[str, bool]]:
+    """This process's browser summary: (line, is_a_warning)."""
+    lines: list[tuple[str, bool]] = []
     if "skipped" in _RUN:
-        terminalreporter.write_line(f"BROWSER TESTS SKIPPED: {_RUN['skipped']}", yellow=True)
+        lines.append((f"BROWSER TESTS SKIPPED: {_RUN['skipped']}", True))
     if "stats" in _RUN and schema_source() == "models":
-        terminalreporter.write_line(
-            "NOTE: BROWSER_SCHEMA=models: tables built from the models, not the migrations",
-            yellow=True,
-        )
+        lines.append(("NOTE: BROWSER_SCHEMA=models: tables built from the models, "
+                      "not the migrations", True))
     stats = _RUN.get("stats")
     if isinstance(stats, RunStats) and stats.pages:
-        terminalreporter.write_line(
-            f"Browser journeys: {stats.journeys}; pages checked: {stats.pages}; "
-            f"screenshots in {stats.screenshot_dir}"
-        )
+        where = f" ({WORKER})" if WORKER else ""
+        lines.append((f"Browser journeys{where}: {stats.journeys}; pages checked: "
+                      f"{stats.pages}; screenshots in {stats.screenshot_dir}", False))
         spent = ", ".join(f"{kind} {seconds:.0f} s" for kind, seconds in stats.seconds.items())
-        terminalreporter.write_line(f"Time spent in page checks: {spent}")
+        lines.append((f"Time spent in page checks{where}: {spent}", False))
+    return lines
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: tests/conftest.py prints it in the main one
+        workeroutput.setdefault("summary_lines", []).extend(_summary())
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for line, warning in _summary():
+        terminalreporter.write_line(line, yellow=warning)
 
 
 @pytest.fixture(scope="session")
 def run_stats() -> RunStats:
-    screenshots = ARTIFACTS / "screenshots"
+    screenshots = ARTIFACTS / "screenshots" / WORKER if WORKER else ARTIFACTS / "screenshots"
     shutil.rmtree(screenshots, ignore_errors=True)
     screenshots.mkdir(parents=True)
     stats = RunStats(screenshot_dir=screenshots)
@@ -107,7 +123,8 @@ def browser(playwright_runtime: Playwright) -> Iterator[Browser]:
 def live_server(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
-    server = start_server(tmp_path_factory.mktemp("browser-db"), ARTIFACTS / "gunicorn.log")
+    log = ARTIFACTS / (f"gunicorn-{WORKER}.log" if WORKER else "gunicorn.log")
+    server = start_server(tmp_path_factory.mktemp("browser-db"), log)
     yield server
     server.stop()
 

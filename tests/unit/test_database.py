@@ -15,6 +15,7 @@ from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 
 
+@pytest.mark.real_commits  # four threads, each with its own connection
 def test_concurrent_audit_writers_keep_one_intact_chain(app):
     errors: list[BaseException] = []
     per_thread = 15
@@ -57,6 +58,7 @@ def test_verify_chain_finds_a_row_changed_behind_the_application(app):
     assert not report.ok and report.first_broken_id == second.id
 
 
+@pytest.mark.real_commits  # watches the BEGIN a real transaction starts with
 def test_a_write_transaction_takes_the_sqlite_write_lock_up_front(app):
     if db.engine.dialect.name != "sqlite":
         return

@@ -150,6 +150,7 @@ def consumer(app: Flask, database_url: str) -> ConsumerProcess:
     return ConsumerProcess(database_url=database_url, queue_url=url, queue_name=name)
 
 
+@pytest.mark.real_commits  # the consumer is another process, with its own connection
 def test_a_consumer_process_renders_the_pdfs_before_the_first_download(
         consumer_app, database_url, signed_in, renders):
     client = signed_in_client(consumer_app, signed_in)
@@ -165,6 +166,7 @@ def test_a_consumer_process_renders_the_pdfs_before_the_first_download(
     assert renders == [], output  # nothing rendered in this process: the consumer did it all
 
 
+@pytest.mark.real_commits  # the consumer is another process, with its own connection
 def test_a_consumer_killed_mid_task_leaves_the_work_to_the_next_one(
         consumer_app, database_url, signed_in):
     client = signed_in_client(consumer_app, signed_in)

@@ -118,44 +118,34 @@ def test_verification_is_rate_limited_per_address(make_app, _schema):
     client = app.test_client()
     with app.app_context():
         codes = [verify(client, "A1111111", "P1").status_code for _ in range(4)]
-        try:
-            assert codes[:3] == [200, 200, 200]
-            assert codes[3] == 429
-            page = verify(client, "A1111111", "P1").get_data(as_text=True)
-            assert "Too many attempts" in page
-        finally:
-            from tests.conftest import _empty_tables
-
-            _empty_tables()
+        assert codes[:3] == [200, 200, 200]
+        assert codes[3] == 429
+        page = verify(client, "A1111111", "P1").get_data(as_text=True)
+        assert "Too many attempts" in page
 
 
 def test_failures_per_number_are_limited_across_addresses(make_app, _schema):
     app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_WORKER_ATTEMPTS="100 per minute")
     client = app.test_client()
     with app.app_context():
-        try:
-            offer = OfferFactory()
-            for i in range(5):
-                response = client.post(
-                    "/verify-offer",
-                    data={"number": offer.number, "passport_number": f"WRONG{i}",
-                          "date_of_birth": DOB},
-                    environ_base={"REMOTE_ADDR": f"198.51.100.{i + 1}"},
-                )
-                assert response.status_code == 200
-            # The sixth try, even with the right details and from a new address, is refused.
-            blocked = client.post(
+        offer = OfferFactory()
+        for i in range(5):
+            response = client.post(
                 "/verify-offer",
-                data={"number": offer.number, "passport_number": offer.worker_passport_number,
+                data={"number": offer.number, "passport_number": f"WRONG{i}",
                       "date_of_birth": DOB},
-                environ_base={"REMOTE_ADDR": "203.0.113.9"},
+                environ_base={"REMOTE_ADDR": f"198.51.100.{i + 1}"},
             )
-            assert blocked.status_code == 429
-            assert "Too many attempts" in blocked.get_data(as_text=True)
-        finally:
-            from tests.conftest import _empty_tables
-
-            _empty_tables()
+            assert response.status_code == 200
+        # The sixth try, even with the right details and from a new address, is refused.
+        blocked = client.post(
+            "/verify-offer",
+            data={"number": offer.number, "passport_number": offer.worker_passport_number,
+                  "date_of_birth": DOB},
+            environ_base={"REMOTE_ADDR": "203.0.113.9"},
+        )
+        assert blocked.status_code == 429
+        assert "Too many attempts" in blocked.get_data(as_text=True)
 
 
 def test_a_link_prefills_the_number_only_and_the_form_posts_to_a_bare_url(client, app):

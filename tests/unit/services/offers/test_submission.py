@@ -229,6 +229,7 @@ def test_mark_matched_and_refund_take_part_in_the_callers_transaction(app):
     assert _count(Payment) == 1
 
 
+@pytest.mark.real_commits  # eight threads, each with its own connection
 def test_concurrent_submissions_get_distinct_numbers(app):
     users = [UserFactory() for _ in range(4)]
     work = [(user, complete_draft(user).id) for user in users for _ in range(5)]

@@ -237,6 +237,7 @@ def test_result_needs_the_right_date_of_birth(app):
 # --- concurrency ---------------------------------------------------------------------------
 
 
+@pytest.mark.real_commits  # two threads racing on their own connections
 def test_two_applications_at_the_same_moment_exactly_one_matches(app):
     offer = OfferFactory()
     details = details_for(offer)
