@@ -6,6 +6,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from portal import clock
@@ -27,6 +28,7 @@ def _together(app, send):
         return list(pool.map(one, range(THREADS)))
 
 
+@pytest.mark.real_commits  # twenty threads, each with its own connection
 def test_twenty_concurrent_payments_with_one_key_charge_once(app, employer_user):
     token = make_key(employer_user)
     offer_id = complete_draft(employer_user).id
@@ -44,6 +46,7 @@ def test_twenty_concurrent_payments_with_one_key_charge_once(app, employer_user)
     assert db.session.scalar(select(func.count(Payment.id))) == 1
 
 
+@pytest.mark.real_commits  # twenty threads, each with its own connection
 def test_twenty_concurrent_creates_with_one_key_make_one_draft(app, employer_user):
     token = make_key(employer_user)
     headers = bearer(token, **{"Idempotency-Key": "create-once"})
