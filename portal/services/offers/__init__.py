@@ -12,7 +12,9 @@ Guarantees of the package:
   record (`lifecycle`); payments are never deleted;
 - the card processor is simulated and accepts only published test cards (`payments`);
 - the employer's queue lists and exports only the employer's own offers, in a constant number of
-  queries per page (`queue`).
+  queries per page (`queue`);
+- the pages and the PDF read an offer through one read model (`details`: the offer, its code
+  entry, NOC unit group and payment, loaded once).
 
-Modules: access, drafts, evidence, review, payments, submission, lifecycle, queue.
+Modules: access, details, drafts, evidence, review, payments, submission, lifecycle, queue.
 """
