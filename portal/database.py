@@ -12,6 +12,7 @@ plain deferred transactions, so readers never queue.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,7 +21,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from portal.extensions import db
+from portal.extensions import db, queue
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 _WRITE_OPTION = "portal_write"
@@ -120,3 +121,10 @@ def end_read_transaction() -> None:
     """End the current read-only transaction, so no snapshot or connection is held while slow
     work (rendering a PDF) runs. Nothing is lost: the caller has written nothing."""
     db.session.rollback()
+
+
+def enqueue_after_commit(name: str, **kwargs: Any) -> None:
+    """Queue the task `name` once the current write transaction commits (nothing when it rolls
+    back); outside a write transaction, queue it now. Lives here, not on the queue, so that the
+    queue need not import the database (no import cycle)."""
+    after_commit(functools.partial(queue.enqueue_quietly, name, kwargs))

@@ -7,9 +7,10 @@ Storage comes from QUEUE_URL (config.py reads HUEY_URL, then REDIS_URL):
 QUEUE_IMMEDIATE runs every task at once, in the enqueuing process (Huey's immediate mode).
 
 Tasks are registered by name with `queue.task(name)` (portal/jobs/) and enqueued by name, so
-services can ask for background work without importing the edges: `enqueue_after_commit(name,
-**kwargs)` queues the task only once the use case's write transaction has committed (a rolled
-back use case asks for nothing). Each task runs inside an app context of its own.
+services can ask for background work without importing the edges:
+`portal.database.enqueue_after_commit(name, **kwargs)` queues the task only once the use case's
+write transaction has committed (a rolled back use case asks for nothing).
+Each task runs inside an app context of its own.
 
 Delivery is at least once: Huey removes a task when a consumer takes it, so a consumer killed in
 the middle loses it. Work that must not be lost (email, webhooks) is therefore recorded in the
@@ -121,14 +122,7 @@ class Queue:
             raise LookupError(f"no task named {name!r} (see portal/jobs/)") from None
         wrapper(**kwargs)
 
-    def enqueue_after_commit(self, name: str, **kwargs: Any) -> None:
-        """Queue the task `name` once the current write transaction commits (nothing when it
-        rolls back). Outside a write transaction, queue it now."""
-        from portal.database import after_commit
-
-        after_commit(functools.partial(self._enqueue_quietly, name, kwargs))
-
-    def _enqueue_quietly(self, name: str, kwargs: dict[str, Any]) -> None:
+    def enqueue_quietly(self, name: str, kwargs: dict[str, Any]) -> None:
         """After a commit the change is made: a queue that is down must not turn it into an
         error page. The sweep enqueues the work again later."""
         try:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 
 from portal import clock
-from portal.database import write_transaction
-from portal.extensions import db, queue
+from portal.database import enqueue_after_commit, write_transaction
+from portal.extensions import db
 from portal.models import (
     Employer,
     EvidenceFile,
@@ -152,7 +152,7 @@ def _audit_submission(offer: Offer, actor: Actor, payment: Payment | None) -> No
         _audit("offer.fee_exemption_applied", offer, actor)
     _audit("offer.submitted", offer, actor, number=offer.number, fee_status=offer.fee_status)
     # Both PDF languages are rendered off the request once this commits (portal/jobs).
-    queue.enqueue_after_commit("documents.render_confirmation", offer_id=offer.id)
+    enqueue_after_commit("documents.render_confirmation", offer_id=offer.id)
     _confirm_to_submitter(offer, actor)
 
 

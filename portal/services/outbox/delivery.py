@@ -23,8 +23,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from portal import clock
-from portal.database import write_transaction
-from portal.extensions import db, queue
+from portal.database import enqueue_after_commit, write_transaction
+from portal.extensions import db
 from portal.models import DeliveryState, Message, User
 from portal.services.actor import Actor, require_admin
 
@@ -57,7 +57,7 @@ def queue_message(message: Message) -> None:
     message.delivery_state = DeliveryState.QUEUED
     message.next_attempt_at = clock.now()
     db.session.flush()
-    queue.enqueue_after_commit("email.deliver", message_id=message.id)
+    enqueue_after_commit("email.deliver", message_id=message.id)
 
 
 def claim(message_id: int) -> Outgoing | None:
