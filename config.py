@@ -51,7 +51,9 @@ def _instance_secret_key() -> str:
 
 class Config:
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'portal.sqlite'}")
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # hide_parameters: a database error's message never carries the bound values (passport
+    # numbers, names, emails) into the error log.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"hide_parameters": True}
     SQLALCHEMY_RECORD_QUERIES = False
 
     BABEL_DEFAULT_LOCALE = "en"

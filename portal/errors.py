@@ -6,10 +6,15 @@ renderer): views never catch it only to abort(404)."""
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template
+import traceback
+from types import MethodType
+from typing import Any
+
+from flask import Flask, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, StatementError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from portal.extensions import db
@@ -62,7 +67,35 @@ def _delegated(error: HTTPException | NotFound) -> ResponseReturnValue | None:
     return None
 
 
+def database_error_summary(error: StatementError) -> str:
+    """A database error as the log may keep it: the SQL (placeholders only: hide_parameters is
+    on), the driver's error class, SQLSTATE and constraint, and never the driver's message,
+    which on PostgreSQL quotes the values (`Key (email)=(...) already exists`)."""
+    orig = error.orig
+    diag = getattr(orig, "diag", None)
+    details = [type(orig).__name__ if orig is not None else "no driver error"]
+    for name in ("sqlstate", "constraint_name", "table_name", "column_name"):
+        value = getattr(diag, name, None) or (getattr(orig, name, None) if name == "sqlstate"
+                                              else None)
+        if value:
+            details.append(f"{name}={value}")
+    return f"{type(error).__name__} ({', '.join(details)}) [SQL: {error.statement}]"
+
+
+def _log_exception(app: Flask, exc_info: Any) -> None:
+    """Flask's exception log, but a database error's message and its chained driver error (both
+    may quote bound values) are replaced by `database_error_summary`."""
+    error = exc_info[1]
+    if not isinstance(error, DBAPIError | StatementError):
+        Flask.log_exception(app, exc_info)
+        return
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    app.logger.error("Exception on %s [%s]\nTraceback (most recent call last):\n%s%s",
+                     request.path, request.method, frames, database_error_summary(error))
+
+
 def init_app(app: Flask) -> None:
+    app.log_exception = MethodType(_log_exception, app)  # type: ignore[method-assign]
     @app.errorhandler(CSRFError)
     def csrf_error(_error: CSRFError) -> ResponseReturnValue:
         title = _l("Your form expired")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length, Optional
 
@@ -30,12 +29,9 @@ class ProfileForm(BusinessFieldsMixin, PortalForm):
         self.set_business_choices()
 
 
-class DashboardForm(FlaskForm):
-    """The dashboard's search and filters (GET, no personal data in the query string beyond a
-    name the user typed in their own search)."""
-
-    class Meta:
-        csrf = False
+class DashboardForm(PortalForm):
+    """The dashboard's search and filters: posted, then held on the server (no name typed in
+    it ever goes into an address: portal/employer/dashboard.py)."""
 
     q = StringField(_l("Offer number or worker name"), validators=[Optional(), Length(max=100)])
     status = SelectField(_l("Status"), validators=[Optional()], choices=options(

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from portal import clock
 from portal.access import acting_is_primary, current_actor, employer_required, primary_required
 from portal.employer import bp
-from portal.employer.dashboard import dashboard_form, dashboard_query
+from portal.employer.dashboard import dashboard_form, dashboard_query, hold_search, is_searching
 from portal.employer.forms import ProfileForm
 from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error
@@ -22,16 +22,21 @@ from portal.services.errors import DomainError
 from portal.services.offers import queue
 
 
-@bp.route("/")
+@bp.route("/", methods=["GET", "POST"])
 @employer_required
 def dashboard() -> ResponseReturnValue:
     actor = current_actor()
     employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
     form = dashboard_form()
+    if request.method == "POST" and form.validate_on_submit():
+        # Post, redirect, get: the search is held on the server, the address names a token.
+        return redirect(url_for("employer.dashboard", s=hold_search(form), _anchor="offers"))
+    search = request.args.get("s") if request.method == "GET" else None
     page = queue.list_offers(actor=actor, query=dashboard_query(form))
     standing = get_standing(employer_id=employer.id, on=clock.today())
     return render_template("employer/dashboard.html", employer=employer, form=form, page=page,
-                           standing=standing, new_offer_form=ActionForm())
+                           standing=standing, new_offer_form=ActionForm(), search=search,
+                           searching=is_searching(form)), 400 if form.errors else 200
 
 
 @bp.route("/profile")

@@ -5,6 +5,7 @@ it. Whatever must happen is therefore known from the database, and the sweep ask
 - confirmation PDFs missing for a recently submitted offer's current version;
 - emails due: queued and never taken, retries whose time has come, leases of killed consumers.
 Every task it queues is idempotent, so queueing one that is also still waiting does no harm.
+It also deletes form input held on the server for more than 24 hours (portal.services.held).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 from portal.extensions import queue
 from portal.queue import crontab
 from portal.services.documents import confirmation as documents
+from portal.services.held import forms as held
 from portal.services.outbox import delivery
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ def sweep() -> dict[str, int]:
     for message_id in emails:
         queue.enqueue("email.deliver", message_id=message_id)
     counts = {"documents.render_confirmation": len(offers), "email.deliver": len(emails)}
-    if any(counts.values()):
-        logger.info("jobs.sweep queued=%s", counts)
+    purged = held.purge_expired()
+    if any(counts.values()) or purged:
+        logger.info("jobs.sweep queued=%s held_forms_purged=%d", counts, purged)
     return counts

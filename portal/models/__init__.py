@@ -22,6 +22,7 @@ from portal.models.enums import (
     WageUnit,
 )
 from portal.models.evidence import EvidenceFile
+from portal.models.held_form import HeldForm
 from portal.models.idempotency import IdempotencyRecord
 from portal.models.offer import Offer, OfferLocation
 from portal.models.offer_verification import VerificationAttempt
@@ -44,6 +45,7 @@ __all__ = [
     "EvidenceFile",
     "ExemptionCategory",
     "FeeStatus",
+    "HeldForm",
     "IdempotencyRecord",
     "Invitation",
     "MemberRole",
