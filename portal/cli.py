@@ -8,7 +8,7 @@ from flask import Flask, current_app
 
 from portal.catalogue import say
 from portal.services.accounts import registration
-from portal.services.audit.chain import verify_chain
+from portal.services.audit.verify import verify_chain
 from portal.services.errors import DomainError
 from portal.services.sandbox import demo
 
@@ -58,16 +58,33 @@ def audit_group() -> None:
 
 @audit_group.command("verify")
 def audit_verify() -> None:
-    """Check the audit log's hash chain; exit 1 at the first broken link."""
+    """Check the audit log's hash chains (one per stream); exit 1 naming each stream's first
+    broken event."""
     report = verify_chain()
     if report.ok:
-        click.echo(f"Audit log intact: {report.checked} events checked.")
+        click.echo(
+            f"Audit log intact: {report.checked} events checked in {report.streams} streams."
+        )
         return
-    click.echo(
-        f"Audit log broken at event {report.first_broken_id} "
-        f"(after {report.checked - 1} intact events)."
-    )
+    for broken in report.breaks:
+        reason = _BREAK_REASONS[broken.kind].format(
+            expected=broken.expected_seq, found=broken.found_seq
+        )
+        click.echo(
+            f"Audit log broken at event {broken.event_id} in stream {broken.stream}: {reason}."
+        )
     raise SystemExit(1)
+
+
+_BREAK_REASONS = {
+    "changed": "its content does not match its hash (changed)",
+    "unlinked": "it does not carry the hash of the event before it (that one changed or replaced)",
+    "out_of_order": "position {found} where {expected} was due (events deleted, inserted or "
+    "reordered)",
+    "beyond_head": "it lies beyond the stream's recorded head (inserted)",
+    "missing_at_end": "the stream's head records {expected} events, {found} remain (deleted)",
+    "not_head": "it is not the last event the stream's head recorded (replaced)",
+}
 
 
 @click.group("translate")

@@ -2,7 +2,7 @@
 module of the models that the edges may import). Importing this package registers them all."""
 
 from portal.models.api_key import ApiKey
-from portal.models.audit import AuditEvent
+from portal.models.audit import AuditEvent, AuditStream
 from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
 from portal.models.employer import Employer
@@ -37,6 +37,7 @@ __all__ = [
     "ApiKey",
     "ApplicationStatus",
     "AuditEvent",
+    "AuditStream",
     "BusinessType",
     "ComplianceExemption",
     "DeliveryState",

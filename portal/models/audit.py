@@ -1,10 +1,17 @@
-"""The audit log: append-only events, each carrying the hash of the one before it."""
+"""The audit log: append-only events in hash-chained streams, and each stream's recorded head.
+
+A stream is the events about one employer (`employer:<id>`), or the system's (`system`: events
+about no employer); `legacy` holds, closed, the one global chain written before streams existed
+(migration 0011). Each event carries its position in its stream (`seq`, from 1) and the hash of
+the event before it in that stream; `AuditStream` keeps each stream's length and last hash, the
+row an append locks, so appends to different streams never wait on each other.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal import clock
@@ -14,6 +21,7 @@ from portal.models.types import UTCDateTime
 
 class AuditEvent(Model):
     __tablename__ = "audit_event"
+    __table_args__ = (UniqueConstraint("stream", "seq", name="one_event_per_stream_position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now, index=True)
@@ -30,5 +38,20 @@ class AuditEvent(Model):
     representative_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     # JSON text of non-personal details (no passport numbers, no passwords, no card numbers).
     details: Mapped[str] = mapped_column(Text, default="{}")
+    # The stream the event belongs to and its position there (1, 2, ...); both are hashed.
+    stream: Mapped[str] = mapped_column(String(32))
+    seq: Mapped[int] = mapped_column()
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditStream(Model):
+    """A stream's head: how many events it holds and the last one's id and hash. Updated in the
+    transaction of every append (whose row lock serialises that stream's appends only)."""
+
+    __tablename__ = "audit_stream"
+
+    stream: Mapped[str] = mapped_column(String(32), primary_key=True)
+    length: Mapped[int] = mapped_column(default=0)
+    head_id: Mapped[int | None] = mapped_column()
+    head_hash: Mapped[str] = mapped_column(String(64))

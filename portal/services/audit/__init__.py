@@ -1,7 +1,10 @@
-"""The audit log: append-only and hash-chained (`chain`), and reading it (`log`).
+"""The audit log: append-only and hash-chained per stream (`chain`), checked (`verify`), and
+read (`log`).
 
 Guarantees of the package: an event joins the transaction of the change it describes (it never
-commits by itself); tampering with a stored event breaks the chain at that event, which
-`chain.verify_chain` reports; administrators read every event, an employer's users only their
-employer's events; details never hold personal data.
+commits by itself); events are chained per stream (one per employer, one for the system), so
+appends about different employers never wait on each other; tampering with stored events
+(changed, deleted, inserted or reordered rows) breaks the chain there, and `verify.verify_chain`
+names the event; administrators read every event, an employer's users only their employer's
+events; details never hold personal data.
 """

@@ -35,6 +35,8 @@ CSV_COLUMNS = (
     "object_id",
     "ip_address",
     "details",
+    "stream",
+    "seq",
     "prev_hash",
     "hash",
 )
