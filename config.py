@@ -83,6 +83,8 @@ class Config:
     # checks per typed number, counted in the database (so across every worker process).
     RATELIMIT_WORKER_ATTEMPTS = "10 per minute"
     VERIFY_OFFER_FAILURES_PER_HOUR = 5
+    # The JSON API: one budget per API key over every operation (per address without a key).
+    RATELIMIT_API = "300 per minute;10000 per hour"
 
     HSTS_ENABLED = True
     SEED_DEMO_ALLOWED = False

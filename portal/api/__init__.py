@@ -18,7 +18,7 @@ from flask_smorest import Api
 from flask_smorest.spec import prepare_response
 
 from portal.access import public
-from portal.api import errors
+from portal.api import errors, rate_limits
 from portal.api.cookieless import CookielessApiSessions
 from portal.api.docs import ProblemSchema
 from portal.api.problems import PROBLEM_TYPE
@@ -79,9 +79,11 @@ def init_app(app: Flask) -> None:
     )
     for module in (account, offers, offer_sections, offer_actions):
         csrf.exempt(module.blp)
+        rate_limits.limit_blueprint(module.blp)
         api.register_blueprint(module.blp, url_prefix=PREFIX)
     app.add_url_rule(f"{PREFIX}/openapi.json", "api_openapi", openapi_document)
     errors.init_app(app)
+    rate_limits.init_app(app)
 
     @app.after_request
     def no_store(response: Response) -> Response:

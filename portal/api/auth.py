@@ -31,13 +31,33 @@ def _bearer_token() -> str | None:
     return token.strip()
 
 
+_NO_TOKEN = object()
+
+
+def _checked() -> KeyAccess | Refused | object:
+    """The key of this request, checked once (the rate limiter asks first, then the view)."""
+    if "api_key_result" not in g:
+        token = _bearer_token()
+        g.api_key_result = (
+            _NO_TOKEN if token is None
+            else keys.authenticate(token, ip_address=request.remote_addr)
+        )
+    return g.api_key_result
+
+
+def try_authenticate() -> KeyAccess | None:
+    """The accepted key of this request, or None (no key, or a refused one)."""
+    result = _checked()
+    return result if isinstance(result, KeyAccess) else None
+
+
 def _authenticate() -> KeyAccess:
-    token = _bearer_token()
-    if token is None:
+    result = _checked()
+    if result is _NO_TOKEN:
         raise ApiProblem(401, "api_key.missing", headers=CHALLENGE)
-    result = keys.authenticate(token, ip_address=request.remote_addr)
     if isinstance(result, Refused):
         raise ApiProblem(401, str(result.reason), headers=CHALLENGE)
+    assert isinstance(result, KeyAccess)
     return result
 
 
