@@ -95,9 +95,6 @@ FINDER: dict[str, LazyString] = {
         "International Experience Canada: %(category)s is open to citizens of this country aged "
         "%(low)s to %(high)s, for up to %(months)s months."
     ),
-    "finder.exempt_employer_code": _l(
-        "The usual code for this kind of employer; no offer is submitted."
-    ),
     "finder.employer_exempt": _l(
         "Your organization is exempt from the employer compliance regime: do not submit an offer"
         ' and do not pay the $230 fee. The worker chooses "Other" (no offer number) in the work '

@@ -77,6 +77,10 @@ DECISIONS: dict[str, LazyString] = {
         "designated country (%(countries)s)."
     ),
     "medical.not_required": _l("Not required for this job and travel history."),
+    "poe.pgwp": _l(
+        "Post-graduation work permits are not issued at a port of entry (since 2024-06-21), "
+        "whatever the citizenship: apply online."
+    ),
     "poe.code_excluded": _l("%(code)s applications cannot be made at a port of entry."),
     "poe.iec": _l(
         "IEC participants apply online before travelling; only US citizens and permanent "
@@ -99,6 +103,10 @@ DECISIONS: dict[str, LazyString] = {
         "Visa-exempt travellers arriving from abroad may apply on arrival (R198)."
     ),
     "poe.visa_required": _l("Visa-required nationals must apply before travelling to Canada."),
+    "travel.issued_inside": _l(
+        "None is issued: a work permit issued inside Canada comes with no visa or eTA. To travel "
+        "abroad and come back, get the visa or eTA your citizenship needs before you leave."
+    ),
     "travel.unknown_citizenship": _l("Unknown citizenship: assume a visa is needed."),
     "travel.eta_conditional": _l(
         "An eTA is possible only when flying, for a traveller who held a Canadian visitor visa "

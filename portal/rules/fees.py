@@ -188,8 +188,17 @@ def gss_two_week(
     offer_submitted_and_fee_paid: bool,
     biometrics_within_14_days: bool,
 ) -> Decision:
-    """Global Skills Strategy 2-week processing (since 2017-06-12): every condition must hold."""
+    """Global Skills Strategy 2-week processing (since 2017-06-12): every condition must hold.
+
+    An open permit has no employer and no offer: the employer's conditions (the job's TEER, the
+    offer and its fee) do not apply to it, so its only reason is that it is not employer-specific
+    (and where the worker applies from, when that fails too)."""
     entry = get_code(code)
+    if not employer_specific or (entry is not None and not entry.employer_specific):
+        reasons = [Message("gss.not_employer_specific")]
+        if applies_from != "outside":
+            reasons.insert(0, Message("gss.not_from_outside"))
+        return Decision(False, tuple(reasons))
     checks = (
         (applies_from == "outside", Message("gss.not_from_outside")),
         (applies_online, Message("gss.not_online")),

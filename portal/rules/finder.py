@@ -35,12 +35,12 @@ _TRADER_INVESTOR = (
 _ICT_MANAGER = ("T37", "F13", "F23", "F33", "F53", "T44", "T51", "F61", "F71", "C62", "C61")
 _ICT_SPECIALIST = ("T38", "F15", "F24", "F35", "F55", "T41", "T55", "F63", "F74", "C63", "C61")
 _RESEARCH = ("C44", "C22", "C52", "C31")
-_EXEMPT_EMPLOYER_CODES = {
-    "international_org": "C10",
-    "bridge_tunnel": "C20",
-    "foreign_government": "T11",
-    "diplomatic": "C20",
-}
+# Employers exempt from the compliance regime (R209.11): they submit no offer and pay no fee, and
+# the worker applies under "Other"; no exemption code card is shown, since a code card asks for an
+# offer number and a fee receipt (issue 13 item 7).
+EXEMPT_EMPLOYER_KINDS = frozenset(
+    {"international_org", "bridge_tunnel", "foreign_government", "diplomatic"}
+)
 
 
 @dataclass(frozen=True)
@@ -126,11 +126,8 @@ def _iec(a: FinderAnswers) -> tuple[Suggestion | None, bool]:
 
 def suggest_codes(a: FinderAnswers) -> FinderResult:
     """Codes worth considering for these answers, best first, with the reason for each."""
-    if a.employer_kind in _EXEMPT_EMPLOYER_CODES:
-        entry = get_code(_EXEMPT_EMPLOYER_CODES[a.employer_kind])
-        found = _suggest(entry, Message("finder.exempt_employer_code"))
+    if a.employer_kind in EXEMPT_EMPLOYER_KINDS:
         return FinderResult(
-            suggestions=[found] if found else [],
             employer_exempt=True,
             employer_exempt_explanation=Message("finder.employer_exempt"),
         )
@@ -186,9 +183,11 @@ def _candidates(a: FinderAnswers) -> list[str]:
     if a.relationship == "owner":
         codes.append("C11")
     province = a.provincial_nomination.upper() if isinstance(a.provincial_nomination, str) else None
-    if province and province != "QC":
-        codes.append("T13")
     work = a.work_province.upper() if isinstance(a.work_province, str) else None
+    # T13 as the offer check has it: the employer is in the nominating province, not Quebec. A
+    # work province not given yet does not rule it out (the offer check asks again).
+    if province and province != "QC" and work in (None, "", province):
+        codes.append("T13")
     if a.francophone and work and work != "QC":
         codes.append("C16")
     return codes

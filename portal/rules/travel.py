@@ -26,10 +26,18 @@ class TravelRequirement:
     note: Message | None
 
 
-def travel_requirement(citizenship: str) -> TravelRequirement:
+def travel_requirement(
+    citizenship: str, *, issued_inside_canada: bool = False
+) -> TravelRequirement:
     """Document a citizen needs to come to Canada as a worker. The "eTA expansion" countries count
-    as visa (the safe answer for a worker) with a note on when an eTA is enough."""
+    as visa (the safe answer for a worker) with a note on when an eTA is enough.
+
+    A visa or an eTA is issued with a work permit approval only to come to Canada (domain.md
+    9.4): a permit issued inside Canada comes with neither, whatever the citizenship, and the
+    note says the worker needs their own to travel abroad and come back."""
     code = citizenship.strip().upper() if isinstance(citizenship, str) else ""
+    if issued_inside_canada:
+        return TravelRequirement(TravelDocument.none, False, Message("travel.issued_inside"))
     row = load("travel_documents")["countries"].get(code)
     if row is None:
         return TravelRequirement(TravelDocument.visa, False, Message("travel.unknown_citizenship"))
@@ -91,6 +99,10 @@ def port_of_entry_allowed(
     cit = citizenship.strip().upper() if isinstance(citizenship, str) else None
     entry = get_code(code)
     us = cit == "US" or us_permanent_resident
+    if entry is not None and entry.code == "C43":
+        # Post-graduation work permits are not issued at a port of entry since 2024-06-21
+        # (domain.md 3.8a), for any citizenship: no flagpoling exception applies.
+        return Decision(False, (Message("poe.pgwp"),))
     if entry is not None and entry.code in ("A75", "A73"):
         return Decision(False, (Message.of("poe.code_excluded", code=entry.code),))
     if entry is not None and entry.is_iec and not us:

@@ -96,7 +96,9 @@ def assess(data: AssessmentInput) -> Assessment:
     return Assessment(
         fee_lines=lines,
         fees_total_cents=fees.total_cents(lines),
-        travel=travel.travel_requirement(data.citizenship),
+        travel=travel.travel_requirement(
+            data.citizenship, issued_inside_canada=data.applies_from == "inside"
+        ),
         medical=medical,
         gss=gss,
         port_of_entry=poe,
