@@ -3,6 +3,7 @@ forks, because write use cases take the write lock up front (BEGIN IMMEDIATE).""
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -142,3 +143,79 @@ def test_a_write_transaction_inside_another_is_refused_and_the_outer_one_rolled_
     with write_transaction():
         audit.record("test.event", actor=Actor.system(), object_id="next")
     assert _events() == ["next"]
+
+
+def _writers_lock_held() -> bool:
+    import fcntl
+    import os
+
+    fd = os.open(f"{db.engine.url.database}.writers", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.real_commits  # the SQLite file's own engine, as gunicorn workers use it
+def test_sqlite_writers_queue_on_an_os_lock_held_exactly_for_the_transaction(app):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the writers' queue is for SQLite files")
+    assert not _writers_lock_held()
+    with write_transaction():
+        audit.record("test.event", actor=Actor.system(), object_id="kept")
+        assert _writers_lock_held()  # another writer (process or thread) waits its turn
+    assert not _writers_lock_held()
+
+    class Refused(Exception):
+        pass
+
+    held_while_refusing: list[bool] = []
+
+    def refused_use_case() -> None:
+        with write_transaction():
+            held_while_refusing.append(_writers_lock_held())
+            raise Refused
+
+    with pytest.raises(Refused):
+        refused_use_case()
+    assert held_while_refusing == [True] and not _writers_lock_held()
+    assert _events() == ["kept"]
+
+
+@pytest.mark.real_commits  # watches the statements of a real transaction
+def test_the_offer_check_takes_the_sqlite_write_lock_only_for_its_writes(app):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("BEGIN IMMEDIATE is SQLite's write lock")
+    from datetime import date
+
+    from sqlalchemy import event
+
+    from portal.services.work_permits.verification import verify_offer
+    from tests.factories import OfferFactory
+
+    offer = OfferFactory(number="A1234567", worker_passport_number="XK123456")
+    db.session.commit()
+    statements: list[str] = []
+
+    def capture(conn, cursor, statement, *args):
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        result = verify_offer(number=offer.number, passport_number="XK123456",
+                              date_of_birth=date(1990, 4, 25), secret=b"k" * 32,
+                              ip_address=None)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    assert result is not None and result.number == "A1234567"
+    locked = statements[statements.index("BEGIN IMMEDIATE"):]
+    read_first = statements[: statements.index("BEGIN IMMEDIATE")]
+    # The lookup ran before the lock, not under it.
+    assert any(re.search(r"FROM offer\b", s) for s in read_first)
+    lookups = re.compile(r"FROM (offer|employer)\b")
+    assert not any(lookups.search(s) for s in locked)
+    assert any(s.startswith("INSERT INTO offer_verification_attempt") for s in locked)
+    assert any(s.startswith("INSERT INTO audit_event") for s in locked)

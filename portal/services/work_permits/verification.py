@@ -84,32 +84,30 @@ def verify_offer(
     on any failure. Commits the attempt log. Raises TooManyAttempts (nothing logged) when this
     number already had `max_failures_per_hour` failures in the last hour (None: no limit)."""
     number_key = keyed_hash(number, purpose="offer-number", secret=secret)
+    # Read first (no write lock held): the lookup, the comparison and what the worker may see.
+    offer = get_offer_by_number(number) if numbers.is_offer_number(number) else None
+    if offer is not None and offer.status == OfferStatus.DRAFT:
+        offer = None
+    matched = offer is not None and matches_verification(
+        offer_passport_number=offer.worker_passport_number,
+        offer_date_of_birth=offer.worker_date_of_birth,
+        passport_number=passport_number,
+        date_of_birth=date_of_birth,
+    )
+    result = _visible(offer) if matched and offer is not None else None
+    offer_id = offer.id if offer is not None else None
+    employer_id = offer.employer_id if offer is not None else None
+    passport_key = (
+        keyed_hash(passport_number, purpose="passport", secret=secret) if passport_number else None
+    )
+    # Under the write lock only what the writes depend on (the failure count, so the limit
+    # holds exactly across workers) and the writes.
     with write_transaction():
-        if max_failures_per_hour is not None:
-            failures = db.session.scalar(
-                select(func.count(VerificationAttempt.id)).where(
-                    VerificationAttempt.number_key == number_key,
-                    VerificationAttempt.succeeded.is_(False),
-                    VerificationAttempt.created_at >= clock.now() - FAILURE_WINDOW,
-                )
-            )
-            if (failures or 0) >= max_failures_per_hour:
-                raise TooManyAttempts(Message.of("verification.too_many_attempts"))
-        offer = get_offer_by_number(number) if numbers.is_offer_number(number) else None
-        if offer is not None and offer.status == OfferStatus.DRAFT:
-            offer = None
-        matched = offer is not None and matches_verification(
-            offer_passport_number=offer.worker_passport_number,
-            offer_date_of_birth=offer.worker_date_of_birth,
-            passport_number=passport_number,
-            date_of_birth=date_of_birth,
-        )
+        _refuse_when_limited(number_key, max_failures_per_hour)
         attempt = VerificationAttempt(
             number_key=number_key,
-            passport_key=keyed_hash(passport_number, purpose="passport", secret=secret)
-            if passport_number
-            else None,
-            offer_id=offer.id if offer is not None else None,
+            passport_key=passport_key,
+            offer_id=offer_id,
             succeeded=matched,
             ip_address=ip_address,
             created_at=clock.now(),
@@ -119,13 +117,27 @@ def verify_offer(
         audit.record(
             "worker.offer_verified" if matched else "worker.offer_verification_failed",
             actor=Actor(user_id=None, ip_address=ip_address),
-            employer_id=offer.employer_id if offer is not None else None,
-            object_type="offer" if offer is not None else None,
-            object_id=offer.id if offer is not None else None,
+            employer_id=employer_id,
+            object_type="offer" if offer_id is not None else None,
+            object_id=offer_id,
             details={"attempt_id": attempt.id},
         )
-        result = _visible(offer) if matched and offer is not None else None
     return result
+
+
+def _refuse_when_limited(number_key: str, max_failures_per_hour: int | None) -> None:
+    """Raise TooManyAttempts when the number had that many failures in the last hour."""
+    if max_failures_per_hour is None:
+        return
+    failures = db.session.scalar(
+        select(func.count(VerificationAttempt.id)).where(
+            VerificationAttempt.number_key == number_key,
+            VerificationAttempt.succeeded.is_(False),
+            VerificationAttempt.created_at >= clock.now() - FAILURE_WINDOW,
+        )
+    )
+    if (failures or 0) >= max_failures_per_hour:
+        raise TooManyAttempts(Message.of("verification.too_many_attempts"))
 
 
 def _visible(offer: Offer) -> VerifiedOffer:
