@@ -2,12 +2,17 @@
 and fails on any view without one.
 
 - `public`: anyone, signed in or not.
+- `account_required`: a signed-in user, even one whose email address is not confirmed yet
+  (only the pages to confirm it, the outbox and sign-out use it).
 - `employer_required`: a signed-in employer user (primary or secondary).
 - `primary_required`: the employer's primary user.
 - `admin_required`: a signed-in administrator who passed the second factor (TOTP) in this
   session; anyone else gets 404, so the admin area does not reveal itself.
 - `admin_first_factor_required`: an administrator who signed in with a password but may not
   have passed the second factor yet (only the second-factor pages use it); others get 404.
+
+Every other rule also needs a confirmed email address: an unconfirmed account is sent to the
+page that asks for the confirmation (`auth.confirm_pending`) and can do nothing else.
 
 Employer users act for one employer at a time: the one chosen in the session
 (`ACTING_EMPLOYER_KEY`), or their home employer. `portal.services.teams.acting_access` decides
@@ -59,9 +64,38 @@ def acting_is_primary() -> bool:
     return access is not None and access.is_primary
 
 
+def _second_factor_gate() -> Any:
+    """An administrator who has not passed the second factor can only finish it or sign out."""
+    if current_user.is_admin and not second_factor_passed() and request.endpoint != (
+        "auth.sign_out"
+    ):
+        return redirect(url_for("admin.second_factor_step"))
+    return None
+
+
+def account_required(view: F) -> F:
+    @login_required
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        return _second_factor_gate() or view(*args, **kwargs)
+
+    _mark(wrapped, "account")
+    return cast(F, wrapped)
+
+
+def _unconfirmed_gate() -> Any:
+    """An account whose address is not confirmed goes to the confirmation page."""
+    if current_user.is_authenticated and not current_user.email_confirmed:
+        return redirect(url_for("auth.confirm_pending"))
+    return None
+
+
 def _employer_gate() -> Any:
     if current_user.is_admin:
         abort(404)
+    unconfirmed = _unconfirmed_gate()
+    if unconfirmed is not None:
+        return unconfirmed
     if acting_access() is None:
         # No longer a member of the chosen employer: pick another one (or see that none is left).
         session.pop(ACTING_EMPLOYER_KEY, None)
@@ -101,12 +135,7 @@ def signed_in_required(view: F) -> F:
     @login_required
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        # An administrator who has not passed the second factor can only finish it or sign out.
-        if current_user.is_admin and not second_factor_passed() and request.endpoint != (
-            "auth.sign_out"
-        ):
-            return redirect(url_for("admin.second_factor_step"))
-        return view(*args, **kwargs)
+        return _second_factor_gate() or _unconfirmed_gate() or view(*args, **kwargs)
 
     _mark(wrapped, "signed_in")
     return wrapped

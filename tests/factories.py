@@ -69,6 +69,7 @@ class UserFactory(BaseFactory):
     role = Role.EMPLOYER_PRIMARY
     employer = factory.SubFactory(EmployerFactory)
     preferred_language = "en"
+    email_confirmed_at = factory.LazyFunction(clock.now)  # confirmed; pass None for a new account
 
 
 class AdminFactory(UserFactory):

@@ -79,3 +79,36 @@ class ChangePasswordForm(PortalForm):
         validators=[InputRequired(REQUIRED), EqualTo("new", _l("The passwords do not match."))],
     )
     submit = SubmitField(_l("Change password"))
+
+
+class ResendConfirmationForm(PortalForm):
+    submit = SubmitField(_l("Send a new link"))
+
+
+class ForgotPasswordForm(PortalForm):
+    email = EmailField(
+        _l("Your email address"),
+        description=_l("The address you sign in with."),
+        validators=[
+            InputRequired(REQUIRED),
+            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            Length(max=254),
+        ],
+    )
+    submit = SubmitField(_l("Send me a link"))
+
+
+class ResetPasswordForm(PortalForm):
+    password = PasswordField(
+        _l("New password"),
+        description=_l("At least 15 characters. Signing in elsewhere will end."),
+        validators=[InputRequired(REQUIRED), validate_new_password],
+    )
+    confirm_password = PasswordField(
+        _l("Confirm new password"),
+        validators=[
+            InputRequired(REQUIRED),
+            EqualTo("password", _l("The passwords do not match.")),
+        ],
+    )
+    submit = SubmitField(_l("Set the new password"))

@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import current_actor, public, signed_in_required
+from portal.access import account_required, current_actor, public, signed_in_required
 from portal.auth import bp
 from portal.auth.forms import ChangePasswordForm, RegisterForm, SignInForm, SignOutForm
 from portal.extensions import limiter
@@ -31,6 +31,8 @@ def _register_limit() -> str:
 
 
 def _home_for(user: Any) -> str:  # a signed-in User (current_user)
+    if not user.email_confirmed:
+        return url_for("auth.confirm_pending")
     if user.is_admin:  # admins pass the second factor (TOTP) before any admin page
         return url_for("admin.second_factor_step")
     # A representative picks an employer.
@@ -61,20 +63,20 @@ def register() -> ResponseReturnValue:
             **{name: form[name].data for name in registration.EmployerDetails.__dataclass_fields__}
         )
         try:
-            user = registration.register_employer(
+            registration.register_employer(
                 details=details,
                 full_name=form.full_name.data,
                 email=form.email.data,
                 password=form.password.data,
                 language=current_language(),
                 ip_address=request.remote_addr,
+                link_base=url_for("auth.confirm_email", token="", _external=True),
             )
         except DomainError as error:
             apply_domain_error(form, error)
         else:
-            start_session(user)
-            flash(_("Your business is registered and you are signed in."), "success")
-            return redirect(url_for("employer.dashboard"))
+            # The same answer whether or not the email or business number was taken.
+            return redirect(url_for("auth.check_email"))
     return render_template("auth/register.html", form=form)
 
 
@@ -93,7 +95,7 @@ def sign_in() -> ResponseReturnValue:
         if user is not None:
             start_session(user)
             flash(_("You are signed in."), "success")
-            if user.is_admin:
+            if user.is_admin or not user.email_confirmed:
                 return redirect(_home_for(user))
             return redirect(_safe_next(request.args.get("next")) or _home_for(user))
         # One message for an unknown email and a wrong password: never say which.
@@ -103,7 +105,7 @@ def sign_in() -> ResponseReturnValue:
 
 
 @bp.route("/sign-out", methods=["POST"])
-@signed_in_required
+@account_required
 def sign_out() -> ResponseReturnValue:
     form = SignOutForm()
     if form.validate_on_submit():

@@ -17,11 +17,13 @@ ACCOUNTS: dict[str, LazyString] = {
     "employer.not_found": _l("Employer not found."),
     "profile.primary_only": _l("Only the employer's primary user can edit the business profile."),
     "registration.email_taken": _l("An account already uses this email address."),
-    "registration.business_number_taken": _l(
-        "This business number is already registered. Ask the business's primary user to invite "
-        "you."
+    "email_link.confirm_email_invalid": _l(
+        "This confirmation link is not valid. It may have expired or already been used."
     ),
-    "registration.taken": _l("An account already uses this email address or business number."),
+    "email_link.reset_password_invalid": _l(
+        "This password reset link is not valid. It may have expired or already been used: ask "
+        "for a new one."
+    ),
     "second_factor.code_wrong": _l("The code is not correct. Enter the current 6-digit code."),
     "second_factor.code_wrong_or_used": _l(
         "The code is not correct or was already used. Wait for the next code and try again."
@@ -35,6 +37,10 @@ ACCOUNTS: dict[str, LazyString] = {
     "team.email_not_invitable": _l("This email address cannot be invited."),
     "team.invitation_other_email": _l(
         "This invitation is for another email address. Sign in with that address."
+    ),
+    "team.email_unconfirmed": _l(
+        "Confirm your email address first: only an account that has confirmed the invited "
+        "address can accept the invitation."
     ),
     "team.account_exists": _l("An account already uses this email address. Sign in to accept."),
     "team.invitation_not_found": _l("Invitation not found."),

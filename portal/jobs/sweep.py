@@ -4,6 +4,7 @@ Huey drops a task once a consumer takes it, so a consumer killed in the middle o
 it. Whatever must happen is therefore known from the database, and the sweep asks for it again:
 - confirmation PDFs missing for a recently submitted offer's current version;
 - emails due: queued and never taken, retries whose time has come, leases of killed consumers.
+It also deletes the email links (confirmation, password reset) that expired or were used.
 Every task it queues is idempotent, so queueing one that is also still waiting does no harm.
 It also deletes form input held on the server for more than 24 hours (portal.services.held).
 """
@@ -14,6 +15,7 @@ import logging
 
 from portal.extensions import queue
 from portal.queue import crontab
+from portal.services.accounts import email_links
 from portal.services.documents import confirmation as documents
 from portal.services.held import forms as held
 from portal.services.outbox import delivery
@@ -41,6 +43,9 @@ def sweep() -> dict[str, int]:
         queue.enqueue("email.deliver", message_id=message_id)
     counts = {"documents.render_confirmation": len(offers), "email.deliver": len(emails)}
     purged = held.purge_expired()
-    if any(counts.values()) or purged:
-        logger.info("jobs.sweep queued=%s held_forms_purged=%d", counts, purged)
+    links = email_links.purge_expired()
+    if any(counts.values()) or purged or links:
+        logger.info("jobs.sweep queued=%s held_forms_purged=%d email_links_purged=%d",
+                    counts, purged, links)
+    counts["email_links.purged"] = links
     return counts

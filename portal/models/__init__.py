@@ -5,6 +5,7 @@ from portal.models.api_key import ApiKey
 from portal.models.audit import AuditEvent, AuditStream
 from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
+from portal.models.email_link import EmailLink
 from portal.models.employer import Employer
 from portal.models.enums import (
     ApplicationStatus,
@@ -41,6 +42,7 @@ __all__ = [
     "BusinessType",
     "ComplianceExemption",
     "DeliveryState",
+    "EmailLink",
     "Employer",
     "EmployerBan",
     "EvidenceFile",

@@ -48,6 +48,9 @@ class User(UserMixin, Model):  # type: ignore[misc]  # Flask-Login publishes no 
     totp_enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
     is_active_account: Mapped[bool] = mapped_column(default=True)
+    # Set when the person proved they own `email` (a confirmation link; administrators made on
+    # the command line are confirmed). Until then the account can do nothing but confirm.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
@@ -65,6 +68,10 @@ class User(UserMixin, Model):  # type: ignore[misc]  # Flask-Login publishes no 
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
 
     @property
     def is_primary(self) -> bool:

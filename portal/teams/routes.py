@@ -201,7 +201,8 @@ def _join_as_signed_in(code: str, employer: Any) -> ResponseReturnValue | None:
 def _join_with_new_account(
     code: str, employer: Any, account_form: NewAccountForm
 ) -> ResponseReturnValue | None:
-    """Someone with no account makes one with the invitation, and is signed in."""
+    """Someone with no account makes one with the invitation, and is signed in; they join once
+    they confirm the address (the link goes to it)."""
     try:
         user = invitations.accept_with_new_account(
             code=code,
@@ -209,6 +210,7 @@ def _join_with_new_account(
             password=account_form.password.data,
             language=current_language(),
             ip_address=request.remote_addr,
+            link_base=url_for("auth.confirm_email", token="", _external=True),
         )
     except DomainError as error:
         apply_domain_error(account_form, error)
@@ -217,9 +219,9 @@ def _join_with_new_account(
     session[ACTING_EMPLOYER_KEY] = employer.id
     flash(
         _(
-            "Your account is created and you joined %(business)s.",
+            "Your account is created. Confirm your email address to join %(business)s.",
             business=employer.operating_name,
         ),
         "success",
     )
-    return redirect(url_for("employer.dashboard"))
+    return redirect(url_for("auth.confirm_pending"))

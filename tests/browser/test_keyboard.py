@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.flows import confirm_address
 from tests.browser.keys import choose, skip_to_main, tab_to, type_into
 from tests.browser.people import SHORT_PASSWORD, NewEmployer
 
@@ -50,5 +51,6 @@ def test_register_with_the_keyboard_alone(make_journey, lang):
     journey.remember(employer.password)
     tab_to(journey, "submit")
     journey.press("Enter")
+    confirm_address(journey, employer)  # the same answer for everyone, then the outbox's link
     expect(page.locator("main")).to_contain_text(employer.operating_name)  # the dashboard
     journey.finish()

@@ -22,7 +22,14 @@ from portal.i18n import format_money
 from portal.models import Message, User
 from portal.services.outbox import delivery
 
-KINDS = ("invitation", "offer_submitted", "offer_matched", "refund_issued", "decision")
+KINDS = (
+    "invitation", "offer_submitted", "offer_matched", "refund_issued", "decision",
+    "email_confirmation", "password_reset", "registration_attempt",
+    "registration_attempt_business", "registration_business_taken",
+)
+# Messages whose link proves the reader owns the address: with SMTP_URL set the link goes only
+# by email, so the outbox page shows that they were sent, not what they say (`withheld`).
+LINK_KINDS = ("email_confirmation", "password_reset")
 _TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "email"
 _env = Environment(
     loader=FileSystemLoader(_TEMPLATES),
@@ -75,20 +82,22 @@ def send(
 
 
 def list_for_user(*, user_id: int, limit: int = 100) -> list[Message]:
-    """Messages addressed to the user (by id, or by their email before they had an account),
-    newest first."""
+    """Messages addressed to the user, newest first: by id, and, once the user has confirmed
+    their address, those sent to it before they had an account (never to someone who merely
+    typed the address when registering)."""
     user = db.session.get(User, user_id)
     if user is None:
         return []
-    stmt = (
-        select(Message)
-        .where(
-            or_(
-                Message.recipient_user_id == user_id,
-                (Message.recipient_user_id.is_(None)) & (Message.recipient_email == user.email),
-            )
+    mine = Message.recipient_user_id == user_id
+    if user.email_confirmed_at is not None:
+        mine = or_(
+            mine, (Message.recipient_user_id.is_(None)) & (Message.recipient_email == user.email)
         )
-        .order_by(Message.id.desc())
-        .limit(limit)
-    )
+    stmt = select(Message).where(mine).order_by(Message.id.desc()).limit(limit)
     return list(db.session.scalars(stmt))
+
+
+def withheld(message: Message) -> bool:
+    """Whether the outbox page must not show the message's text: a link that proves ownership
+    of the address, while real email is on (it went only by email)."""
+    return mail.enabled and message.kind in LINK_KINDS

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from portal import passwords
+from portal import clock, passwords
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, Employer, Role, User
@@ -74,6 +74,8 @@ def _upsert_user(email: str, name: str, role: Role, employer: Employer | None) -
     else:
         user.session_version += 1  # a new password ends the old demo sessions
     user.password_hash = passwords.hash_password(password)
+    if user.email_confirmed_at is None:  # demo addresses are the simulator's own
+        user.email_confirmed_at = clock.now()
     label = (
         "Administrator" if role == Role.ADMIN or employer is None
         else f"Employer ({employer.operating_name})"

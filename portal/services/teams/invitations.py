@@ -3,8 +3,10 @@
 Guarantees: only the employer's primary user invites or cancels; codes are random (16 characters
 from an unambiguous alphabet), shown once, stored only as SHA-256, expire after
 INVITATION_LIFETIME and are used at most once; the invitation message goes to the outbox in the
-recipient's language; accepting creates or reactivates a membership with the invited permission;
-every step is audited (no names or email addresses in details).
+recipient's language; accepting creates or reactivates a membership with the invited permission,
+and only an account that has confirmed the invited address accepts (an account made with the
+invitation is created unconfirmed, with the invitation claimed: `accept_claimed` accepts it once
+the address is confirmed); every step is audited (no names or email addresses in details).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import Employer, Invitation, MemberRole, Membership, Permission, Role, User
 from portal.rules.messages import Message
+from portal.services.accounts import email_links
 from portal.services.accounts.authentication import normalise_email
 from portal.services.accounts.passwords import check_password_rule
 from portal.services.actor import Actor
@@ -136,30 +139,58 @@ def accept_invitation(*, code: str, user_id: int, ip_address: str | None) -> int
                 Message.of("team.invitation_other_email"),
                 field="code",
             )
-        row = db.session.scalar(
-            select(Membership).where(
-                Membership.user_id == user.id, Membership.employer_id == invitation.employer_id
-            )
-        )
-        if row is None:
-            row = Membership(user_id=user.id, employer_id=invitation.employer_id)
-            db.session.add(row)
-        row.role = MemberRole.SECONDARY
-        row.permission = invitation.permission
-        row.active = True
-        row.removed_at = None
-        invitation.accepted_at = clock.now()
-        invitation.accepted_user_id = user.id
-        _audit_joined(user, invitation, ip_address)
+        if user.email_confirmed_at is None:
+            raise Forbidden(Message.of("team.email_unconfirmed"), field="code")
+        _join(user, invitation, ip_address)
     return invitation.employer_id
 
 
+def _join(user: User, invitation: Invitation, ip_address: str | None) -> None:
+    """Make or reactivate the membership the invitation offers, and mark it accepted."""
+    row = db.session.scalar(
+        select(Membership).where(
+            Membership.user_id == user.id, Membership.employer_id == invitation.employer_id
+        )
+    )
+    if row is None:
+        row = Membership(user_id=user.id, employer_id=invitation.employer_id)
+        db.session.add(row)
+    row.role = MemberRole.SECONDARY
+    row.permission = invitation.permission
+    row.active = True
+    row.removed_at = None
+    invitation.accepted_at = clock.now()
+    invitation.accepted_user_id = user.id
+    _audit_joined(user, invitation, ip_address)
+
+
+def accept_claimed(*, user_id: int, ip_address: str | None) -> list[int]:
+    """Accept the open invitations claimed by making the account `user_id`, now that its address
+    is confirmed; returns their employer ids (none when the address is not confirmed)."""
+    with write_transaction():
+        user = db.session.get(User, user_id)
+        if user is None or user.email_confirmed_at is None:
+            return []
+        claimed = db.session.scalars(
+            select(Invitation).where(
+                Invitation.accepted_user_id == user_id, Invitation.accepted_at.is_(None),
+                Invitation.cancelled_at.is_(None), Invitation.expires_at > clock.now(),
+                Invitation.email == user.email,
+            )
+        ).all()
+        for invitation in claimed:
+            _join(user, invitation, ip_address)
+    return [invitation.employer_id for invitation in claimed]
+
+
 def accept_with_new_account(
-    *, code: str, full_name: str, password: str, language: str, ip_address: str | None
+    *, code: str, full_name: str, password: str, language: str, ip_address: str | None,
+    link_base: str,
 ) -> User:
-    """Create the invited person's account (secondary user of the inviting employer) and their
-    membership. Raises NotFound (bad code), Conflict (an account exists: sign in instead),
-    PasswordRejected."""
+    """Create the invited person's account (secondary user of the inviting employer),
+    unconfirmed, claiming the invitation, and send it a confirmation link (`link_base` + token):
+    the membership is made when the address is confirmed (`accept_claimed`). Raises NotFound
+    (bad code), Conflict (an account exists: sign in instead), PasswordRejected."""
     check_password_rule(password)
     password_hash = passwords.hash_password(password)  # slow on purpose: not under the write lock
     with write_transaction():
@@ -176,17 +207,14 @@ def accept_with_new_account(
         )
         db.session.add(user)
         db.session.flush()
-        db.session.add(
-            Membership(
-                user_id=user.id,
-                employer_id=invitation.employer_id,
-                role=MemberRole.SECONDARY,
-                permission=invitation.permission,
-            )
+        invitation.accepted_user_id = user.id  # claimed; accepted once the address is confirmed
+        email_links.issue(user, email_links.CONFIRM, link_base=link_base)
+        audit.record(
+            "team.invitation_claimed",
+            actor=Actor(user_id=user.id, employer_id=invitation.employer_id,
+                        ip_address=ip_address),
+            object_type="invitation", object_id=invitation.id,
         )
-        invitation.accepted_at = clock.now()
-        invitation.accepted_user_id = user.id
-        _audit_joined(user, invitation, ip_address)
     return user
 
 

@@ -66,9 +66,10 @@ def _row_access(user: User, row: Membership) -> Access:
 
 
 def acting_access(*, user_id: int, employer_id: int | None) -> Access | None:
-    """The user's access to `employer_id` (default: their home employer), or None."""
+    """The user's access to `employer_id` (default: their home employer), or None. An account
+    whose email address is not confirmed acts for no employer."""
     user = db.session.get(User, user_id)
-    if user is None or user.is_admin:
+    if user is None or user.is_admin or user.email_confirmed_at is None:
         return None
     employer_id = employer_id if employer_id is not None else user.employer_id
     if employer_id is None:

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from portal import clock
 from portal.extensions import db
-from portal.models import AuditEvent, Employer, Role, User
+from portal.models import AuditEvent, Employer, Message, Role, User
+from tests.accounts_helpers import confirm, register_and_confirm
 from tests.conftest import TEST_PASSWORD
 from tests.factories import valid_business_number
 
@@ -47,7 +48,7 @@ def field_error(html: str, field: str) -> str:
 def test_register_creates_employer_and_primary_user_and_signs_in(client):
     response = client.post("/register", data=registration())
     assert response.status_code == 302
-    assert response.headers["Location"].endswith("/employer/")
+    assert response.headers["Location"].endswith("/register/check-email")
     employer = db.session.scalar(select(Employer))
     assert employer.business_number == "123456782"
     assert employer.business_number_display == "123 456 782"
@@ -57,6 +58,10 @@ def test_register_creates_employer_and_primary_user_and_signs_in(client):
     assert user.email == "jordan.lee@example.com"
     assert user.role == Role.EMPLOYER_PRIMARY
     assert user.password_hash.startswith("$argon2id$")
+    assert user.email_confirmed_at is None
+    confirm(client, "jordan.lee@example.com")
+    assert client.post("/sign-in", data={"email": "jordan.lee@example.com",
+                                         "password": TEST_PASSWORD}).status_code == 302
     dashboard = client.get("/employer/")
     assert "Northern Lights Robotics" in dashboard.get_data(as_text=True)
     assert "123 456 782" in dashboard.get_data(as_text=True)
@@ -105,7 +110,7 @@ def test_fourteen_character_password_is_rejected(client):
 def test_two_hundred_character_password_round_trips(client, auth):
     password = "  long passphrase with spaces " + "z" * 170
     assert len(password) == 200
-    assert client.post("/register", data=registration(password=password)).status_code == 302
+    register_and_confirm(client, registration(password=password))
     auth.sign_out()
     assert auth.sign_in("jordan.lee@example.com", password).status_code == 302
     assert auth.sign_out().status_code == 302
@@ -113,16 +118,21 @@ def test_two_hundred_character_password_round_trips(client, auth):
     assert auth.sign_in("jordan.lee@example.com", password.strip()).status_code == 401
 
 
-def test_duplicate_business_number_and_email_are_refused(client, employer_user):
+def test_duplicate_business_number_and_email_make_no_account_and_tell_the_owner(
+    client, employer_user
+):
     taken_bn = employer_user.employer.business_number
-    html = client.post(
-        "/register", data=registration(business_number=taken_bn)
-    ).get_data(as_text=True)
-    assert "already registered" in field_error(html, "business_number")
-    html = client.post(
-        "/register", data=registration(email=employer_user.email.upper())
-    ).get_data(as_text=True)
-    assert "already uses this email" in field_error(html, "email")
+    response = client.post("/register", data=registration(business_number=taken_bn))
+    assert response.headers["Location"].endswith("/register/check-email")
+    response = client.post("/register", data=registration(email=employer_user.email.upper(),
+                                                          business_number="046 454 286"))
+    assert response.headers["Location"].endswith("/register/check-email")
+    assert db.session.scalar(select(func.count(Employer.id))) == 1
+    assert db.session.scalar(select(func.count(User.id))) == 1
+    kinds = db.session.scalars(
+        select(Message.kind).where(Message.recipient_user_id == employer_user.id)
+    ).all()
+    assert sorted(kinds) == ["registration_attempt", "registration_attempt_business"]
 
 
 def test_sign_in_wrong_password_and_unknown_email_look_the_same(client, employer_user):

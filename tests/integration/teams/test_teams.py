@@ -11,6 +11,7 @@ from sqlalchemy import select
 from portal.access import ACTING_EMPLOYER_KEY, current_actor
 from portal.extensions import db
 from portal.models import AuditEvent, Invitation, Message, User
+from tests.accounts_helpers import confirm
 from tests.conftest import TEST_PASSWORD
 from tests.factories import UserFactory
 
@@ -56,7 +57,14 @@ def _join_with_new_account(app, code: str):
         },
     )
     assert response.status_code == 302, response.get_data(as_text=True)
-    assert response.headers["Location"].endswith("/employer/")
+    # The account is made, but it joins only once the invited address is confirmed.
+    assert response.headers["Location"].endswith("/account/confirm-email")
+    newest = db.session.scalars(select(User).order_by(User.id.desc())).first()
+    assert newest is not None
+    assert newest.email_confirmed_at is None
+    assert client.get("/employer/").headers["Location"].endswith("/account/confirm-email")
+    confirm(client, newest.email)
+    assert client.get("/employer/").status_code == 200
     return client
 
 
