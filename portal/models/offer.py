@@ -55,10 +55,13 @@ class Offer(Model):
             name="exemption_has_reason",
         ),
         CheckConstraint("version >= 1", name="version_positive"),
-        # The dashboard lists one employer's offers, newest first, filtered by status or code.
-        Index("ix_offer_employer_updated", "employer_id", "updated_at"),
-        Index("ix_offer_employer_status", "employer_id", "status"),
-        Index("ix_offer_employer_code", "employer_id", "code_key"),
+        # The dashboard lists one employer's offers, newest first, filtered by status or code:
+        # each index ends with the sort key and the id, so a page is read in index order (the
+        # sorts on columns drafts leave empty have theirs below the class).
+        Index("ix_offer_employer_updated", "employer_id", "updated_at", "id"),
+        Index("ix_offer_employer_created", "employer_id", "created_at", "id"),
+        Index("ix_offer_employer_status", "employer_id", "status", "updated_at", "id"),
+        Index("ix_offer_employer_code", "employer_id", "code_key", "updated_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -157,6 +160,23 @@ class Offer(Model):
         """ "FAMILY, Given" as on the passport, or "" while unknown."""
         parts = [p for p in (self.worker_family_name, self.worker_given_names) if p]
         return ", ".join(parts)
+
+
+# The dashboard's sorts on a column drafts leave empty order by (key IS NULL, key, id), in
+# either direction (portal.services.offers.queue.order_of): one index for each direction, on both
+# databases (expression indexes; SQLite puts NULLs first and PostgreSQL last, so NULLS LAST
+# would need different indexes on each).
+for _name, _key in (
+    ("submitted", Offer.submitted_at),
+    ("number", Offer.number),
+    ("worker", Offer.worker_family_name),
+    ("code", Offer.code_key),
+):
+    Index(f"ix_offer_sort_{_name}_asc", Offer.employer_id, _key.is_(None), _key, Offer.id)
+    Index(
+        f"ix_offer_sort_{_name}_desc",
+        Offer.employer_id, _key.is_(None), _key.desc(), Offer.id.desc(),
+    )
 
 
 class OfferLocation(Model):

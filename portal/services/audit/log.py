@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 
 from portal.extensions import db
 from portal.models import AuditEvent
 from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.errors import NotFound
-from portal.services.pages import Page
+from portal.services.pages import Page, paginate
 
 PAGE_SIZE = 50
 CSV_COLUMNS = (
@@ -75,15 +75,7 @@ def _filtered(criteria: AuditFilter) -> Select[AuditEvent]:
 
 
 def _page(stmt: Select[AuditEvent], page: int, size: int) -> Page:
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    pages = max(1, -(-total // size))
-    page = min(max(1, page), pages)
-    rows = list(
-        db.session.scalars(
-            stmt.order_by(AuditEvent.id.desc()).offset((page - 1) * size).limit(size)
-        )
-    )
-    return Page(rows=rows, page=page, pages=pages, total=total)
+    return paginate(stmt, page=page, size=size, order_by=(AuditEvent.id.desc(),), scalars=True)
 
 
 def search(*, actor: Actor, criteria: AuditFilter, page: int = 1) -> Page:

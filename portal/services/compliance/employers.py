@@ -7,7 +7,7 @@ Offers are counted with one grouped query (when the offers model is installed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, or_, select
@@ -18,7 +18,7 @@ from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.compliance.standing import Standing, get_standing
 from portal.services.errors import NotFound
-from portal.services.pages import Page
+from portal.services.pages import Page, paginate
 from portal.services.teams.membership import Member, members_of
 
 PAGE_SIZE = 25
@@ -93,19 +93,14 @@ def search_employers(
         stmt = stmt.where(Employer.id.in_((exempt - banned) or {-1}))
     elif status == "active":
         stmt = stmt.where(Employer.id.not_in(exempt | banned or {-1}))
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(1, page), pages)
-    employers = list(
-        db.session.scalars(
-            stmt.order_by(func.lower(Employer.operating_name), Employer.id)
-            .offset((page - 1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-        )
+    found = paginate(
+        stmt, page=page, size=PAGE_SIZE, scalars=True,
+        order_by=(func.lower(Employer.operating_name), Employer.id),
     )
+    employers: list[Employer] = found.rows
     counts = offer_counts([e.id for e in employers])
     rows = [EmployerRow(e, counts.get(e.id, 0), _status(e.id, exempt, banned)) for e in employers]
-    return Page(rows=rows, page=page, pages=pages, total=total)
+    return replace(found, rows=rows)
 
 
 def offer_counts(employer_ids: list[int]) -> dict[int, int]:

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, asc, desc, func, or_, select
 
 from portal.extensions import db
 from portal.models import Offer, OfferStatus
 from portal.rules.numbers import is_offer_number
 from portal.services.actor import Actor
+from portal.services.pages import Page, paginate
 
 PAGE_SIZE = 50
 SORTS = {
@@ -77,12 +77,10 @@ class OfferRow:
 
 
 @dataclass(frozen=True)
-class OfferPage:
-    rows: list[OfferRow]
-    total: int
-    page: int
-    pages: int
-    query: OfferQuery
+class OfferPage(Page):
+    """A page of the dashboard (portal.services.pages.Page) and the query it answers."""
+
+    query: OfferQuery = OfferQuery()
 
 
 def _filtered(employer_id: int, query: OfferQuery) -> Select[*tuple[Any, ...]]:
@@ -107,28 +105,42 @@ def _filtered(employer_id: int, query: OfferQuery) -> Select[*tuple[Any, ...]]:
     return stmt
 
 
+# Sorts on a column drafts leave empty: those offers come last either way.
+NULLABLE_SORTS = frozenset({"submitted", "number", "worker", "code"})
+
+
+def order_of(query: OfferQuery) -> tuple[Any, ...]:
+    """The ORDER BY of a listing. Each has a matching index on offer (portal/models/offer.py:
+    the employer, the emptiness of the sort key, the key, the id, in both directions), so a page
+    reads its rows in index order and never sorts an employer's offers; the id, in the same
+    direction, keeps pages stable. The status sort goes on by last change."""
+    column = SORTS.get(query.sort, Offer.updated_at)
+    direction = desc if query.descending else asc
+    if query.sort in NULLABLE_SORTS:
+        return (column.is_(None), direction(column), direction(Offer.id))
+    if query.sort == "status":
+        return (direction(column), direction(Offer.updated_at), direction(Offer.id))
+    return (direction(column), direction(Offer.id))
+
+
 def _ordered(
     stmt: Select[*tuple[Any, ...]], query: OfferQuery
 ) -> Select[*tuple[Any, ...]]:
-    column = SORTS.get(query.sort, Offer.updated_at)
-    order = column.desc() if query.descending else column.asc()
-    # NULLs (drafts have no number or submission date) last either way; id keeps pages stable.
-    return stmt.order_by(column.is_(None), order, Offer.id.desc())
+    return stmt.order_by(*order_of(query))
 
 
 def list_offers(*, actor: Actor, query: OfferQuery) -> OfferPage:
-    """One page of the actor's employer's offers. An actor with no employer sees none."""
+    """One page of the actor's employer's offers. An actor with no employer sees none. Two
+    statements (portal.services.pages): a count capped at pages.CAP and the page."""
     if actor.employer_id is None:
         return OfferPage(rows=[], total=0, page=1, pages=1, query=query)
-    stmt = _filtered(actor.employer_id, query)
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    page = min(max(1, query.page), pages)
-    result = db.session.execute(
-        _ordered(stmt, query).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    found = paginate(
+        _filtered(actor.employer_id, query), page=query.page, size=PAGE_SIZE,
+        order_by=order_of(query),
     )
-    rows = [OfferRow(**row._asdict()) for row in result]
-    return OfferPage(rows=rows, total=total, page=page, pages=pages, query=query)
+    rows = [OfferRow(**row._asdict()) for row in found.rows]
+    return OfferPage(rows=rows, total=found.total, page=found.page, pages=found.pages,
+                     query=query, capped=found.capped, has_next=found.has_next)
 
 
 @dataclass(frozen=True)
