@@ -4,6 +4,8 @@ and fails on any view without one.
 - `public`: anyone, signed in or not.
 - `account_required`: a signed-in user, even one whose email address is not confirmed yet
   (only the pages to confirm it, the outbox and sign-out use it).
+- `first_factor_required`: signed in with a password, before the second factor (only the
+  employer's second-factor pages use it).
 - `employer_required`: a signed-in employer user (primary or secondary).
 - `primary_required`: the employer's primary user.
 - `admin_required`: a signed-in administrator who passed the second factor (TOTP) in this
@@ -12,7 +14,9 @@ and fails on any view without one.
   have passed the second factor yet (only the second-factor pages use it); others get 404.
 
 Every other rule also needs a confirmed email address: an unconfirmed account is sent to the
-page that asks for the confirmation (`auth.confirm_pending`) and can do nothing else.
+page that asks for the confirmation (`auth.confirm_pending`) and can do nothing else. And an
+employer user who has a second factor (TOTP), or whose team requires one, passes it after the
+password before anything else (`auth.second_factor_step`, or `auth.second_factor_set_up`).
 
 Employer users act for one employer at a time: the one chosen in the session
 (`ACTING_EMPLOYER_KEY`), or their home employer. `portal.services.teams.acting_access` decides
@@ -28,8 +32,9 @@ from typing import Any, TypeVar, cast
 from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user, login_required
 
+from portal.services.accounts import second_factor
 from portal.services.actor import Actor
-from portal.services.teams import membership
+from portal.services.teams import membership, second_factor_policy
 
 ACTING_EMPLOYER_KEY = "acting_employer_id"
 SECOND_FACTOR_KEY = "second_factor_passed"
@@ -73,11 +78,35 @@ def _second_factor_gate() -> Any:
     return None
 
 
+def _employer_second_factor_gate() -> Any:
+    """An employer user with a second factor (or whose team requires one) passes it after the
+    password: they are sent to enter a code, or to set one up, first."""
+    if (
+        current_user.is_admin
+        or not current_user.email_confirmed
+        or session.get(SECOND_FACTOR_KEY) == current_user.id
+        or request.endpoint == "auth.sign_out"
+    ):
+        return None
+    if second_factor.is_enrolled(user_id=current_user.id):
+        return redirect(url_for("auth.second_factor_step"))
+    if second_factor_policy.required_for(user_id=current_user.id):
+        return redirect(url_for("auth.second_factor_set_up"))
+    return None
+
+
+def first_factor_required(view: F) -> F:
+    """Signed in with a password, before any second factor (the second-factor pages only)."""
+    wrapped = login_required(view)
+    _mark(wrapped, "first_factor")
+    return cast(F, wrapped)
+
+
 def account_required(view: F) -> F:
     @login_required
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        return _second_factor_gate() or view(*args, **kwargs)
+        return _second_factor_gate() or _employer_second_factor_gate() or view(*args, **kwargs)
 
     _mark(wrapped, "account")
     return cast(F, wrapped)
@@ -93,9 +122,9 @@ def _unconfirmed_gate() -> Any:
 def _employer_gate() -> Any:
     if current_user.is_admin:
         abort(404)
-    unconfirmed = _unconfirmed_gate()
-    if unconfirmed is not None:
-        return unconfirmed
+    refused = _unconfirmed_gate() or _employer_second_factor_gate()
+    if refused is not None:
+        return refused
     if acting_access() is None:
         # No longer a member of the chosen employer: pick another one (or see that none is left).
         session.pop(ACTING_EMPLOYER_KEY, None)
@@ -135,7 +164,10 @@ def signed_in_required(view: F) -> F:
     @login_required
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        return _second_factor_gate() or _unconfirmed_gate() or view(*args, **kwargs)
+        return (
+            _second_factor_gate() or _unconfirmed_gate() or _employer_second_factor_gate()
+            or view(*args, **kwargs)
+        )
 
     _mark(wrapped, "signed_in")
     return wrapped

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from portal.auth import links, routes  # noqa: E402, F401
+from portal.auth import links, routes, second_factor  # noqa: E402, F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from portal.forms import REQUIRED, BusinessFieldsMixin, PortalForm
@@ -112,3 +112,28 @@ class ResetPasswordForm(PortalForm):
         ],
     )
     submit = SubmitField(_l("Set the new password"))
+
+
+class SecondFactorCodeForm(PortalForm):
+    code = StringField(
+        _l("Code"),
+        description=_l(
+            "The 6-digit code from your authenticator app, or one of your recovery codes."
+        ),
+        validators=[InputRequired(REQUIRED), Length(max=20)],
+    )
+    submit = SubmitField(_l("Continue"))
+
+
+class TurnOffSecondFactorForm(PortalForm):
+    code = StringField(
+        _l("Code"),
+        description=_l("A code from your authenticator app, or a recovery code, to confirm."),
+        validators=[InputRequired(REQUIRED), Length(max=20)],
+    )
+    submit = SubmitField(_l("Turn off the second factor"))
+
+
+class TeamSecondFactorForm(PortalForm):
+    required = BooleanField(_l("Require a second factor from every member of the team"))
+    submit = SubmitField(_l("Save the team's rule"))

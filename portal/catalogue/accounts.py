@@ -30,6 +30,15 @@ ACCOUNTS: dict[str, LazyString] = {
     ),
     "second_factor.already_set_up": _l("The second factor is already set up."),
     "second_factor.not_set_up": _l("Set up the second factor first."),
+    "second_factor.mandatory_for_admins": _l(
+        "Administrators must keep their second factor."
+    ),
+    "second_factor.set_up_yours_first": _l(
+        "Set up your own second factor first: then you can require it for the whole team."
+    ),
+    "second_factor.required_by_team": _l(
+        "Your team requires the second factor, so you cannot turn it off."
+    ),
     "team.invitation_invalid": _l(
         "This invitation code is not valid. It may have expired or already been used."
     ),

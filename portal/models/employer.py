@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, String
+from sqlalchemy import CheckConstraint, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -42,6 +42,8 @@ class Employer(Model):
     contact_email: Mapped[str] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    # Set by the primary user: every member must sign in with a second factor (TOTP).
+    second_factor_required: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     users: Mapped[list[User]] = relationship(back_populates="employer")
 

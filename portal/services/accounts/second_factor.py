@@ -1,4 +1,6 @@
-"""The second factor for administrators: TOTP (RFC 6238) and recovery codes.
+"""The second factor: TOTP (RFC 6238) and recovery codes. Mandatory for administrators; an
+employer user turns it on for their own account (or their team requires it:
+`teams.second_factor_policy`) and may turn it off with a code (`turn_off`).
 
 Guarantees:
 - secrets come from `pyotp.random_base32()` (CSPRNG); a secret is pending until the first code
@@ -181,3 +183,29 @@ def recovery_codes_left(*, user_id: int) -> int:
             )
         )
     )
+
+
+def turn_off(*, user_id: int, code: str, ip_address: str | None) -> None:
+    """An employer user turns their second factor off, proving it with a code (TOTP or
+    recovery): the secret and the recovery codes are deleted. Administrators keep it (Conflict);
+    the team's requirement is checked by `teams.second_factor_policy`. Raises InvalidCode."""
+    with write_transaction():
+        user = _locked_user(user_id)
+        if user.is_admin:
+            raise Conflict(Message.of("second_factor.mandatory_for_admins"))
+        if user.totp_enrolled_at is None:
+            raise Conflict(Message.of("second_factor.not_set_up"))
+        actor = Actor(user_id=user_id, employer_id=user.employer_id, ip_address=ip_address)
+        action = _accept_code(user, code)
+        if action != "second_factor.failed":
+            user.totp_secret = None
+            user.totp_enrolled_at = None
+            user.totp_last_step = None
+            for old in db.session.scalars(
+                select(RecoveryCode).where(RecoveryCode.user_id == user_id)
+            ):
+                db.session.delete(old)
+            action = "second_factor.turned_off"
+        audit.record(action, actor=actor, object_type="user", object_id=user_id)
+    if action == "second_factor.failed":
+        raise InvalidCode(Message.of("second_factor.code_wrong_or_used"), field="code")

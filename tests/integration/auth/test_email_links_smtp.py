@@ -42,7 +42,9 @@ def _emailed_link(smtp: SmtpServer, to: str) -> tuple[str, str]:
     """(subject, link path) of the last email that reached `to`."""
     mails = [m for m in smtp.recorder.messages() if m["To"].addresses[0].addr_spec == to]
     assert mails, f"no email reached {to}"
-    text = mails[-1].get_body(("plain",)).get_content()
+    body = mails[-1].get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
     match = LINK.search(text)
     assert match, text
     return str(mails[-1]["Subject"]), match.group(1)
