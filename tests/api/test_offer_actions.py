@@ -132,3 +132,21 @@ def test_the_confirmation_pdf_in_both_languages(client, employer_user):
     draft = client.post("/api/v1/offers", headers=bearer(token)).get_json()
     assert client.get(f"/api/v1/offers/{draft['id']}/confirmation.pdf",
                       headers=bearer(token)).status_code == 404
+
+
+def test_the_refund_after_a_withdrawal_in_both_languages(client, employer_user):
+    token = make_key(employer_user)
+    offer = complete_draft(employer_user)
+    paid = _pay(client, token, offer.id).get_json()["payment"]
+    none = client.get(f"/api/v1/offers/{offer.id}/refund", headers=bearer(token))
+    assert none.status_code == 404 and none.get_json()["code"] == "refund.none"
+    client.post(f"/api/v1/offers/{offer.id}/withdrawal", headers=bearer(token),
+                json={"reason": "The worker declined."})
+    refund = client.get(f"/api/v1/offers/{offer.id}/refund", headers=bearer(token))
+    assert refund.status_code == 200
+    body = refund.get_json()
+    assert body["amount_cents"] == 23000 and body["cause"] == "offer_withdrawn"
+    assert body["payment"]["receipt_number"] == paid["receipt_number"]
+    french = client.get(f"/api/v1/offers/{offer.id}/refund",
+                        headers=bearer(token, **{"Accept-Language": "fr"})).get_json()
+    assert french["message"] != body["message"] and french["amount_cents"] == 23000

@@ -8,18 +8,20 @@ from typing import Any
 
 from flask import Response, current_app, request
 from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 from flask_smorest import Blueprint
 
 from portal.api.auth import actor, current_access, key_required
 from portal.api.docs import problems
 from portal.api.errors import from_domain_error
 from portal.api.idempotency import HEADER, header_doc, idempotent
-from portal.api.problems import DETAILS, FieldError, problem, word
+from portal.api.problems import DETAILS, ApiProblem, FieldError, problem, word
 from portal.api.schemas.offer_actions import (
-    FeeExemptionRequest,
+    FeeExemptionForm,
     PaymentRequest,
     PaymentSchema,
     PdfQuery,
+    RefundSchema,
     SubmissionSchema,
     WithdrawalRequest,
 )
@@ -34,6 +36,11 @@ from portal.services.errors import DomainError
 from portal.services.offers import lifecycle, review, submission
 from portal.services.offers.access import get_offer
 
+_NO_REFUND = _l("No refund was made for this offer: its fee is refunded when a pending offer is "
+                "withdrawn or the work permit application that matched it is refused.")
+_WITHDRAWN = _l("The offer was withdrawn: the compliance fee is refunded to the card used.")
+_REFUSED = _l("The work permit application that matched the offer was refused: the compliance "
+              "fee is refunded to the card used.")
 blp = Blueprint("api_offer_actions", __name__,
                 description="Paying or claiming the fee exemption, submitting, withdrawing.")
 PAYMENT_EXAMPLE = {"id": 7, "amount_cents": 23000, "result": "succeeded",
@@ -42,6 +49,10 @@ PAYMENT_EXAMPLE = {"id": 7, "amount_cents": 23000, "result": "succeeded",
 SUBMITTED_OFFER: dict[str, Any] = {**OFFER_EXAMPLE, "number": "A1234567", "status": "pending",
                                    "fee_status": "paid"}
 SUBMITTED = {"offer": SUBMITTED_OFFER, "payment": PAYMENT_EXAMPLE}
+REFUND_EXAMPLE = {"id": 3, "amount_cents": 23000, "created_at": "2026-12-02T09:30:00+00:00",
+                  "cause": "offer_withdrawn", "message": "The offer was withdrawn: the "
+                  "compliance fee is refunded to the card used.",
+                  "payment": {**PAYMENT_EXAMPLE, "refunded_cents": 23000}}
 
 
 def payment_body(payment: Any) -> dict[str, Any] | None:
@@ -102,7 +113,7 @@ def _declined(attempt: Any) -> str:
 @blp.route("/offers/<int:offer_id>/fee-exemption", methods=["POST"])
 @key_required(Scope.SUBMIT)
 @idempotent()
-@blp.arguments(FeeExemptionRequest, location="form", content_type="multipart/form-data")
+@blp.arguments(FeeExemptionForm, location="form", content_type="multipart/form-data")
 @blp.response(200, OfferSchema, example={**OFFER_EXAMPLE, "fee_exemption_reason": "C31."})
 @problems(blp, 401, 403, 404, 409, 413, 422, 429)
 @blp.doc(summary="Claim the fee exemption", parameters=[header_doc(required=False)],
@@ -176,6 +187,28 @@ def receipt(offer_id: int) -> Any:
     except DomainError as error:
         return from_domain_error(error)
     return payment_body(payment)
+
+
+@blp.route("/offers/<int:offer_id>/refund", methods=["GET"])
+@key_required(Scope.READ)
+@blp.response(200, RefundSchema, example=REFUND_EXAMPLE)
+@problems(blp, 401, 403, 404, 429)
+@blp.doc(summary="The fee refund", description="The refund of the compliance fee: made when a "
+         "pending offer is withdrawn, or when the work permit application that matched it is "
+         "refused. 404 (code refund.none) while there is none.")
+def refund(offer_id: int) -> Any:
+    try:
+        offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=actor())
+    except DomainError as error:
+        return from_domain_error(error)
+    if not payment.refunds:
+        raise ApiProblem(404, "refund.none", detail=_NO_REFUND)
+    made = payment.refunds[0]
+    withdrawn = str(offer.status) == "withdrawn"
+    return {"id": made.id, "amount_cents": made.amount_cents, "created_at": made.created_at,
+            "cause": "offer_withdrawn" if withdrawn else "work_permit_refused",
+            "message": str(_WITHDRAWN if withdrawn else _REFUSED),
+            "payment": payment_body(payment)}
 
 
 @blp.route("/offers/<int:offer_id>/confirmation.pdf", methods=["GET"])

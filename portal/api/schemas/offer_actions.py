@@ -30,6 +30,17 @@ class PaymentSchema(ma.Schema):
         "description": "How much was refunded (withdrawal or refusal), 0 if nothing."})
 
 
+class RefundSchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    amount_cents = ma.fields.Integer(required=True)
+    created_at = ma.fields.DateTime(required=True)
+    cause = ma.fields.String(required=True, validate=v.OneOf(
+        ["offer_withdrawn", "work_permit_refused"]))
+    message = ma.fields.String(required=True, metadata={
+        "description": "Why the fee was refunded, in the language asked for."})
+    payment = ma.fields.Nested(PaymentSchema, required=True)
+
+
 class SubmissionSchema(ma.Schema):
     offer = ma.fields.Nested(OfferSchema, required=True)
     payment = ma.fields.Nested(PaymentSchema, allow_none=True, required=True)
@@ -41,7 +52,7 @@ class FeeExemptionRequest(Strict):
 
 
 class FeeExemptionForm(FeeExemptionRequest):
-    proof = ma.fields.Raw(metadata={"type": "string", "format": "binary",
+    proof = ma.fields.Raw(load_only=True, metadata={"type": "string", "format": "binary",
                                     "description": "PDF, PNG or JPEG, at most 5 MB."})
 
 
