@@ -52,7 +52,15 @@ api = PortalApi()
 
 
 def init_app(app: Flask) -> None:
-    from portal.api.resources import account, evidence, offer_actions, offer_sections, offers
+    from portal.api.resources import (
+        account,
+        evidence,
+        offer_actions,
+        offer_sections,
+        offers,
+        reference,
+        worker,
+    )
     from portal.extensions import csrf
 
     app.config.update(
@@ -77,7 +85,9 @@ def init_app(app: Flask) -> None:
         "bearerAuth",
         {"type": "http", "scheme": "bearer", "description": "An API key: ep_test_..."},
     )
-    for module in (account, offers, offer_sections, offer_actions, evidence):
+    for module in (
+        account, offers, offer_sections, offer_actions, evidence, reference, worker
+    ):
         csrf.exempt(module.blp)
         rate_limits.limit_blueprint(module.blp)
         api.register_blueprint(module.blp, url_prefix=PREFIX)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from flask import Flask, Response, current_app, request
 from flask_smorest import Blueprint
@@ -21,6 +23,7 @@ from portal.api.auth import try_authenticate
 from portal.extensions import limiter
 
 SCOPE = "api"
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def api_limit() -> str:
@@ -52,10 +55,11 @@ def limit_blueprint(blp: Blueprint) -> None:
     _PER_KEY(blp)
 
 
-def worker_attempts() -> object:
+def worker_attempts() -> Callable[[F], F]:
     """The worker pages' limit per address, on top of the per-key budget (a decorator)."""
-    return limiter.limit(worker_limit, key_func=address_key, override_defaults=False,
-                         scope="api-worker")
+    decorator = limiter.limit(worker_limit, key_func=address_key, override_defaults=False,
+                              scope="api-worker")
+    return cast(Callable[[F], F], decorator)
 
 
 def _headers(response: Response) -> Response:

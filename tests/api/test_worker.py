@@ -1,0 +1,135 @@
+"""The worker's side of the API, public like its pages: the offer check (one answer for every
+failure, the pages' limits), the work permit application (IRCC's exact match) and its result."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import OfferStatus, VerificationAttempt, WorkPermitApplication
+from tests.factories import OfferFactory
+from tests.work_permits_helpers import DOB
+
+VERIFY = "/api/v1/worker/offer-verification"
+APPLY = "/api/v1/worker/work-permit-applications"
+
+
+def _verify(client, number, passport, dob=DOB, **kwargs):
+    return client.post(VERIFY, json={"number": number, "passport_number": passport,
+                                     "date_of_birth": dob}, **kwargs)
+
+
+def _application(offer, **changes):
+    return {"permit_type": "employer_specific", "offer_number": offer.number,
+            "family_name": "Rivera", "given_names": "Ana", "date_of_birth": DOB,
+            "citizenship": offer.worker_citizenship,
+            "passport_number": offer.worker_passport_number, "passport_expiry": "2034-01-01",
+            "residence_country": offer.worker_citizenship, "applies_from": "outside",
+            "biometrics": "within_14_days", "family_size": 1, "stay_months": 24, **changes}
+
+
+def test_a_verified_offer_shows_only_what_the_worker_may_see(client, app):
+    offer = OfferFactory(job_title="Software engineer", noc_code="21231", code_key="T36")
+    response = _verify(client, offer.number, offer.worker_passport_number)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["verified"] and body["offer"]["number"] == offer.number
+    assert body["offer"]["exemption_code"] == "T36" and body["offer"]["status"] == "pending"
+    text = response.get_data(as_text=True)
+    for hidden in ("5500", "Main Street", "Rivera", offer.worker_passport_number):
+        assert hidden not in text
+    assert "Set-Cookie" not in response.headers
+
+
+def test_every_failure_gets_the_same_answer(client, app):
+    offer = OfferFactory(worker_passport_number="XY987654")
+    answers = [
+        _verify(client, "A0000000", "XY987654").get_json(),
+        _verify(client, offer.number, "xy987654").get_json(),
+        _verify(client, offer.number, "XY987654", dob="1991-04-25").get_json(),
+        _verify(client, "not-a-number", "XY987654").get_json(),
+    ]
+    assert all(a == answers[0] for a in answers)
+    assert answers[0]["verified"] is False and answers[0]["offer"] is None
+    assert db.session.scalar(select(func.count(VerificationAttempt.id))) == 4
+    french = _verify(client, "A0000000", "P", headers={"Accept-Language": "fr"}).get_json()
+    assert french["message"] != answers[0]["message"]
+
+
+def test_verification_has_the_pages_limit_per_address(make_app, _schema):
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_WORKER_ATTEMPTS="3 per minute",
+                   VERIFY_OFFER_FAILURES_PER_HOUR=100)
+    client = app.test_client()
+    with app.app_context():
+        codes = [_verify(client, "A1111111", "P1").status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        other = _verify(client, "A1111111", "P1", environ_base={"REMOTE_ADDR": "198.51.100.8"})
+        assert other.status_code == 200
+
+
+def test_failures_per_number_are_limited_across_addresses(make_app, _schema):
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_WORKER_ATTEMPTS="100 per minute")
+    client = app.test_client()
+    with app.app_context():
+        offer = OfferFactory()
+        for i in range(5):
+            _verify(client, offer.number, f"WRONG{i}",
+                    environ_base={"REMOTE_ADDR": f"198.51.100.{i + 1}"})
+        blocked = _verify(client, offer.number, offer.worker_passport_number,
+                          environ_base={"REMOTE_ADDR": "203.0.113.5"})
+        assert blocked.status_code == 429
+        assert blocked.get_json()["code"] == "verification.too_many_attempts"
+
+
+def test_an_exact_application_matches_the_offer_and_its_result_is_readable(client, app):
+    offer = OfferFactory()
+    response = client.post(APPLY, json=_application(offer))
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["number"].startswith("W") and len(body["number"]) == 10
+    assert body["status"] == "submitted" and body["offer_number"] == offer.number
+    assert body["fee_lines"] and body["fees_total_cents"] == sum(
+        line["amount_cents"] for line in body["fee_lines"])
+    assert body["travel_document_label"]
+    db.session.refresh(offer)
+    assert offer.status == OfferStatus.MATCHED
+    status = client.post(f"{APPLY}/status", json={"number": body["number"],
+                                                  "date_of_birth": DOB})
+    assert status.status_code == 200 and status.get_json()["number"] == body["number"]
+    french = client.post(f"{APPLY}/status", json={"number": body["number"],
+                                                  "date_of_birth": DOB},
+                         headers={"Accept-Language": "fr"}).get_json()
+    assert french["fee_lines"][0]["label"] != body["fee_lines"][0]["label"]
+    wrong = client.post(f"{APPLY}/status", json={"number": body["number"],
+                                                 "date_of_birth": "1991-01-01"})
+    unknown = client.post(f"{APPLY}/status", json={"number": "W000000000",
+                                                   "date_of_birth": DOB})
+    assert wrong.status_code == unknown.status_code == 404
+    assert wrong.get_json()["detail"] == unknown.get_json()["detail"]
+
+
+@pytest.mark.parametrize("change", [{"passport_number": "upper123"}, {"citizenship": "FR"}])
+def test_a_mismatch_is_refused_and_the_offer_stays_pending(client, app, change):
+    offer = OfferFactory(worker_passport_number="UPPER123", worker_citizenship="US")
+    response = client.post(APPLY, json=_application(offer, **change))
+    assert response.status_code in (409, 422)
+    assert response.mimetype == "application/problem+json"
+    db.session.refresh(offer)
+    assert offer.status == OfferStatus.PENDING
+    assert db.session.scalar(select(func.count(WorkPermitApplication.id))) == 0
+
+
+def test_a_matched_offer_cannot_be_used_again(client, app):
+    offer = OfferFactory()
+    assert client.post(APPLY, json=_application(offer)).status_code == 201
+    again = client.post(APPLY, json=_application(offer))
+    assert again.status_code in (409, 422) and again.get_json()["code"]
+
+
+def test_bad_input_names_its_field(client, app):
+    offer = OfferFactory()
+    response = client.post(APPLY, json=_application(offer, family_size=0, applies_from="moon"))
+    assert response.status_code == 422
+    assert {e["pointer"] for e in response.get_json()["errors"]} == {"/family_size",
+                                                                     "/applies_from"}
