@@ -5,12 +5,18 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.access import account_required, current_actor, public, signed_in_required
+from portal.access import (
+    SECOND_FACTOR_KEY,
+    account_required,
+    current_actor,
+    public,
+    signed_in_required,
+)
 from portal.auth import bp
 from portal.auth.forms import ChangePasswordForm, RegisterForm, SignInForm, SignOutForm
 from portal.extensions import limiter
@@ -130,8 +136,12 @@ def change_password() -> ResponseReturnValue:
         except DomainError as error:
             apply_domain_error(form, error)
         else:
-            # The old session version is dead everywhere; this browser gets a fresh session.
+            # The old session version is dead everywhere; this browser gets a fresh session,
+            # which keeps the second factor it passed.
+            passed = session.get(SECOND_FACTOR_KEY)
             start_session(current_user._get_current_object())
+            if passed == current_user.id:
+                session[SECOND_FACTOR_KEY] = passed
             flash(_("Your password is changed. Other sessions have been signed out."), "success")
             return redirect(url_for("auth.change_password"))
     return render_template("auth/change_password.html", form=form)

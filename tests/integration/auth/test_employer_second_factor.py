@@ -171,3 +171,14 @@ def test_the_pages_in_both_languages(client, lang, frozen):
     assert words[0] in client.get(f"/account/security?lang={lang}").get_data(as_text=True)
     assert words[1] in client.get(f"/account/second-factor/set-up?lang={lang}").get_data(
         as_text=True)
+
+
+def test_changing_the_password_keeps_the_second_factor_passed_in_this_session(client, frozen):
+    user = UserFactory()
+    _sign_in(client, user)
+    _turn_on(client, user)
+    new = "a-brand-new-passphrase-2026"
+    response = client.post("/account/password",
+                           data={"current": TEST_PASSWORD, "new": new, "confirm": new})
+    assert response.status_code == 302
+    assert client.get("/employer/").status_code == 200
