@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from flask import Flask
 
+import base64
 import os
 import secrets
 from datetime import timedelta
@@ -45,6 +46,17 @@ def _instance_secret_key() -> str:
     key_file = INSTANCE_DIR / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _instance_audit_signing_key() -> str:
+    """An Ed25519 key (base64 of its 32-byte seed) generated on first use under instance/, so
+    the audit checkpoints of a development database keep one signer."""
+    INSTANCE_DIR.mkdir(exist_ok=True)
+    key_file = INSTANCE_DIR / "audit_signing_key"
+    if not key_file.exists():
+        key_file.write_text(base64.b64encode(secrets.token_bytes(32)).decode())
         key_file.chmod(0o600)
     return key_file.read_text().strip()
 
@@ -106,6 +118,9 @@ class Config:
 
     MAX_CONTENT_LENGTH = 30 * 1024 * 1024
     SECRET_KEY: str | None = None
+    # The audit checkpoints' Ed25519 signing key: base64 of the 32-byte private seed. Unset
+    # (production without it), no checkpoint is written; development keeps one under instance/.
+    AUDIT_SIGNING_KEY = os.environ.get("AUDIT_SIGNING_KEY", "")
     EVIDENCE_MAX_FILE_BYTES = 5 * 1024 * 1024
     EVIDENCE_MAX_OFFER_BYTES = 25 * 1024 * 1024
 
@@ -125,11 +140,14 @@ class DevelopmentConfig(Config):
     @classmethod
     def prepare(cls, app: Flask) -> None:
         app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _instance_secret_key()
+        if not app.config.get("AUDIT_SIGNING_KEY"):
+            app.config["AUDIT_SIGNING_KEY"] = _instance_audit_signing_key()
 
 
 class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-only-secret-key-not-for-production"  # noqa: S105
+    AUDIT_SIGNING_KEY = "dGVzdGluZy1vbmx5LWF1ZGl0LXNpZ25pbmcta2V5ISE="  # a 32-byte test seed
     SQLALCHEMY_DATABASE_URI = _database_url("sqlite://")
     WTF_CSRF_ENABLED = False
     SESSION_COOKIE_SECURE = False

@@ -1,13 +1,17 @@
-"""Command-line tasks: `flask create-admin`, `flask seed-demo`, `flask audit verify`,
-`flask translate check`, `flask practice list`, `flask api-keys create`."""
+"""Command-line tasks: `flask create-admin`, `flask seed-demo`, `flask audit verify|checkpoint|
+publish`, `flask translate check`, `flask practice list`, `flask api-keys create`."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 import click
 from flask import Flask, current_app
 
 from portal.catalogue import say
 from portal.services.accounts import registration
+from portal.services.audit import checkpoints
 from portal.services.audit.verify import verify_chain
 from portal.services.errors import DomainError
 from portal.services.sandbox import demo
@@ -57,15 +61,19 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
-def audit_verify() -> None:
+@click.option("--checkpoints", "checkpoints_file", type=click.File("r"), default=None,
+              help="A checkpoints JSON file published earlier: also prove that the log has "
+              "only been appended to since.")
+@click.option("--public-key", default=None,
+              help="The trusted Ed25519 public key (base64); default: this portal's own.")
+def audit_verify(checkpoints_file: Any, public_key: str | None) -> None:
     """Check the audit log's hash chains (one per stream); exit 1 naming each stream's first
-    broken event."""
+    broken event. With --checkpoints, also check every signed checkpoint against the log."""
     report = verify_chain()
     if report.ok:
         click.echo(
             f"Audit log intact: {report.checked} events checked in {report.streams} streams."
         )
-        return
     for broken in report.breaks:
         reason = _BREAK_REASONS[broken.kind].format(
             expected=broken.expected_seq, found=broken.found_seq
@@ -73,7 +81,37 @@ def audit_verify() -> None:
         click.echo(
             f"Audit log broken at event {broken.event_id} in stream {broken.stream}: {reason}."
         )
-    raise SystemExit(1)
+    intact = report.ok
+    if checkpoints_file is not None:
+        intact = _check_checkpoints(checkpoints_file, public_key) and intact
+    if not intact:
+        raise SystemExit(1)
+
+
+def _check_checkpoints(checkpoints_file: Any, public_key: str | None) -> bool:
+    try:
+        document = json.load(checkpoints_file)
+        trusted = public_key or checkpoints.public_key_text(
+            checkpoints.private_key(current_app.config.get("AUDIT_SIGNING_KEY") or "")
+        )
+        result = checkpoints.check_published(document, public_key=trusted)
+    except ValueError as error:
+        raise click.ClickException(f"Cannot check the checkpoints: {error}") from error
+    for problem in result.problems:
+        click.echo(
+            f"Checkpoint {problem.checkpoint}: "
+            + _CHECKPOINT_PROBLEMS[problem.kind].format(
+                stream=problem.stream, position=problem.position,
+                key=checkpoints.key_id(trusted),
+            )
+            + "."
+        )
+    if result.ok:
+        click.echo(
+            f"Checkpoints verified: {result.checked} signed checkpoints, {result.positions} "
+            "signed positions unchanged: the log has only been appended to since."
+        )
+    return result.ok
 
 
 _BREAK_REASONS = {
@@ -85,6 +123,45 @@ _BREAK_REASONS = {
     "missing_at_end": "the stream's head records {expected} events, {found} remain (deleted)",
     "not_head": "it is not the last event the stream's head recorded (replaced)",
 }
+_CHECKPOINT_PROBLEMS = {
+    checkpoints.FORGED: "REFUSED, its signature does not verify with key {key} (forged or "
+    "altered)",
+    checkpoints.MALFORMED: "not a checkpoint of this portal's format",
+    checkpoints.UNCHAINED: "does not name the checkpoint before it (one removed or replaced)",
+    checkpoints.SHRANK: "stream {stream} is shorter than an earlier checkpoint signed",
+    checkpoints.MISSING: "stream {stream} position {position} was signed and no longer exists "
+    "(deleted since)",
+    checkpoints.REWRITTEN: "stream {stream} position {position} is not the event signed "
+    "(rewritten since)",
+}
+
+
+@audit_group.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the heads of the streams that moved now (the queue does it every ten minutes)."""
+    try:
+        written = checkpoints.write_checkpoint(
+            signing_key=current_app.config.get("AUDIT_SIGNING_KEY") or ""
+        )
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    if written is None:
+        click.echo("Nothing new to sign: no stream moved since the last checkpoint.")
+    else:
+        click.echo(f"Checkpoint {written.id} signed: {written.events} events, "
+                   f"{written.streams} streams.")
+
+
+@audit_group.command("publish")
+@click.argument("output", type=click.File("w"))
+def audit_publish(output: Any) -> None:
+    """Write the published checkpoints (JSON: the public key and every checkpoint) to OUTPUT
+    (`-` for standard output)."""
+    document = checkpoints.published(
+        signing_key=current_app.config.get("AUDIT_SIGNING_KEY") or ""
+    )
+    json.dump(document, output, indent=1)
+    output.write("\n")
 
 
 @click.group("translate")

@@ -8,6 +8,7 @@ Tasks:
 - `documents.render_confirmation(offer_id)`: both PDF languages of a submitted offer.
 - `email.deliver(message_id)`: one attempt at emailing an outbox message (SMTP_URL set).
 - `jobs.sweep` (every minute, and when a consumer starts): queues again whatever is due.
+- `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from portal.jobs import (  # noqa: F401  (importing registers the tasks)
+        audit,
         cli,
         documents,
         email,

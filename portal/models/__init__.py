@@ -2,7 +2,7 @@
 module of the models that the edges may import). Importing this package registers them all."""
 
 from portal.models.api_key import ApiKey
-from portal.models.audit import AuditEvent, AuditStream
+from portal.models.audit import AuditCheckpoint, AuditEvent, AuditSealedHead, AuditStream
 from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
 from portal.models.email_link import EmailLink
@@ -37,7 +37,9 @@ from portal.models.work_permit import WorkPermitApplication
 __all__ = [
     "ApiKey",
     "ApplicationStatus",
+    "AuditCheckpoint",
     "AuditEvent",
+    "AuditSealedHead",
     "AuditStream",
     "BusinessType",
     "ComplianceExemption",

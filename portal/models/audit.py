@@ -55,3 +55,31 @@ class AuditStream(Model):
     length: Mapped[int] = mapped_column(default=0)
     head_id: Mapped[int | None] = mapped_column()
     head_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditCheckpoint(Model):
+    """A signed statement of every stream's head at one moment (portal.services.audit
+    .checkpoints). `payload` is the exact canonical JSON text that was signed; each payload
+    names the hash of the one before it, so checkpoints form a chain of their own."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    events: Mapped[int] = mapped_column()
+    streams: Mapped[int] = mapped_column()
+    key_id: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(128))
+
+
+class AuditSealedHead(Model):
+    """A stream's head as the last checkpoint signed it: the next checkpoint signs only the
+    streams whose head moved since (written by the checkpoint writer alone, so appends never
+    wait on it)."""
+
+    __tablename__ = "audit_sealed_head"
+
+    stream: Mapped[str] = mapped_column(String(32), primary_key=True)
+    length: Mapped[int] = mapped_column()
+    head_hash: Mapped[str] = mapped_column(String(64))
