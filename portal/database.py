@@ -13,32 +13,18 @@ to COMMIT, so everything inside the block makes every other writer wait. A use c
 does its lookups and Python work BEFORE the block (in the request's read transaction, which the
 block ends), and inside it only re-reads what its writes depend on (a status, a count: cheap
 indexed reads, so no update is lost to a change made in between) and writes.
-
-Writers queue for their turn: before BEGIN IMMEDIATE, a writer of a SQLite file takes an OS
-lock on `<file>.writers` (fcntl.flock), released when its transaction ends. Waiting there costs
-well under a millisecond after the holder's commit, where SQLite's own busy handler sleeps in
-steps of up to 100 ms, so two gunicorn workers pass the lock back and forth instead of sleeping;
-the busy timeout still covers writers outside this helper. Gives up (TimeoutError) after the
-busy timeout, as SQLite would.
 """
 
 from __future__ import annotations
 
 import functools
-import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import Connection, event
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
-
-try:
-    import fcntl
-except ImportError:  # not POSIX: SQLite's busy timeout alone queues the writers
-    fcntl = None  # type: ignore[assignment]  # the module or nothing
 
 from portal.extensions import db, queue
 
@@ -112,60 +98,17 @@ def write_transaction() -> Iterator[None]:
         raise RuntimeError("write_transaction() inside another one: the use case has one")
     session.info[_IN_WRITE] = True
     try:
-        with _writers_turn():
-            try:
-                _begin_write()
-                yield
-                session.commit()
-            except BaseException:
-                session.info.pop(_AFTER_COMMIT, None)
-                session.rollback()
-                raise
+        _begin_write()
+        yield
+        session.commit()
+    except BaseException:
+        session.info.pop(_AFTER_COMMIT, None)
+        session.rollback()
+        raise
     finally:
         session.info.pop(_IN_WRITE, None)
     for callback in session.info.pop(_AFTER_COMMIT, ()):
         callback()
-
-
-def _writer_lock_path() -> str | None:
-    """The OS lock file writers of this SQLite file queue on (None: not a SQLite file)."""
-    bind = db.session().get_bind()
-    engine = bind.engine if isinstance(bind, Connection) else bind
-    if fcntl is None or engine.dialect.name != "sqlite":
-        return None
-    database = engine.url.database
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return f"{database}.writers"
-
-
-@contextmanager
-def _writers_turn() -> Iterator[None]:
-    """Hold this writer's turn on the SQLite file for the block (no-op elsewhere)."""
-    path = _writer_lock_path()
-    if path is None:
-        yield
-        return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        _take_turn(fd)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _take_turn(fd: int) -> None:
-    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
-    pause = 0.0001
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                raise TimeoutError("database is locked: another writer held it too long") from None
-            time.sleep(pause)
-            pause = min(pause * 2, 0.001)
 
 
 def after_commit(callback: Callable[[], object]) -> None:

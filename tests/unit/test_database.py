@@ -145,46 +145,6 @@ def test_a_write_transaction_inside_another_is_refused_and_the_outer_one_rolled_
     assert _events() == ["next"]
 
 
-def _writers_lock_held() -> bool:
-    import fcntl
-    import os
-
-    fd = os.open(f"{db.engine.url.database}.writers", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return False
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-
-
-@pytest.mark.real_commits  # the SQLite file's own engine, as gunicorn workers use it
-def test_sqlite_writers_queue_on_an_os_lock_held_exactly_for_the_transaction(app):
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("the writers' queue is for SQLite files")
-    assert not _writers_lock_held()
-    with write_transaction():
-        audit.record("test.event", actor=Actor.system(), object_id="kept")
-        assert _writers_lock_held()  # another writer (process or thread) waits its turn
-    assert not _writers_lock_held()
-
-    class Refused(Exception):
-        pass
-
-    held_while_refusing: list[bool] = []
-
-    def refused_use_case() -> None:
-        with write_transaction():
-            held_while_refusing.append(_writers_lock_held())
-            raise Refused
-
-    with pytest.raises(Refused):
-        refused_use_case()
-    assert held_while_refusing == [True] and not _writers_lock_held()
-    assert _events() == ["kept"]
-
-
 @pytest.mark.real_commits  # watches the statements of a real transaction
 def test_the_offer_check_takes_the_sqlite_write_lock_only_for_its_writes(app):
     if db.engine.dialect.name != "sqlite":
