@@ -121,6 +121,10 @@ class Config:
     # The audit checkpoints' Ed25519 signing key: base64 of the 32-byte private seed. Unset
     # (production without it), no checkpoint is written; development keeps one under instance/.
     AUDIT_SIGNING_KEY = os.environ.get("AUDIT_SIGNING_KEY", "")
+    # Logs (portal/logs.py): "text" (default) or "json" (one JSON object per line), with the
+    # request id on every line either way.
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
     EVIDENCE_MAX_FILE_BYTES = 5 * 1024 * 1024
     EVIDENCE_MAX_OFFER_BYTES = 25 * 1024 * 1024
 

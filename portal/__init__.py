@@ -93,7 +93,9 @@ def register_jobs(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from portal import security_headers, sessions
+    from portal import logs, security_headers, sessions
+
+    logs.configure(app)  # first: its request id is there for every later hook's log lines
 
     # After-request hooks run in reverse order: security headers go on last, so they reach
     # responses that the session hooks replace too.

@@ -8,6 +8,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 from portal.admin.routes import (  # noqa: E402, F401
     audit,
+    checkpoints,
     decisions,
     email,
     employers,

@@ -9,6 +9,7 @@ Tasks:
 - `email.deliver(message_id)`: one attempt at emailing an outbox message (SMTP_URL set).
 - `jobs.sweep` (every minute, and when a consumer starts): queues again whatever is due.
 - `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
+Every failed attempt of a task is recorded (`failures`) for the admin home's figures.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def init_app(app: Flask) -> None:
         cli,
         documents,
         email,
+        failures,
         sweep,
     )
 

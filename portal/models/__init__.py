@@ -27,6 +27,7 @@ from portal.models.held_form import HeldForm
 from portal.models.idempotency import IdempotencyRecord
 from portal.models.offer import Offer, OfferLocation
 from portal.models.offer_verification import VerificationAttempt
+from portal.models.operations import FailedTask
 from portal.models.outbox import Message
 from portal.models.payment import Payment, Refund
 from portal.models.second_factor import RecoveryCode
@@ -49,6 +50,7 @@ __all__ = [
     "EmployerBan",
     "EvidenceFile",
     "ExemptionCategory",
+    "FailedTask",
     "FeeStatus",
     "HeldForm",
     "IdempotencyRecord",

@@ -33,6 +33,7 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import AuditCheckpoint, AuditEvent, AuditSealedHead, AuditStream
+from portal.services.actor import Actor, require_admin
 from portal.services.audit.chain import GENESIS_HASH
 from portal.services.audit.verify import verify_chain
 
@@ -133,20 +134,25 @@ def latest() -> AuditCheckpoint | None:
     ).first()
 
 
-def recent(limit: int = 50) -> list[AuditCheckpoint]:
+def recent(*, actor: Actor, limit: int = 50) -> list[AuditCheckpoint]:
+    """The latest checkpoints, newest first. Raises Forbidden."""
+    require_admin(actor)
     return list(db.session.scalars(
         select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(limit)
     ))
 
 
-def published(*, signing_key: str) -> dict[str, Any]:
-    """The document to publish: the public key and every checkpoint (payload and signature)."""
-    public = public_key_text(private_key(signing_key))
+def published(*, signing_key: str, actor: Actor | None = None) -> dict[str, Any]:
+    """The document to publish: the public key (None without a key) and every checkpoint
+    (payload and signature). With an actor (a page), raises Forbidden unless an admin."""
+    if actor is not None:
+        require_admin(actor)
+    public = public_key_text(private_key(signing_key)) if signing_key else None
     checkpoints = db.session.scalars(select(AuditCheckpoint).order_by(AuditCheckpoint.id))
     return {
         "format": FORMAT,
         "public_key": public,
-        "key_id": key_id(public),
+        "key_id": key_id(public) if public else None,
         "checkpoints": [{"payload": c.payload, "signature": c.signature} for c in checkpoints],
     }
 
