@@ -11,15 +11,18 @@ from flask import flash
 from flask_wtf import FlaskForm
 
 from portal.catalogue import say
-from portal.services.errors import DomainError, NotFound
+from portal.services.errors import DomainError, InvalidFields, NotFound
 
 
 def apply_domain_error(form: FlaskForm, error: DomainError) -> None:
-    field = form._fields.get(error.field) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, say(error.message)]
-    else:
-        form.form_errors.append(say(error.message))
+    """Every message of the error (several for an InvalidFields) next to its field."""
+    pairs = error.errors if isinstance(error, InvalidFields) else ((error.field, error.message),)
+    for name, message in pairs:
+        field = form._fields.get(name) if name else None
+        if field is not None:
+            field.errors = [*field.errors, say(message)]
+        else:
+            form.form_errors.append(say(message))
 
 
 def apply_refusal(form: FlaskForm, error: DomainError) -> None:

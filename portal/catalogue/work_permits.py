@@ -46,6 +46,54 @@ WORK_PERMITS: dict[str, LazyString] = {
     "application.offer_used_concurrently": _l(
         "This offer number was already used in a work permit application."
     ),
+    "FAMILY-CHILDREN": _l(
+        "Since 21 January 2025, dependent children of workers (%(code)s) no longer qualify for a "
+        "family open work permit. They may still study or visit. Permits already issued stay "
+        "valid."
+    ),
+    "FAMILY-C47": _l(
+        "Since 21 January 2025, spouses of workers in TEER 4 or 5 jobs no longer qualify for an "
+        "open work permit. A worker's spouse qualifies (C41) only when the worker is in a TEER 0 "
+        "or 1 job, or in a TEER 2 or 3 job on IRCC's list, and the worker's permit has at least "
+        "16 months left."
+    ),
+    "FAMILY-PRINCIPAL-NOC-MISSING": _l(
+        "Enter the NOC 2021 code of the job your spouse or partner holds in Canada: since 21 "
+        "January 2025 it decides whether you qualify."
+    ),
+    "FAMILY-PRINCIPAL-NOC-UNKNOWN": _l(
+        "This is not a NOC 2021 code. Enter the 5 digits of your spouse's or partner's job, for "
+        "example 21231."
+    ),
+    "FAMILY-C41-TEER": _l(
+        "Your spouse's or partner's job is in TEER %(teer)s. Since 21 January 2025 a worker's "
+        "spouse qualifies only when the worker is in a TEER 0 or 1 job, or in a TEER 2 or 3 job "
+        "on IRCC's list of eligible occupations."
+    ),
+    "FAMILY-C41-NOT-LISTED": _l(
+        "Your spouse's or partner's job is in TEER %(teer)s but is not on IRCC's list of "
+        "eligible TEER 2 and 3 occupations (natural and applied sciences, construction, health, "
+        "natural resources, education, sports, military), so you do not qualify for a spouse's "
+        "open work permit."
+    ),
+    "FAMILY-PRINCIPAL-EXPIRY-MISSING": _l(
+        "Enter the date your spouse's or partner's work permit ends: it must have at least 16 "
+        "months left when you apply."
+    ),
+    "FAMILY-C41-MONTHS-LEFT": _l(
+        "Your spouse's or partner's work permit ends on %(expiry)s. Since 21 January 2025 it "
+        "must have at least %(months)s months left when you apply, that is, end on %(needed)s or "
+        "later. Apply once their permit is extended."
+    ),
+    "FAMILY-STUDENT-PROGRAM-MISSING": _l(
+        "Choose the program your spouse or partner is studying in: since 21 January 2025 it "
+        "decides whether you qualify."
+    ),
+    "FAMILY-C42-PROGRAM": _l(
+        "Since 21 January 2025 a student's spouse qualifies only when the student is in a "
+        "master's program of 16 months or more, a doctoral program, or a listed professional "
+        "program (for example medicine, dentistry, law, nursing, education or engineering)."
+    ),
     "decision.admin_only": _l("Only an administrator can decide work permit applications."),
     "decision.reason_missing": _l("Enter the reason for the refusal."),
     "decision.already_decided": _l("This application was already decided."),

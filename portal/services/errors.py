@@ -6,6 +6,8 @@ it next to the form field it names, or above the form.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from portal.rules.messages import Message
 
 
@@ -35,3 +37,16 @@ class Forbidden(DomainError):
 
 class Conflict(DomainError):
     """The object's state does not allow this (for example, it was already submitted)."""
+
+
+class InvalidFields(DomainError):
+    """Several fields refused in one round: `errors` holds (field, message) pairs in form order;
+    the first is also the error's `field` and `message` (what an edge showing one error uses)."""
+
+    def __init__(
+        self, errors: Sequence[tuple[str | None, Message]], *, code: str = ""
+    ) -> None:
+        if not errors:
+            raise ValueError("InvalidFields needs at least one error")
+        super().__init__(errors[0][1], field=errors[0][0], code=code)
+        self.errors = tuple(errors)

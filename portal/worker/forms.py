@@ -19,10 +19,12 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
+from portal import clock
 from portal.forms import REQUIRED, PortalForm, options
 from portal.i18n import current_language
 from portal.rules.codes import open_permit_codes
 from portal.rules.countries import all_countries
+from portal.rules.family import still_offered
 
 DATE_HINT = _l("For example 1990-03-27.")
 OFFER_NUMBER_HINT = _l("The letter A followed by 7 digits, for example A1234567.")
@@ -35,9 +37,12 @@ def country_choices(blank_label: str) -> list[SelectChoice]:
 
 
 def open_code_choices() -> list[SelectChoice]:
-    lang = current_language()
+    """The open permit categories still offered today (no dependent children of workers since
+    2025-01-21: portal.rules.family)."""
+    lang, today = current_language(), clock.today()
     return options([("", _l("Choose a category"))] + [
         (code.key, f"{code.key} – {code.name(lang)}") for code in open_permit_codes()
+        if still_offered(code.key, today)
     ])
 
 
@@ -82,6 +87,31 @@ class ApplyForm(PortalForm):
         description=_l("5 digits. Used for the medical exam rule when there is no offer."),
         validators=[Optional(), Regexp(r"^\d{5}$", message=_l("Enter the 5 digits of the NOC "
                                                                "code, for example 21231."))],
+    )
+    principal_noc_code = StringField(
+        _l("Spouse's or partner's job in Canada, NOC 2021 code (spouses of workers, C41)"),
+        description=_l("5 digits, for example 21231. Since 21 January 2025 the job must be in "
+                       "TEER 0 or 1, or a TEER 2 or 3 job on IRCC's list."),
+        validators=[Optional(), Regexp(r"^\d{5}$", message=_l("Enter the 5 digits of the NOC "
+                                                               "code, for example 21231."))],
+    )
+    principal_permit_expiry = DateField(
+        _l("End date of your spouse's or partner's work permit (spouses of workers, C41)"),
+        description=_l("It must have at least 16 months left when you apply. For example "
+                       "2028-06-30."),
+        validators=[Optional()],
+    )
+    student_program = SelectField(
+        _l("Your spouse's or partner's study program (spouses of students, C42)"),
+        choices=options([
+            ("", _l("Choose a program")),
+            ("masters_16_months", _l("Master's program of 16 months or more")),
+            ("doctoral", _l("Doctoral program")),
+            ("professional", _l("Listed professional program (for example MD, DDS, LLB/JD, "
+                                "BScN, BEd, BEng)")),
+            ("other", _l("Another program")),
+        ]),
+        validators=[Optional()],
     )
     family_name = StringField(
         _l("Family name"),

@@ -117,6 +117,9 @@ def _details(form: ApplyForm) -> applications.ApplicationDetails:
         stay_months=form.stay_months.data,
         noc_code=form.noc_code.data or None,
         language=current_language(),
+        principal_noc_code=form.principal_noc_code.data or None,
+        principal_permit_expiry=form.principal_permit_expiry.data,
+        student_program=form.student_program.data or None,
     )
 
 

@@ -20,7 +20,6 @@ Decisions (approve / refuse) and the decision queue are in `work_permits.decisio
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -46,7 +45,6 @@ from portal.rules.work_permit import (
     Assessment,
     AssessmentInput,
     assess,
-    is_open_permit_code,
     resided,
 )
 from portal.services.actor import Actor
@@ -54,61 +52,19 @@ from portal.services.audit import chain as audit
 from portal.services.compliance.standing import get_standing
 from portal.services.errors import Conflict, DomainError, NotFound
 from portal.services.offers.lifecycle import mark_matched
+from portal.services.work_permits.details import ApplicationDetails, check_shape
 from portal.services.work_permits.messages import notify_employer
+
+__all__ = [
+    "ApplicationDetails",
+    "get_application_result",
+    "get_submitted_application",
+    "submit_application",
+]
 
 _sysrandom = secrets.SystemRandom()
 
 MISMATCH_MESSAGE = Message.of("application.mismatch")
-
-
-@dataclass(frozen=True)
-class ApplicationDetails:
-    """What the worker typed, as typed (the form only trims surrounding spaces)."""
-
-    permit_type: str
-    offer_number: str | None
-    open_code: str | None
-    family_name: str
-    given_names: str | None
-    date_of_birth: date
-    citizenship: str
-    passport_number: str
-    passport_expiry: date
-    residence_country: str
-    lived_country: str | None
-    applies_from: str
-    in_canada_now: bool
-    biometrics: str
-    upfront_medical: bool
-    family_size: int
-    stay_months: int | None
-    noc_code: str | None
-    language: str = "en"
-
-
-def _check_shape(details: ApplicationDetails) -> None:
-    today = clock.today()
-    if details.permit_type not in set(PermitType):
-        raise DomainError(Message.of("application.permit_type_missing"), field="permit_type")
-    if details.applies_from not in set(AppliesFrom):
-        raise DomainError(Message.of("application.applies_from_missing"), field="applies_from")
-    if details.biometrics not in set(Biometrics):
-        raise DomainError(Message.of("application.biometrics_missing"), field="biometrics")
-    if details.permit_type == PermitType.EMPLOYER_SPECIFIC and not numbers.is_offer_number(
-        details.offer_number
-    ):
-        raise DomainError(
-            Message.of("application.offer_number_format"),
-            field="offer_number",
-        )
-    if details.permit_type == PermitType.OPEN and not is_open_permit_code(details.open_code):
-        raise DomainError(Message.of("application.open_code_missing"), field="open_code")
-    if details.date_of_birth >= today:
-        raise DomainError(Message.of("application.birth_date_future"), field="date_of_birth")
-    if details.passport_expiry <= today:
-        raise DomainError(
-            Message.of("application.passport_expired"), field="passport_expiry"
-        )
 
 
 def _locked_offer(number: str) -> Offer | None:
@@ -168,7 +124,7 @@ def submit_application(*, details: ApplicationDetails, actor: Actor) -> WorkPerm
     Conflict (field offer_number) for a withdrawn, already matched or banned-employer offer,
     DomainError on field applies_from when the rules do not allow a port-of-entry application.
     """
-    _check_shape(details)
+    check_shape(details)
     try:
         with write_transaction():
             application = _record(details, actor)

@@ -1,0 +1,92 @@
+"""What the worker typed on the work permit step, as typed (the form only trims surrounding
+spaces), and the checks of its shape and of the family rules made before anything is written.
+
+The family open work permit rules of 2025 (portal.rules.family) are checked here, on the
+answers about the principal worker or student; every finding is reported in one round, each
+on its own field (services.errors.InvalidFields).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from portal import clock
+from portal.models import PermitType
+from portal.models.enums import AppliesFrom, Biometrics
+from portal.rules import numbers
+from portal.rules.family import FamilyFacts, family_findings
+from portal.rules.messages import Message
+from portal.rules.work_permit import is_open_permit_code
+from portal.services.errors import DomainError, InvalidFields
+
+
+@dataclass(frozen=True)
+class ApplicationDetails:
+    """What the worker typed, as typed (the form only trims surrounding spaces)."""
+
+    permit_type: str
+    offer_number: str | None
+    open_code: str | None
+    family_name: str
+    given_names: str | None
+    date_of_birth: date
+    citizenship: str
+    passport_number: str
+    passport_expiry: date
+    residence_country: str
+    lived_country: str | None
+    applies_from: str
+    in_canada_now: bool
+    biometrics: str
+    upfront_medical: bool
+    family_size: int
+    stay_months: int | None
+    noc_code: str | None
+    language: str = "en"
+    # Family open work permits (C41, C42): the principal worker's job and permit, the student's
+    # program (portal.rules.family).
+    principal_noc_code: str | None = None
+    principal_permit_expiry: date | None = None
+    student_program: str | None = None
+
+
+def check_shape(details: ApplicationDetails) -> None:
+    """DomainError on the first field whose value cannot be used; InvalidFields with every
+    reason when a family open work permit does not qualify under the 2025 rules."""
+    today = clock.today()
+    if details.permit_type not in set(PermitType):
+        raise DomainError(Message.of("application.permit_type_missing"), field="permit_type")
+    if details.applies_from not in set(AppliesFrom):
+        raise DomainError(Message.of("application.applies_from_missing"), field="applies_from")
+    if details.biometrics not in set(Biometrics):
+        raise DomainError(Message.of("application.biometrics_missing"), field="biometrics")
+    if details.permit_type == PermitType.EMPLOYER_SPECIFIC and not numbers.is_offer_number(
+        details.offer_number
+    ):
+        raise DomainError(
+            Message.of("application.offer_number_format"),
+            field="offer_number",
+        )
+    if details.permit_type == PermitType.OPEN and not is_open_permit_code(details.open_code):
+        raise DomainError(Message.of("application.open_code_missing"), field="open_code")
+    if details.date_of_birth >= today:
+        raise DomainError(Message.of("application.birth_date_future"), field="date_of_birth")
+    if details.passport_expiry <= today:
+        raise DomainError(
+            Message.of("application.passport_expired"), field="passport_expiry"
+        )
+    if details.permit_type == PermitType.OPEN:
+        check_family(details, today)
+
+
+def check_family(details: ApplicationDetails, today: date) -> None:
+    findings = family_findings(FamilyFacts(
+        code=details.open_code,
+        applied_on=today,
+        principal_noc=details.principal_noc_code,
+        principal_permit_expiry=details.principal_permit_expiry,
+        student_program=details.student_program,
+    ))
+    if findings:
+        raise InvalidFields([(f.field, f.message) for f in findings], code="family_rules")
