@@ -104,6 +104,21 @@ FINDER: dict[str, LazyString] = {
         "Post-graduation work permit: an open permit for graduates of an eligible Canadian "
         "program. No employer offer needed."
     ),
+    "finder.c41": _l(
+        "Spouse or common-law partner of a worker: since 21 January 2025 only when the worker is "
+        "in a TEER 0 or 1 job, or a TEER 2 or 3 job on IRCC's list of eligible occupations, and "
+        "the worker's permit has at least 16 months left when the spouse applies. Dependent "
+        "children of workers no longer qualify."
+    ),
+    "finder.c42": _l(
+        "Spouse or common-law partner of a student: since 21 January 2025 only when the student "
+        "is in a master's program of 16 months or more, a doctoral program or a listed "
+        "professional program."
+    ),
+    "finder.fta_spouse": _l(
+        "%(name)s: the spouse of a worker under this free trade agreement; not narrowed by the "
+        "2025 family rules."
+    ),
     "finder.open_permit": _l(
         "No employer offer needed: the worker holds or qualifies for an open work permit (such "
         "as a PGWP or a spouse's permit) and can work for you without an offer number or "

@@ -60,6 +60,20 @@ IEC_CATEGORIES = (
     ("ic", _l("International Co-op internship (employer-specific)")),
     ("wh", _l("Working Holiday (open work permit)")),
 )
+SPOUSE_OF = (
+    ("", _l("Not a spouse or partner")),
+    ("worker", _l("The spouse or partner of a worker in Canada")),
+    ("student", _l("The spouse or partner of a student in Canada")),
+)
+PRINCIPAL_AGREEMENTS = (
+    ("", _l("None, or I don't know")),
+    ("CETA", _l("CETA (European Union), intra-corporate transferee")),
+    ("CUKTCA", _l("Canada-United Kingdom agreement, intra-corporate transferee")),
+    ("CPTPP", _l("CPTPP")),
+    ("CKFTA", _l("Canada-Korea agreement")),
+    ("CUFTA", _l("Canada-Ukraine agreement")),
+    ("CCOFTA", _l("Canada-Colombia agreement")),
+)
 EMPLOYER_KINDS = (
     ("normal", _l("A business or organization in Canada (most employers)")),
     ("foreign_government", _l("A foreign government or an office of a political subdivision")),
@@ -146,6 +160,17 @@ class FinderForm(GetForm):
     has_pgwp_or_study_status = BooleanField(
         _l("The worker holds, or can get, a post-graduation work permit after studying in Canada"),
     )
+    spouse_of = RadioField(
+        _l("For a spouse or partner: whose spouse is the worker?"),
+        choices=_options(SPOUSE_OF),
+        default="",
+        validate_choice=False,
+    )
+    principal_agreement = SelectField(
+        _l("For a worker's spouse: the free trade agreement the principal worker came under"),
+        choices=_options(PRINCIPAL_AGREEMENTS),
+        validate_choice=False,
+    )
     provincial_nomination = SelectField(
         _l("Province that nominated the worker (Provincial Nominee Program)"),
         validate_choice=False,
@@ -174,6 +199,8 @@ class FinderForm(GetForm):
             "teer": {value for value, _label in TEER_CHOICES},
             "iec_category": {value for value, _label in IEC_CATEGORIES},
             "employer_kind": {value for value, _label in EMPLOYER_KINDS},
+            "spouse_of": {value for value, _label in SPOUSE_OF},
+            "principal_agreement": {value for value, _label in PRINCIPAL_AGREEMENTS},
         }
 
     def validate(self, extra_validators: Any = None) -> bool:
@@ -203,6 +230,8 @@ class FinderForm(GetForm):
             provincial_nomination=self.provincial_nomination.data or None,
             employer_kind=self.employer_kind.data or "normal",
             months_with_foreign_employer=_number(self.months_with_foreign_employer.data),
+            spouse_of=self.spouse_of.data or None,
+            principal_agreement=self.principal_agreement.data or None,
         )
 
 

@@ -59,6 +59,8 @@ class FinderAnswers:
     employer_kind: str = "normal"  # | "foreign_government" | "diplomatic" | "international_org" |
     # "bridge_tunnel"
     months_with_foreign_employer: int | None = None
+    spouse_of: str | None = None  # "worker" | "student": the worker is that person's spouse
+    principal_agreement: str | None = None  # the principal worker's free trade agreement
 
 
 @dataclass(frozen=True)
@@ -131,10 +133,9 @@ def suggest_codes(a: FinderAnswers) -> FinderResult:
             employer_exempt=True,
             employer_exempt_explanation=Message("finder.employer_exempt"),
         )
-    if a.has_pgwp_or_study_status or a.relationship == "spouse_or_student":
-        found = _suggest(get_code("C43"), Message("finder.pgwp"))
+    if a.has_pgwp_or_study_status or a.relationship == "spouse_or_student" or a.spouse_of:
         return FinderResult(
-            suggestions=[found] if found else [],
+            suggestions=_open_family_or_graduate(a),
             open_permit=True,
             open_permit_explanation=Message("finder.open_permit"),
         )
@@ -161,6 +162,35 @@ def suggest_codes(a: FinderAnswers) -> FinderResult:
     if not suggestions:
         return FinderResult(lmia_needed=True, lmia_explanation=Message("finder.lmia_needed"))
     return FinderResult(suggestions=suggestions)
+
+
+# The spouse codes of the free trade agreements (not narrowed by the 2025 family rules).
+FTA_SPOUSE_CODES = {
+    "CETA": "T45", "CKFTA": "F36", "CUKTCA": "F64", "CPTPP": "T53", "CUFTA": "F73",
+    "CCOFTA": "T25",
+}
+
+
+def _open_family_or_graduate(a: FinderAnswers) -> list[Suggestion]:
+    """A graduate's PGWP, or the spouse's code: the principal's free trade agreement's spouse
+    code, else C41 for a worker's spouse or C42 for a student's, each with the 2025 limits
+    (portal.rules.family). A student-or-spouse answer that does not say whose spouse gets all
+    three, each with its conditions."""
+    spouse_of = a.spouse_of if a.spouse_of in ("worker", "student") else None
+    unsaid = spouse_of is None and a.relationship == "spouse_or_student"
+    keys: list[tuple[str, Message]] = []
+    if a.has_pgwp_or_study_status or unsaid:
+        keys.append(("C43", Message("finder.pgwp")))
+    agreement = (a.principal_agreement or "").upper()
+    if (spouse_of == "worker" or unsaid) and agreement in FTA_SPOUSE_CODES:
+        code = FTA_SPOUSE_CODES[agreement]
+        keys.append((code, Message.of("finder.fta_spouse", name=CodeName(code))))
+    if spouse_of == "worker" or unsaid:
+        keys.append(("C41", Message("finder.c41")))
+    if spouse_of == "student" or unsaid:
+        keys.append(("C42", Message("finder.c42")))
+    found = (_suggest(get_code(key), why) for key, why in keys)
+    return [s for s in found if s is not None]
 
 
 def _candidates(a: FinderAnswers) -> list[str]:

@@ -31,3 +31,25 @@ def test_t13_is_not_suggested_for_a_nominee_hired_in_another_province(client):
     same = find(client, citizenship="IN", kind_of_work="other", teer="3",
                 provincial_nomination="MB", work_province="MB")
     assert "T13" in suggested(same)
+
+
+def test_a_workers_spouse_is_not_sent_to_the_pgwp(client):
+    response = find(client, citizenship="IN", relationship="spouse_or_student",
+                    kind_of_work="other", spouse_of="worker")
+    assert suggested(response) == ["C41"]
+    shown = result(response)
+    assert "16 months left" in shown and "Post-graduation" not in shown
+
+
+def test_a_ceta_transferees_spouse_gets_t45_in_french(client):
+    response = find(client, lang="fr", citizenship="FR", relationship="spouse_or_student",
+                    kind_of_work="other", spouse_of="worker", principal_agreement="CETA")
+    assert suggested(response) == ["T45", "C41"]
+    assert "ne le restreignent pas" in result(response)
+
+
+def test_a_students_spouse_gets_c42(client):
+    response = find(client, citizenship="IN", relationship="spouse_or_student",
+                    kind_of_work="other", spouse_of="student")
+    assert suggested(response) == ["C42"]
+    assert "doctoral program" in result(response)

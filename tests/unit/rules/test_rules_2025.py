@@ -102,3 +102,45 @@ def test_t13_is_not_suggested_for_a_job_in_another_province(nominated, work):
         )
     )
     assert "T13" not in result.codes
+
+
+# --- item 2: the finder's spouse path --------------------------------------------------------
+
+
+def test_a_workers_spouse_is_pointed_to_c41_with_the_2025_limits(say):
+    from portal.rules.finder import FinderAnswers, suggest_codes
+
+    result = suggest_codes(FinderAnswers(relationship="spouse_or_student", spouse_of="worker"))
+    assert result.codes == ["C41"] and result.open_permit
+    why = say(result.suggestions[0].why, "en")
+    assert "16 months" in why and "TEER 0 or 1" in why and "children" in why
+    assert "16 mois" in say(result.suggestions[0].why, "fr")
+
+
+def test_a_students_spouse_is_pointed_to_c42_with_the_program_limits(say):
+    from portal.rules.finder import FinderAnswers, suggest_codes
+
+    result = suggest_codes(FinderAnswers(relationship="spouse_or_student", spouse_of="student"))
+    assert result.codes == ["C42"]
+    assert "master's program of 16 months" in say(result.suggestions[0].why, "en")
+
+
+@pytest.mark.parametrize(("agreement", "code"), [
+    ("CETA", "T45"), ("CKFTA", "F36"), ("CUKTCA", "F64"), ("CPTPP", "T53"), ("CUFTA", "F73"),
+])
+def test_the_spouse_of_an_fta_worker_gets_the_agreements_spouse_code_first(agreement, code, say):
+    from portal.rules.finder import FinderAnswers, suggest_codes
+
+    result = suggest_codes(FinderAnswers(relationship="spouse_or_student", spouse_of="worker",
+                                         principal_agreement=agreement))
+    assert result.codes == [code, "C41"]
+    assert "not narrowed" in say(result.suggestions[0].why, "en")
+
+
+def test_a_student_or_spouse_answer_without_saying_whose_gets_every_path():
+    from portal.rules.finder import FinderAnswers, suggest_codes
+
+    assert suggest_codes(FinderAnswers(relationship="spouse_or_student")).codes == [
+        "C43", "C41", "C42"
+    ]
+    assert suggest_codes(FinderAnswers(has_pgwp_or_study_status=True)).codes == ["C43"]
