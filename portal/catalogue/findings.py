@@ -60,6 +60,11 @@ FINDINGS: dict[str, LazyString] = {
     "WAGE-ZERO": _l(
         "Enter the wage offered. Only religious or charitable work (C50, C51) may be unpaid."
     ),
+    "WAGE-UNPAID-BUT-PAID": _l(
+        "You answered that the worker is unpaid (a stipend below minimum wage, or room and board "
+        "only), but this wage comes to %(wage)s an hour, above the minimum wage everywhere in "
+        "Canada. Correct the wage, or answer that the worker is paid: the $230 fee then applies."
+    ),
     "WAGE-UNIT-INVALID": _l("Choose how the wage is paid: per hour, week, month or year."),
     "WAGE-HOURS-INVALID": _l(
         "Enter the number of hours of work per week (more than 0 and at most 168)."
@@ -118,6 +123,14 @@ FINDINGS: dict[str, LazyString] = {
     "ELIG-*-PROVINCE-ONLY": _l(
         "Code %(code)s needs an employer and a job in: %(provinces)s. This offer says "
         "%(province)s. Correct the location or choose another code."
+    ),
+    "ELIG-*-PROVINCE-ONLY-JOB": _l(
+        "Code %(code)s needs a job in: %(provinces)s. This job is in %(province)s. Correct the "
+        "work location or choose another code."
+    ),
+    "ELIG-*-PROVINCE-ONLY-EMPLOYER": _l(
+        "Code %(code)s needs an employer in: %(provinces)s. Your business is in %(province)s "
+        "(business profile), so choose another code."
     ),
     "ELIG-T13-NOMINATING-PROVINCE": _l(
         "Under T13 the employer must be in the province that nominated the worker "

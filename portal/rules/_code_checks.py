@@ -180,20 +180,7 @@ def _province(
             block(code, "work_province", "job", kind=kind, code=entry.code, province=Province(work))
         )
     if entry.provinces:
-        allowed = ProvinceList(tuple(sorted(entry.provinces)))
-        for name, where in (("work_province", work), ("employer_province", employer)):
-            if where and where not in entry.provinces:
-                found.append(
-                    block(
-                        code,
-                        name,
-                        "job",
-                        kind="ELIG-*-PROVINCE-ONLY",
-                        code=entry.code,
-                        provinces=allowed,
-                        province=Province(where),
-                    )
-                )
+        found += _provinces_only(entry, code, work, employer)
     nominating = upper(answers.get("nominating_province"))
     if entry.code == "T13" and nominating and employer and employer != nominating:
         found.append(
@@ -206,6 +193,28 @@ def _province(
             )
         )
     return found
+
+
+def _provinces_only(
+    entry: ExemptionCode, code: str, work: str | None, employer: str | None
+) -> list[Finding]:
+    """The job and the employer must both be in the code's provinces (C18, A73): one sentence
+    when both are in the same other province, else one per place, each saying which."""
+    allowed = ProvinceList(tuple(sorted(entry.provinces or ())))
+    wrong = [(name, where) for name, where in (("work_province", work),
+                                               ("employer_province", employer))
+             if where and where not in allowed.codes]
+    if len(wrong) == 2 and work == employer:
+        wrong = wrong[:1]
+        kinds = {"work_province": "ELIG-*-PROVINCE-ONLY"}
+    else:
+        kinds = {"work_province": "ELIG-*-PROVINCE-ONLY-JOB",
+                 "employer_province": "ELIG-*-PROVINCE-ONLY-EMPLOYER"}
+    return [
+        block(code, name, "job", kind=kinds[name], code=entry.code, provinces=allowed,
+              province=Province(where))
+        for name, where in wrong
+    ]
 
 
 def _duration(
@@ -227,7 +236,9 @@ def _duration(
     limit = entry.max_duration_months
     if entry.is_iec:
         limit = iec_row(entry, upper(facts.citizenship)).get("max_months")
-    if limit and end > add_months(start, limit):
+    # The end date is a day of work: N months from 2027-03-01 end on 2028-02-29 at the latest.
+    last_day = add_months(start, limit) - dt.timedelta(days=1) if limit else None
+    if limit and last_day is not None and end > last_day:
         return [
             block(
                 f"ELIG-{entry.key}-DURATION",
@@ -236,8 +247,9 @@ def _duration(
                 kind="ELIG-*-DURATION",
                 code=entry.code,
                 limit=limit,
-                months=months_between(start, end),
-                latest=add_months(start, limit).isoformat(),
+                months=months_between(start, min(end, dt.date.max - dt.timedelta(days=1))
+                                      + dt.timedelta(days=1)),
+                latest=last_day.isoformat(),
             )
         ]
     already = as_number(answers.get("months_already_in_canada_as_ict"))

@@ -136,6 +136,12 @@ class ExemptionCode:
         return f"{self.code} – {self.name(lang)}"
 
     @property
+    def employer_evidence(self) -> tuple[EvidenceItem, ...]:
+        """The evidence the employer uploads with the offer (the rest is the portal's or the
+        worker's)."""
+        return tuple(item for item in self.evidence if item.from_employer)
+
+    @property
     def is_iec(self) -> bool:
         return self.iec_category is not None
 

@@ -21,9 +21,9 @@ from portal.rules.findings import Finding
 from portal.rules.findings import (
     blocking as blocking,  # re-exported: `from eligibility import blocking`
 )
-from portal.rules.messages import Message
+from portal.rules.messages import Message, Money
 from portal.rules.noc import teer_of
-from portal.rules.questions import Question
+from portal.rules.questions import YES, Question
 
 __all__ = ["WAGE_UNITS", "OfferFacts", "blocking", "check_offer"]
 
@@ -155,7 +155,32 @@ def _wages(facts: OfferFacts) -> list[Finding]:
     hours = as_number(facts.hours_per_week)
     if facts.hours_per_week is not None and (hours is None or hours <= 0 or hours > 168):
         found.append(block("WAGE-HOURS-INVALID", "hours_per_week", "wages"))
+    found += _unpaid_but_paid(facts, wage, hours)
     return found
+
+
+# "Unpaid" (C50, C51) means a stipend below minimum wage, or room and board only (domain.md
+# 3.10). A wage at or above this hourly figure is above the general minimum wage of every
+# province and territory (the highest, Nunavut's, is under $20), so it contradicts the answer.
+ABOVE_EVERY_MINIMUM_WAGE_CENTS = 2000
+_HOURS_IN = {"hour": Decimal(1), "week": Decimal(1), "month": Decimal(52) / 12,
+             "year": Decimal(52)}
+
+
+def _unpaid_but_paid(
+    facts: OfferFacts, wage: Decimal | None, hours: Decimal | None
+) -> list[Finding]:
+    answers = answers_of(facts.answers)
+    if answers.get("worker_unpaid") != YES or not wage or facts.wage_unit not in _HOURS_IN:
+        return []
+    weekly_hours = hours if hours and 0 < hours <= 168 else Decimal(40)
+    per_hour = wage / _HOURS_IN[facts.wage_unit]
+    if facts.wage_unit != "hour":
+        per_hour /= weekly_hours
+    if per_hour < ABOVE_EVERY_MINIMUM_WAGE_CENTS:
+        return []
+    return [block("WAGE-UNPAID-BUT-PAID", "wage_cents", "wages",
+                  wage=Money(int(per_hour)))]
 
 
 # What to enter, per kind of question, when an answer is not valid.

@@ -18,10 +18,10 @@ Pure: plain values in, findings (code, message, field) out. Applications made be
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from portal.rules._facts import add_months
 from portal.rules.findings import Finding, Severity
 from portal.rules.messages import Day, Message
 from portal.rules.noc import get_unit_group
@@ -75,13 +75,6 @@ def still_offered(code: str, on: date) -> bool:
 def listed_occupation(noc: str) -> bool:
     """A TEER 2 or 3 occupation on the list (see ELIGIBLE_TEER_2_3)."""
     return any(noc.startswith(p) for prefixes in ELIGIBLE_TEER_2_3.values() for p in prefixes)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day when it has no such day)."""
-    years, month_index = divmod(day.month - 1 + months, 12)
-    year, month = day.year + years, month_index + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def family_findings(facts: FamilyFacts) -> tuple[Finding, ...]:

@@ -47,6 +47,28 @@ class EvidenceItem:
     def label(self, lang: str) -> str:
         return pick(self.label_en, self.label_fr, lang)
 
+    @property
+    def from_employer(self) -> bool:
+        """Whether the employer can upload it with the offer (issue 13 item 11): not what the
+        portal makes (the offer number, the fee receipt; a fee exemption's proof has its own
+        upload on the fee page) nor what only the worker has (their passport, an IEC
+        invitation, a medical exam)."""
+        return self.id not in NOT_FROM_EMPLOYER
+
+
+NOT_FROM_EMPLOYER = frozenset({
+    # made by the portal
+    "offer-of-employment-number-a-7",
+    "offer-of-employment-number-a-from",
+    "offer-of-employment-submitted-by-the",
+    "self-submitted-offer-a-number",
+    "employer-compliance-fee-receipt-230-or",
+    # the worker's own documents, sent with the work permit application
+    "valid-passport-bio-data-page-passport",
+    "invitation-to-apply",
+    "immigration-medical-exam",
+})
+
 
 @functools.cache
 def cusma_professions() -> tuple[tuple[str, Param], ...]:

@@ -13,7 +13,7 @@ from tests.api_helpers import bearer, make_key
 from tests.offers_helpers import complete_draft
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-ITEM = "valid-passport-bio-data-page-passport"
+ITEM = "employer-s-explanation-of-how-the"
 
 
 def _upload(client, token, offer_id, data=PDF, name="passport.pdf", item=ITEM, **headers):

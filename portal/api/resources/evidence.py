@@ -52,7 +52,7 @@ def list_evidence(offer_id: int) -> Any:
     french = current_language() == "fr"
     entry = get_code(offer.code_key) if offer.code_key else None
     items = [(e.id, e.label_fr if french else e.label_en, e.required)
-             for e in (entry.evidence if entry else ())]
+             for e in (entry.employer_evidence if entry else ())]
     if any(f.item_id == FEE_EXEMPTION_PROOF for f in files):
         items.append((FEE_EXEMPTION_PROOF, str(_PROOF), False))
     return {

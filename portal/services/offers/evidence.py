@@ -40,11 +40,13 @@ def sniff_content_type(data: bytes) -> str | None:
 
 
 def evidence_items(offer: Offer) -> list[tuple[str, str, str]]:
-    """(item id, English label, French label) for the offer's code, in the code's order."""
+    """(item id, English label, French label) for the offer's code, in the code's order: only
+    what the employer provides (not the offer number, the fee receipt or the worker's
+    passport: ExemptionCode.employer_evidence)."""
     entry = get_code(offer.code_key) if offer.code_key else None
     if entry is None:
         return []
-    return [(item.id, item.label_en, item.label_fr) for item in entry.evidence]
+    return [(item.id, item.label_en, item.label_fr) for item in entry.employer_evidence]
 
 
 def list_files(*, offer_id: int, actor: Actor) -> list[EvidenceFile]:

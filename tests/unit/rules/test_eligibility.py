@@ -202,12 +202,12 @@ def test_intra_company_transferees_need_12_months_with_the_foreign_enterprise(co
 @pytest.mark.parametrize(
     ("code", "already", "end", "ok"),
     [
-        ("C62", "48", dt.date(2030, 2, 1), True),  # 48 + 36 = 84 months (7 years)
-        ("C62", "49", dt.date(2030, 2, 1), False),
-        ("C63", "24", dt.date(2030, 2, 1), True),  # 24 + 36 = 60 months (5 years)
-        ("C63", "25", dt.date(2030, 2, 1), False),
-        ("C61", "0", dt.date(2028, 2, 1), True),  # 12 months
-        ("C61", "1", dt.date(2028, 2, 1), False),
+        ("C62", "48", dt.date(2030, 1, 31), True),  # 48 + 36 = 84 months (7 years)
+        ("C62", "49", dt.date(2030, 1, 31), False),
+        ("C63", "24", dt.date(2030, 1, 31), True),  # 24 + 36 = 60 months (5 years)
+        ("C63", "25", dt.date(2030, 1, 31), False),
+        ("C61", "0", dt.date(2028, 1, 31), True),  # 12 months
+        ("C61", "1", dt.date(2028, 1, 31), False),
     ],
 )
 def test_intra_company_total_stay_caps(code, already, end, ok):
@@ -225,10 +225,11 @@ def test_intra_company_total_stay_caps(code, already, end, ok):
     [
         ("T33", START + dt.timedelta(days=90), True, "ELIG-T33-DURATION"),
         ("T33", START + dt.timedelta(days=91), False, "ELIG-T33-DURATION"),
-        ("C61", dt.date(2028, 2, 1), True, "ELIG-C61-DURATION"),
-        ("C61", dt.date(2028, 2, 2), False, "ELIG-C61-DURATION"),
-        ("T36", dt.date(2030, 2, 1), True, "ELIG-T36-DURATION"),
-        ("T36", dt.date(2030, 3, 1), False, "ELIG-T36-DURATION"),
+        # The end date is a day of work: 12 months from 2027-02-01 end on 2028-01-31.
+        ("C61", dt.date(2028, 1, 31), True, "ELIG-C61-DURATION"),
+        ("C61", dt.date(2028, 2, 1), False, "ELIG-C61-DURATION"),
+        ("T36", dt.date(2030, 1, 31), True, "ELIG-T36-DURATION"),
+        ("T36", dt.date(2030, 2, 1), False, "ELIG-T36-DURATION"),
     ],
 )
 def test_durations_within_the_code_limit(code, end, ok, finding):

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from portal.rules._facts import add_months
 from portal.rules.family import (
     FamilyFacts,
-    add_months,
     family_findings,
     listed_occupation,
     still_offered,

@@ -144,3 +144,75 @@ def test_a_student_or_spouse_answer_without_saying_whose_gets_every_path():
         "C43", "C41", "C42"
     ]
     assert suggest_codes(FinderAnswers(has_pgwp_or_study_status=True)).codes == ["C43"]
+
+
+# --- item 12: end-date hints and the province sentence ---------------------------------------
+
+
+def _findings(**facts):
+    import datetime as dt
+
+    from portal.rules.eligibility import OfferFacts, check_offer
+
+    return check_offer(OfferFacts(**facts), today=dt.date(2026, 12, 1))
+
+
+def test_a_12_month_maximum_from_1_march_2027_ends_on_29_february_2028(say):
+    import datetime as dt
+
+    start = dt.date(2027, 3, 1)
+    ok = _findings(code="C61", start_date=start, end_date=dt.date(2028, 2, 29))
+    assert "ELIG-C61-DURATION" not in {f.code for f in ok}
+    found = [f for f in _findings(code="C61", start_date=start, end_date=dt.date(2028, 3, 1))
+             if f.code == "ELIG-C61-DURATION"]
+    assert len(found) == 1
+    text = say(found[0].message, "en")
+    assert "2028-02-29 or earlier" in text and "2028-03-01" not in text
+    assert "lasts 13 months" in text
+
+
+@pytest.mark.parametrize("code", ["C18", "A73"])
+def test_the_province_sentence_is_said_once(code, say):
+    found = [f for f in _findings(code=code, work_province="ON", employer_province="ON")
+             if f.code.endswith("-PROVINCE")]
+    assert len(found) == 1
+    text = say(found[0].message, "en")
+    assert text.count("needs an employer and a job in") == 1
+
+
+def test_a_job_and_an_employer_in_two_wrong_provinces_get_two_different_sentences(say):
+    found = [f for f in _findings(code="C18", work_province="ON", employer_province="MB")
+             if f.code.endswith("-PROVINCE")]
+    assert {f.field for f in found} == {"work_province", "employer_province"}
+    texts = {say(f.message, "en") for f in found}
+    assert len(texts) == 2
+    assert any("This job is in Ontario" in t for t in texts)
+    assert any("Your business is in Manitoba" in t for t in texts)
+
+
+# --- item 10: an unpaid worker with a paid wage -----------------------------------------------
+
+
+@pytest.mark.parametrize(("wage", "unit", "hours", "blocked"), [
+    (5275, "hour", 37.5, True),  # the issue's $52.75 an hour
+    (0, "hour", 37.5, False),  # unpaid, room and board only
+    (500, "week", 40, False),  # a $5 a week stipend
+    (150000, "month", 40, False),  # $1,500 a month for 40 hours: under $9 an hour
+    (600000, "month", 37.5, True),  # $6,000 a month: about $37 an hour
+    (8000000, "year", None, True),  # $80,000 a year
+])
+def test_an_unpaid_c50_worker_with_a_paid_wage_is_blocked(wage, unit, hours, blocked, say):
+    found = [f for f in _findings(code="C50", wage_cents=wage, wage_unit=unit,
+                                  hours_per_week=hours, answers={"worker_unpaid": "yes"})
+             if f.code == "WAGE-UNPAID-BUT-PAID"]
+    assert bool(found) is blocked
+    if found:
+        assert found[0].is_blocking and found[0].field == "wage_cents"
+        assert "unpaid" in say(found[0].message, "en")
+        assert "n'est pas rémunéré" in say(found[0].message, "fr")
+
+
+def test_a_paid_c50_worker_is_not_blocked():
+    found = _findings(code="C50", wage_cents=5275, wage_unit="hour", hours_per_week=37.5,
+                      answers={"worker_unpaid": "no"})
+    assert "WAGE-UNPAID-BUT-PAID" not in {f.code for f in found}
