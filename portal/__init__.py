@@ -6,12 +6,14 @@ from __future__ import annotations
 from flask import Flask
 
 from config import Config, DevelopmentConfig
+from portal.routing import RowIdConverter
 
 
 def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
     """Build the application: config -> extensions -> blueprints -> api -> jobs -> hooks ->
     errors -> jinja -> cli."""
     app = Flask(__name__, template_folder="../templates", static_folder="static")
+    app.url_map.converters["int"] = RowIdConverter  # before any route: ids are 1..2**31-1
     app.config.from_object(config_class)
     config_class.prepare(app)
 
