@@ -14,13 +14,13 @@ from typing import Any
 
 from flask import Flask, Response, current_app, request
 from flask.typing import ResponseReturnValue
-from flask_smorest import Api
+from flask_smorest import Api, Blueprint
 from flask_smorest.spec import prepare_response
 
 from portal.access import public
 from portal.api import errors, rate_limits
 from portal.api.cookieless import CookielessApiSessions
-from portal.api.docs import ProblemSchema
+from portal.api.docs import ProblemSchema, name_operations
 from portal.api.problems import PROBLEM_TYPE
 
 PREFIX = "/api/v1"
@@ -46,6 +46,11 @@ class PortalApi(Api):
                                    "schema": self.ERROR_SCHEMA}
         prepare_response(default, self.spec, PROBLEM_TYPE)
         self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
+
+    def register_blueprint(self, blp: Blueprint, *, parameters: Any = None,
+                           **options: Any) -> None:
+        name_operations(blp)
+        super().register_blueprint(blp, parameters=parameters, **options)
 
 
 api = PortalApi()

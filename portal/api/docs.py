@@ -45,3 +45,45 @@ def problems(blp: Blueprint, *statuses: int) -> Callable[[Any], Any]:
         return view
 
     return decorate
+
+
+def operation_id(view_name: str) -> str:
+    """An operation's id: its view's name in camelCase (create_offer -> createOffer)."""
+    first, *rest = view_name.split("_")
+    return first + "".join(part.capitalize() for part in rest)
+
+
+def name_operations(blp: Blueprint) -> None:
+    """Give each of the blueprint's operations an operationId (its view's name in camelCase)
+    unless its doc names one: the ids that the OpenAPI links below point to."""
+    for endpoint, methods in blp._docs.items():
+        for method, doc in methods.items():
+            if method != "parameters":
+                doc.setdefault("manual_doc", {}).setdefault(
+                    "operationId", operation_id(endpoint.rpartition(".")[2]))
+
+
+# Where a response's values go next (OpenAPI links, which schemathesis's stateful run follows).
+OFFER_ID = "$response.body#/id"
+SUBMITTED_OFFER_ID = "$response.body#/offer/id"
+PATH_OFFER_ID = "$request.path.offer_id"
+DRAFT_OPERATIONS = (
+    "readOffer", "saveCode", "saveWorker", "saveJob", "saveWages", "saveAttestations",
+    "validateOffer", "listEvidence", "uploadEvidence", "payAndSubmit", "claimFeeExemption",
+    "submitOffer", "copyOffer", "deleteOffer",
+)
+SUBMITTED_OPERATIONS = (
+    "readOffer", "downloadConfirmation", "readReceipt", "withdrawOffer", "copyOffer",
+)
+WITHDRAWN_OPERATIONS = ("readOffer", "readRefund", "readReceipt", "copyOffer")
+
+
+def links(blp: Blueprint, status: int, operations: tuple[str, ...], offer_id: str,
+          **more: dict[str, str]) -> Callable[[Any], Any]:
+    """Document where a response leads: each operation in `operations` takes the offer's id
+    from `offer_id` (a runtime expression); `more` adds links with their own parameters."""
+    found = {name: {"operationId": name, "parameters": {"offer_id": offer_id}}
+             for name in operations}
+    found.update({name: {"operationId": name, "parameters": params}
+                  for name, params in more.items()})
+    return blp.doc(responses={status: {"links": found}})

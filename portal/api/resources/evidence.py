@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_smorest import Blueprint
 
 from portal.api.auth import actor, key_required
-from portal.api.docs import problems
+from portal.api.docs import PATH_OFFER_ID, links, problems
 from portal.api.errors import from_domain_error
 from portal.api.idempotency import header_doc, idempotent
 from portal.api.schemas.evidence import (
@@ -66,9 +66,13 @@ def list_evidence(offer_id: int) -> Any:
 @blp.route("/offers/<int:offer_id>/evidence", methods=["POST"])
 @key_required(Scope.PREPARE)
 @idempotent()
-@blp.arguments(EvidenceUpload, location="form", content_type="multipart/form-data")
+@blp.arguments(EvidenceUpload, location="form", content_type="multipart/form-data",
+               example={"item_id": "contract", "file": "(the PDF's bytes)"})
 @blp.response(201, EvidenceFileSchema, example=FILE_EXAMPLE)
 @problems(blp, 401, 403, 404, 409, 413, 422, 429)
+@links(blp, 201, ("listEvidence",), PATH_OFFER_ID, **{
+    name: {"offer_id": PATH_OFFER_ID, "file_id": "$response.body#/id"}
+    for name in ("downloadEvidence", "deleteEvidence")})
 @blp.doc(summary="Upload an evidence file", parameters=[header_doc(required=False)],
          description="multipart/form-data with `item_id` and the file as `file`. Only drafts "
          "take files; the file's type is read from its content, not its name.")

@@ -12,7 +12,15 @@ from flask_babel import lazy_gettext as _l
 from flask_smorest import Blueprint
 
 from portal.api.auth import actor, current_access, key_required
-from portal.api.docs import problems
+from portal.api.docs import (
+    DRAFT_OPERATIONS,
+    OFFER_ID,
+    SUBMITTED_OFFER_ID,
+    SUBMITTED_OPERATIONS,
+    WITHDRAWN_OPERATIONS,
+    links,
+    problems,
+)
 from portal.api.errors import from_domain_error
 from portal.api.idempotency import HEADER, header_doc, idempotent
 from portal.api.problems import DETAILS, ApiProblem, FieldError, problem, word
@@ -89,6 +97,7 @@ def _service_key() -> str:
                                         "expiry": "12/30", "cvc": "123"})
 @blp.response(201, SubmissionSchema, example=SUBMITTED)
 @problems(blp, 401, 402, 403, 404, 409, 422, 428, 429)
+@links(blp, 201, SUBMITTED_OPERATIONS, SUBMITTED_OFFER_ID)
 @blp.doc(summary="Pay the fee and submit", parameters=[header_doc(required=True)],
          description="Charges the $230 compliance fee with a test card and, when it is paid, "
          "submits the offer in the same transaction: the answer holds its number.")
@@ -113,9 +122,12 @@ def _declined(attempt: Any) -> str:
 @blp.route("/offers/<int:offer_id>/fee-exemption", methods=["POST"])
 @key_required(Scope.SUBMIT)
 @idempotent()
-@blp.arguments(FeeExemptionForm, location="form", content_type="multipart/form-data")
+@blp.arguments(FeeExemptionForm, location="form", content_type="multipart/form-data",
+               example={"reason": "A research chair funded by NSERC (C31): the worker does "
+                        "not pay the work permit fee.", "proof": "(the PDF's bytes)"})
 @blp.response(200, OfferSchema, example={**OFFER_EXAMPLE, "fee_exemption_reason": "C31."})
 @problems(blp, 401, 403, 404, 409, 413, 422, 429)
+@links(blp, 200, DRAFT_OPERATIONS, OFFER_ID)
 @blp.doc(summary="Claim the fee exemption", parameters=[header_doc(required=False)],
          description="For codes whose compliance fee is not due (for example C31): the reason, "
          "and the proof as the file field `proof` where the rules require it. Then submit.")
@@ -139,7 +151,9 @@ def claim_fee_exemption(body: dict[str, Any], offer_id: int) -> Any:
 @idempotent(required=True)
 @blp.response(201, SubmissionSchema, example={**SUBMITTED, "payment": None})
 @problems(blp, 401, 403, 404, 409, 428, 429)
-@blp.doc(summary="Submit a fee-exempt offer", parameters=[header_doc(required=True)],
+@links(blp, 201, SUBMITTED_OPERATIONS, SUBMITTED_OFFER_ID)
+@blp.doc(summary="Submit a fee-exempt offer", operationId="submitOffer",
+         parameters=[header_doc(required=True)],
          description="Submits a draft whose fee exemption is claimed: the answer holds the "
          "offer number. Offers whose fee is due are submitted by paying.")
 def submit(offer_id: int) -> Any:
@@ -157,7 +171,9 @@ def submit(offer_id: int) -> Any:
 @blp.response(200, SubmissionSchema, example={**SUBMITTED, "offer": {
     **SUBMITTED_OFFER, "status": "withdrawn", "fee_status": "refunded"}})
 @problems(blp, 401, 403, 404, 409, 422, 429)
-@blp.doc(summary="Withdraw a pending offer", parameters=[header_doc(required=False)],
+@links(blp, 200, WITHDRAWN_OPERATIONS, SUBMITTED_OFFER_ID)
+@blp.doc(summary="Withdraw a pending offer", operationId="withdrawOffer",
+         parameters=[header_doc(required=False)],
          description="The fee is refunded (a refund record; the payment is kept).")
 def withdraw(body: dict[str, Any], offer_id: int) -> Any:
     try:
@@ -180,7 +196,8 @@ def submission_payment(offer_id: int) -> Any:
 @key_required(Scope.READ)
 @blp.response(200, PaymentSchema, example=PAYMENT_EXAMPLE)
 @problems(blp, 401, 403, 404, 429)
-@blp.doc(summary="The fee receipt", description="The successful payment, with any refund.")
+@blp.doc(summary="The fee receipt", operationId="readReceipt",
+         description="The successful payment, with any refund.")
 def receipt(offer_id: int) -> Any:
     try:
         _offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=actor())
@@ -193,7 +210,8 @@ def receipt(offer_id: int) -> Any:
 @key_required(Scope.READ)
 @blp.response(200, RefundSchema, example=REFUND_EXAMPLE)
 @problems(blp, 401, 403, 404, 429)
-@blp.doc(summary="The fee refund", description="The refund of the compliance fee: made when a "
+@blp.doc(summary="The fee refund", operationId="readRefund",
+         description="The refund of the compliance fee: made when a "
          "pending offer is withdrawn, or when the work permit application that matched it is "
          "refused. 404 (code refund.none) while there is none.")
 def refund(offer_id: int) -> Any:
@@ -217,7 +235,8 @@ def refund(offer_id: int) -> Any:
 @blp.response(200, description="The confirmation PDF (application/pdf).",
               content_type="application/pdf")
 @problems(blp, 401, 403, 404, 409, 422, 429)
-@blp.doc(summary="The confirmation PDF", description="Of a submitted offer, in English or "
+@blp.doc(summary="The confirmation PDF", operationId="downloadConfirmation",
+         description="Of a submitted offer, in English or "
          "French, with the QR code that opens the public verification page.")
 def confirmation_pdf(query: dict[str, Any], offer_id: int) -> Any:
     language = query.get("lang") or current_language()

@@ -11,7 +11,7 @@ from flask import request
 from flask_smorest import Blueprint
 
 from portal.api.auth import actor, key_required
-from portal.api.docs import problems
+from portal.api.docs import DRAFT_OPERATIONS, OFFER_ID, links, problems
 from portal.api.errors import from_domain_error
 from portal.api.schemas.offer_bodies import offer_body, pointer_in_section
 from portal.api.schemas.offers import SECTION_SCHEMAS, OfferSchema
@@ -72,6 +72,7 @@ for _section, _schema in SECTION_SCHEMAS.items():
         "description": "The ETag of the offer as you read it: refused with 412 if it changed."}],
     )(_view)
     _view = problems(blp, 401, 403, 404, 409, 412, 422, 429)(_view)
+    _view = links(blp, 200, DRAFT_OPERATIONS, OFFER_ID)(_view)
     _view = blp.response(200, OfferSchema, example=OFFER_EXAMPLE)(_view)
     _view = blp.arguments(_schema, example=SECTION_EXAMPLES[_section])(_view)
     blp.route(f"/offers/<int:offer_id>/sections/{_section}", methods=["PATCH"],

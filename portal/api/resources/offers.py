@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_smorest import Blueprint
 
 from portal.api.auth import actor, key_required
-from portal.api.docs import problems
+from portal.api.docs import DRAFT_OPERATIONS, OFFER_ID, links, problems
 from portal.api.errors import from_domain_error
 from portal.api.idempotency import header_doc, idempotent
 from portal.api.problems import ApiProblem, FieldError
@@ -52,6 +52,7 @@ def created(offer: Any) -> tuple[dict[str, Any], int, dict[str, str]]:
 @blp.arguments(NewOfferSchema, required=False, example={"code": {"code_key": "C10"}})
 @blp.response(201, OfferSchema, example=OFFER_EXAMPLE)
 @problems(blp, 401, 403, 409, 422, 429)
+@links(blp, 201, DRAFT_OPERATIONS, OFFER_ID)
 @blp.doc(summary="Create a draft", parameters=[header_doc(required=False)],
          description="An empty body makes an empty draft; any sections given are saved in it "
          "(checked first, as each section's PATCH would).")
@@ -140,6 +141,7 @@ def delete_offer(offer_id: int) -> Any:
 @idempotent()
 @blp.response(201, OfferSchema, example=OFFER_EXAMPLE)
 @problems(blp, 401, 403, 404, 429)
+@links(blp, 201, DRAFT_OPERATIONS, OFFER_ID)
 @blp.doc(summary="Copy an offer", parameters=[header_doc(required=False)],
          description="A new draft with every section except the worker's identity, the "
          "attestations and the fee (renewals copy matched offers).")
