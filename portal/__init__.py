@@ -95,9 +95,10 @@ def register_jobs(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from portal import logs, security_headers, sessions
+    from portal import logs, security_headers, sessions, text_checks
 
     logs.configure(app)  # first: its request id is there for every later hook's log lines
+    text_checks.init_app(app)  # before the session hooks: a NUL in the query never reaches them
 
     # After-request hooks run in reverse order: security headers go on last, so they reach
     # responses that the session hooks replace too.

@@ -8,13 +8,14 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField, SubmitField
+from wtforms import PasswordField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from portal.i18n import current_language
 from portal.models.enums import BusinessType
 from portal.rules.countries import all_provinces
+from portal.text_checks import UNSAFE_TEXT, is_unsafe
 from portal.validators import (
     validate_phone,
     validate_postal_code,
@@ -22,9 +23,29 @@ from portal.validators import (
 )
 
 REQUIRED = _l("This field is required.")
+_NOT_SHOWN = {"SubmitField", "HiddenField", "CSRFTokenField"}
 
 class PortalForm(FlaskForm):
-    """Base form: strips surrounding spaces from every text field."""
+    """Base form: strips surrounding spaces from every text field, and refuses control and
+    text-direction characters in every field (portal.text_checks) before any other check runs:
+    such a form is not valid, its field says why, and `has_unsafe_input` tells the views that
+    save what is well formed (the offer sections) to save nothing."""
+
+    has_unsafe_input = False
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        self.has_unsafe_input = False
+        for field in self:
+            multiline = isinstance(field, TextAreaField)
+            if any(is_unsafe(value, multiline=multiline) for value in field.raw_data or ()):
+                self.has_unsafe_input = True
+                field.errors = [UNSAFE_TEXT]
+        if self.has_unsafe_input:
+            shown = [f for f in self if f.errors and f.type not in _NOT_SHOWN]
+            if len(shown) < sum(1 for f in self if f.errors):
+                self.form_errors.append(UNSAFE_TEXT)  # a hidden field or a button: say it once
+            return False
+        return bool(super().validate(extra_validators))
 
     class Meta:
         def bind_field(

@@ -18,7 +18,7 @@ from flask_smorest import Api, Blueprint
 from flask_smorest.spec import prepare_response
 
 from portal.access import public
-from portal.api import errors, rate_limits
+from portal.api import errors, input_checks, rate_limits
 from portal.api.cookieless import CookielessApiSessions
 from portal.api.docs import ProblemSchema, name_operations
 from portal.api.problems import PROBLEM_TYPE
@@ -98,6 +98,7 @@ def init_app(app: Flask) -> None:
         api.register_blueprint(module.blp, url_prefix=PREFIX)
     app.add_url_rule(f"{PREFIX}/openapi.json", "api_openapi", openapi_document)
     errors.init_app(app)
+    input_checks.init_app(app)
     rate_limits.init_app(app)
 
     @app.after_request

@@ -22,6 +22,7 @@ from portal.errors import PROBLEM_RENDERER
 from portal.extensions import db
 from portal.services.errors import Conflict, DomainError, Forbidden, NotFound
 from portal.services.offers.drafts import StaleOffer
+from portal.text_checks import UNSAFE_TEXT, UnsafeParameter
 
 API_PREFIX = "/api/"
 
@@ -98,6 +99,10 @@ def from_http_exception(error: HTTPException) -> Response:
     data = getattr(error, "data", None) or {}
     if status == 422 and data.get("messages"):
         return problem(422, "validation", errors=field_errors(data["messages"]))
+    if isinstance(error, UnsafeParameter):
+        return problem(400, "bad_request", errors=[
+            FieldError("unsafe_characters", str(UNSAFE_TEXT), parameter=error.parameter)
+        ])
     headers = {}
     if status == 405:
         headers = {k: v for k, v in error.get_headers() if k == "Allow"}

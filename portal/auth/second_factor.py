@@ -27,6 +27,7 @@ from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.services.accounts import second_factor
 from portal.services.errors import DomainError
 from portal.services.teams import second_factor_policy
+from portal.text_checks import UNSAFE_TEXT
 
 
 def _code_limit() -> str:
@@ -161,4 +162,6 @@ def team_second_factor() -> ResponseReturnValue:
             flash(_("Every member must now sign in with a second factor; those without one set "
                     "it up at their next sign-in.") if form.required.data else
                   _("A second factor is now each member's own choice."), "success")
+    elif form.has_unsafe_input:
+        flash(UNSAFE_TEXT, "error")
     return redirect(url_for("auth.security"))

@@ -45,6 +45,8 @@ def is_searching(form: DashboardForm) -> bool:
 
 def dashboard_query(form: DashboardForm | None = None) -> OfferQuery:
     form = form or dashboard_form()
+    if form.has_unsafe_input:  # refused (the message is by the field): search for nothing
+        form = DashboardForm(formdata=None)
     page = request.args.get("page", "1")
     return OfferQuery(
         search=(form.q.data or "")[:100],

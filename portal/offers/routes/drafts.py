@@ -51,8 +51,9 @@ def _section(offer, section: str, form, values, template: str, **context):
     if request.method == "POST":
         form.validate()
         try:
-            drafts.save_section(offer_id=offer.id, actor=current_actor(),
-                                       section=section, values=values(form))
+            if not form.has_unsafe_input:  # control characters: nothing of the section is saved
+                drafts.save_section(offer_id=offer.id, actor=current_actor(),
+                                    section=section, values=values(form))
         except DomainError as error:
             apply_domain_error(form, error)
         has_errors = bool(form.errors) or bool(form.form_errors)
