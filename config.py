@@ -116,6 +116,14 @@ class Config:
     # Absolute links in work done off a request (the PDF's QR code, emails): the public address.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
 
+    # Webhooks (portal/jobs/webhooks.py): https only in production; loopback, private,
+    # link-local and multicast addresses refused unless WEBHOOKS_ALLOW_PRIVATE=1 (local work).
+    WEBHOOKS_HTTPS_ONLY = False
+    WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "") == "1"
+    WEBHOOKS_TIMEOUT_SECONDS = 5.0  # connect, and each read
+    WEBHOOKS_BODY_MAX = 64 * 1024  # bytes of an answer read (the first 1 KB is kept)
+    WEBHOOKS_LEASE_SECONDS = 60  # an attempt's lease: longer than any attempt lasts
+
     MAX_CONTENT_LENGTH = 30 * 1024 * 1024
     SECRET_KEY: str | None = None
     # The audit checkpoints' Ed25519 signing key: base64 of the 32-byte private seed. Unset
@@ -164,9 +172,13 @@ class TestingConfig(Config):
     QUEUE_URL = os.environ.get("HUEY_URL", "memory://")
     SMTP_URL = os.environ.get("TEST_SMTP_URL", "")  # the email tests start their own server
     PUBLIC_BASE_URL = "http://localhost"
+    # The webhook tests' receivers listen on loopback (one test turns this off again).
+    WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "1") == "1"
 
 
 class ProductionConfig(Config):
+    WEBHOOKS_HTTPS_ONLY = True
+
     @classmethod
     def prepare(cls, app: Flask) -> None:
         """Refuse to start with a missing or default secret key."""

@@ -122,6 +122,15 @@ class Queue:
             raise LookupError(f"no task named {name!r} (see portal/jobs/)") from None
         wrapper(**kwargs)
 
+    def enqueue_in(self, name: str, delay_seconds: float, **kwargs: Any) -> None:
+        """Queue the task `name` to run in `delay_seconds` (a retry's backoff). Immediate mode
+        keeps it in the schedule too: it does not run at once."""
+        try:
+            wrapper = self._tasks[name]
+        except KeyError:
+            raise LookupError(f"no task named {name!r} (see portal/jobs/)") from None
+        wrapper.schedule(kwargs=kwargs, delay=delay_seconds)
+
     def enqueue_quietly(self, name: str, kwargs: dict[str, Any]) -> None:
         """After a commit the change is made: a queue that is down must not turn it into an
         error page. The sweep enqueues the work again later."""

@@ -31,6 +31,7 @@ from portal.catalogue.findings import FINDINGS
 from portal.catalogue.offers import OFFERS
 from portal.catalogue.practice import PRACTICE
 from portal.catalogue.review import REVIEW
+from portal.catalogue.webhooks import WEBHOOKS
 from portal.catalogue.work_permits import WORK_PERMITS
 from portal.i18n import babel_locale, current_language, format_money, format_number
 from portal.rules.codes import get_code
@@ -84,6 +85,7 @@ ENTRIES: dict[str, LazyString] = {
     **OFFERS,
     **WORK_PERMITS,
     **API_KEYS,
+    **WEBHOOKS,
 }
 
 

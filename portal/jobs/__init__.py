@@ -7,6 +7,7 @@ than once: a consumer killed in the middle of a task loses it, and the work is d
 Tasks:
 - `documents.render_confirmation(offer_id)`: both PDF languages of a submitted offer.
 - `email.deliver(message_id)`: one attempt at emailing an outbox message (SMTP_URL set).
+- `webhooks.deliver(delivery_id)`: one signed attempt at a webhook delivery.
 - `jobs.sweep` (every minute, and when a consumer starts): queues again whatever is due.
 - `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
 Every failed attempt of a task is recorded (`failures`) for the admin home's figures.
@@ -25,6 +26,7 @@ def init_app(app: Flask) -> None:
         email,
         failures,
         sweep,
+        webhooks,
     )
 
     cli.init_app(app)

@@ -3,7 +3,8 @@
 Huey drops a task once a consumer takes it, so a consumer killed in the middle of a task loses
 it. Whatever must happen is therefore known from the database, and the sweep asks for it again:
 - confirmation PDFs missing for a recently submitted offer's current version;
-- emails due: queued and never taken, retries whose time has come, leases of killed consumers.
+- emails and webhook deliveries due: queued and never taken, retries whose time has come,
+  leases of killed consumers.
 It also deletes the email links (confirmation, password reset) that expired or were used.
 Every task it queues is idempotent, so queueing one that is also still waiting does no harm.
 It also deletes form input held on the server for more than 24 hours (portal.services.held).
@@ -19,6 +20,7 @@ from portal.services.accounts import email_links
 from portal.services.documents import confirmation as documents
 from portal.services.held import forms as held
 from portal.services.outbox import delivery
+from portal.services.webhooks import delivery as webhook_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +43,11 @@ def sweep() -> dict[str, int]:
     emails = delivery.due_message_ids()
     for message_id in emails:
         queue.enqueue("email.deliver", message_id=message_id)
-    counts = {"documents.render_confirmation": len(offers), "email.deliver": len(emails)}
+    hooks = webhook_delivery.due_delivery_ids()
+    for delivery_id in hooks:
+        queue.enqueue("webhooks.deliver", delivery_id=delivery_id)
+    counts = {"documents.render_confirmation": len(offers), "email.deliver": len(emails),
+              "webhooks.deliver": len(hooks)}
     purged = held.purge_expired()
     links = email_links.purge_expired()
     if any(counts.values()) or purged or links:

@@ -21,6 +21,8 @@ from portal.models.enums import (
     Role,
     Scope,
     WageUnit,
+    WebhookDeliveryState,
+    WebhookEventType,
 )
 from portal.models.evidence import EvidenceFile
 from portal.models.held_form import HeldForm
@@ -33,6 +35,7 @@ from portal.models.payment import Payment, Refund
 from portal.models.second_factor import RecoveryCode
 from portal.models.team import Invitation, Membership
 from portal.models.user import User
+from portal.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from portal.models.work_permit import WorkPermitApplication
 
 __all__ = [
@@ -73,5 +76,10 @@ __all__ = [
     "User",
     "VerificationAttempt",
     "WageUnit",
+    "WebhookDelivery",
+    "WebhookDeliveryState",
+    "WebhookEndpoint",
+    "WebhookEvent",
+    "WebhookEventType",
     "WorkPermitApplication",
 ]

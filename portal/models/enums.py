@@ -291,3 +291,55 @@ give_labels(
         DeliveryState.FAILED: _l("Failed"),
     },
 )
+
+
+# Webhooks (portal.models.webhook)
+
+
+class WebhookEventType(LabelledEnum):
+    """What an endpoint can subscribe to (the `type` of each event's payload)."""
+
+    OFFER_SUBMITTED = "offer.submitted"
+    OFFER_PAID = "offer.paid"
+    OFFER_WITHDRAWN = "offer.withdrawn"
+    REFUND_ISSUED = "refund.issued"
+    OFFER_MATCHED = "offer.matched"
+    WORK_PERMIT_DECIDED = "work_permit.decided"
+    EMPLOYER_EXEMPTION_CHANGED = "employer.exemption_changed"
+    EMPLOYER_BANNED = "employer.banned"
+
+
+give_labels(
+    WebhookEventType,
+    {
+        WebhookEventType.OFFER_SUBMITTED: _l("An offer is submitted"),
+        WebhookEventType.OFFER_PAID: _l("An offer's compliance fee is paid"),
+        WebhookEventType.OFFER_WITHDRAWN: _l("An offer is withdrawn"),
+        WebhookEventType.REFUND_ISSUED: _l("A compliance fee is refunded"),
+        WebhookEventType.OFFER_MATCHED: _l("An offer is matched to a work permit application"),
+        WebhookEventType.WORK_PERMIT_DECIDED: _l("A matched work permit application is decided"),
+        WebhookEventType.EMPLOYER_EXEMPTION_CHANGED: _l(
+            "The employer's exemption from the compliance regime changes"),
+        WebhookEventType.EMPLOYER_BANNED: _l("The employer is found non-compliant and banned"),
+    },
+)
+# The event "send a test event" sends: to one endpoint, whatever it subscribes to.
+WEBHOOK_TEST_EVENT = "webhook.test"
+
+
+class WebhookDeliveryState(LabelledEnum):
+    PENDING = "pending"  # due now (or being delivered: next_attempt_at is its lease)
+    RETRYING = "retrying"  # an attempt failed; the next one is due at next_attempt_at
+    DELIVERED = "delivered"  # the endpoint answered 2xx
+    FAILED = "failed"  # every attempt failed, or the endpoint was disabled or deleted
+
+
+give_labels(
+    WebhookDeliveryState,
+    {
+        WebhookDeliveryState.PENDING: _l("Pending"),
+        WebhookDeliveryState.RETRYING: _l("Failed, will be retried"),
+        WebhookDeliveryState.DELIVERED: _l("Delivered"),
+        WebhookDeliveryState.FAILED: _l("Failed"),
+    },
+)

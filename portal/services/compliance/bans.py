@@ -2,8 +2,8 @@
 
 Guarantees: only administrators record or lift a ban (Forbidden otherwise); a ban is never
 deleted (it is lifted, with a reason); its end is on or after its start; every change is audited
-with its dates and penalty but no personal data; the public list shows only bans in force, with
-the business, reason, period and penalty.
+with its dates and penalty but no personal data (a ban emits employer.banned); the public list
+shows only bans in force, with the business, reason, period and penalty.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
+from portal.services.webhooks import events as webhooks
 
 
 def record_ban(
@@ -67,6 +68,7 @@ def record_ban(
                 "penalty_cents": penalty_cents,
             },
         )
+        webhooks.emit_ban(ban)
     return ban
 
 

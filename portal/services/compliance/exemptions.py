@@ -4,7 +4,8 @@ exist to be exempt.
 Guarantees: only administrators act here (Forbidden otherwise); rows are never deleted (an
 exemption is revoked, with a reason); dates are checked (expiry after the effective date; no two
 unrevoked exemptions overlap); every change is audited with the category, dates and legal basis
-but no personal data. What is in force on a day: `compliance.standing`.
+but no personal data, and emits employer.exemption_changed in its transaction. What is in
+force on a day: `compliance.standing`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
+from portal.services.webhooks import events as webhooks
 
 # The legal basis per category (domain.md section 6), offered as the form's hint; the admin
 # types the exact provision.
@@ -81,6 +83,7 @@ def _add_exemption(actor: Actor, employer_id: int, terms: ExemptionTerms) -> Com
             "expiry_date": terms.expiry_date.isoformat() if terms.expiry_date else None,
         },
     )
+    webhooks.emit_exemption(row, change="granted")
     return row
 
 
@@ -140,6 +143,7 @@ def revoke_exemption(*, actor: Actor, exemption_id: int, reason: str) -> None:
             object_type="compliance_exemption",
             object_id=row.id,
         )
+        webhooks.emit_exemption(row, change="revoked")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@
   any (the payment is kept); inside the caller's transaction (no commit).
 - `withdraw_offer(*, offer_id, actor, reason)`: pending -> withdrawn and the fee refunded; commits.
 - `get_receipt(*, offer_id, actor)`: the offer and its successful payment.
+Each change emits its webhook event (offer.matched, refund.issued, offer.withdrawn) in the same
+transaction.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
-from portal.models import FeeStatus, Offer, OfferStatus, Payment, Refund
+from portal.models import FeeStatus, Offer, OfferStatus, Payment, Refund, WebhookEventType
 from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
@@ -24,6 +26,7 @@ from portal.services.offers.access import (
     require_submit_permission,
     successful_payment,
 )
+from portal.services.webhooks import events as webhooks
 
 WITHDRAWAL_REASON_MAX = 1000
 
@@ -47,6 +50,7 @@ def mark_matched(*, offer: Offer, actor: Actor) -> None:
         details={"number": offer.number},
     )
     db.session.flush()
+    webhooks.emit_offer(WebhookEventType.OFFER_MATCHED, offer)
 
 
 def refund_fee(*, offer: Offer, reason: str, actor: Actor) -> Refund | None:
@@ -77,6 +81,7 @@ def refund_fee(*, offer: Offer, reason: str, actor: Actor) -> Refund | None:
         details={"refund_id": refund.id, "payment_id": payment.id,
                  "amount_cents": refund.amount_cents},
     )
+    webhooks.emit_refund(offer, refund)
     return refund
 
 
@@ -109,6 +114,7 @@ def withdraw_offer(*, offer_id: int, actor: Actor, reason: str) -> Refund | None
             object_id=offer.id,
             details={"number": offer.number},
         )
+        webhooks.emit_offer(WebhookEventType.OFFER_WITHDRAWN, offer)
         refund = refund_fee(offer=offer, reason="Offer withdrawn by the employer", actor=actor)
     return refund
 

@@ -9,6 +9,7 @@ Guarantees:
 - Numbers are random (secrets.SystemRandom), never sequential, and unique: the allocation is
   serialised (SQLite's write lock; a PostgreSQL advisory lock) and retried on collision, with
   the unique index as the last line of defence.
+- The webhook events offer.paid (when paid) and offer.submitted join that transaction.
 - Once it has committed, the confirmation PDFs (both languages) are queued for rendering
   (`documents.render_confirmation`), and the submitter gets the confirmation message (outbox,
   and email when SMTP is set); nothing is queued or sent when it rolls back.
@@ -36,6 +37,7 @@ from portal.models import (
     Payment,
     PaymentResult,
     User,
+    WebhookEventType,
 )
 from portal.models.enums import FEE_EXEMPTION_PROOF
 from portal.rules.fees import ComplianceFee
@@ -49,6 +51,7 @@ from portal.services.offers.access import get_offer_for_update, require_submit_p
 from portal.services.offers.payments import charge_test_card
 from portal.services.offers.review import Review, fee_for, review_offer
 from portal.services.outbox import messages as outbox
+from portal.services.webhooks import events as webhooks
 
 _rng = secrets.SystemRandom()
 _NUMBER_LOCK_KEY = 727_002  # PostgreSQL advisory lock serialising number allocation
@@ -151,6 +154,9 @@ def _audit_submission(offer: Offer, actor: Actor, payment: Payment | None) -> No
     else:
         _audit("offer.fee_exemption_applied", offer, actor)
     _audit("offer.submitted", offer, actor, number=offer.number, fee_status=offer.fee_status)
+    if payment is not None:
+        webhooks.emit_offer_paid(offer, payment)
+    webhooks.emit_offer(WebhookEventType.OFFER_SUBMITTED, offer)
     # Both PDF languages are rendered off the request once this commits (portal/jobs).
     enqueue_after_commit("documents.render_confirmation", offer_id=offer.id)
     _confirm_to_submitter(offer, actor)

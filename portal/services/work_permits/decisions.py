@@ -27,6 +27,7 @@ from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
 from portal.services.offers.lifecycle import refund_fee
+from portal.services.webhooks import events as webhooks
 from portal.services.work_permits.messages import notify_employer
 
 REASON_MAX = 2000
@@ -119,6 +120,7 @@ def decide_application(
         )
         if offer is not None:
             _notify(application, offer, refund)
+            webhooks.emit_decision(application, offer)
     return application
 
 
