@@ -64,6 +64,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.public import bp as public_bp
     from portal.registry import bp as registry_bp
     from portal.teams import bp as teams_bp
+    from portal.webhooks import bp as webhooks_bp
     from portal.worker import bp as worker_bp
 
     for blueprint in (
@@ -78,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
         registry_bp,
         worker_bp,
         api_keys_bp,
+        webhooks_bp,
     ):
         app.register_blueprint(blueprint)
 

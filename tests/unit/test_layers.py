@@ -99,7 +99,7 @@ def test_blueprints_do_not_query_or_write():
 
 
 AREAS = ("admin", "api_keys", "auth", "codes", "employer", "offers", "outbox", "public", "registry",
-         "teams", "worker")
+         "teams", "webhooks", "worker")
 
 
 def fake_portal(root: Path, modules: dict[str, str]) -> None:

@@ -197,6 +197,10 @@ class DeliveryView:
     event_type: str
     webhook_id: str
 
+    @property
+    def state(self) -> WebhookDeliveryState:
+        return WebhookDeliveryState(self.delivery.state)
+
 
 def list_deliveries(*, actor: Actor, endpoint_id: int, limit: int = 50) -> list[DeliveryView]:
     """The endpoint's latest deliveries, newest first. Raises NotFound, Forbidden."""
