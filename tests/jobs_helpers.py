@@ -56,9 +56,10 @@ class ConsumerProcess:
         for raw in self.process.stdout:
             self.lines.append(raw.decode(errors="replace"))
 
-    def wait_for_output(self, text: str, timeout: float = 15) -> None:
+    def wait_for_output(self, text: str, timeout: float = 90) -> None:
         """Wait until the consumer has printed a line containing `text` (Huey logs "Executing
-        <task>" as a task starts)."""
+        <task>" as a task starts). Generous: under a loaded parallel suite a consumer can take
+        well over 15 s to import the app and start."""
         try:
             wait_for(lambda: any(text in line for line in self.lines), timeout=timeout,
                      every=0.01)
