@@ -45,8 +45,9 @@ def check_url(url: str, *, policy: UrlPolicy) -> str:
     parts = urlsplit(url)
     allowed = ("https",) if policy.https_only else ("https", "http")
     if not url or len(url) > URL_MAX or parts.scheme not in allowed or not parts.hostname:
-        code = "webhook.url_https" if policy.https_only else "webhook.url_invalid"
-        raise DomainError(Message.of(code), field="url")
+        if policy.https_only and parts.scheme == "http":
+            raise DomainError(Message.of("webhook.url_https"), field="url")
+        raise DomainError(Message.of("webhook.url_invalid"), field="url")
     if parts.username or parts.password or parts.fragment:
         raise DomainError(Message.of("webhook.url_invalid"), field="url")
     try:
