@@ -122,7 +122,8 @@ class Config:
     WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "") == "1"
     WEBHOOKS_TIMEOUT_SECONDS = 5.0  # connect, and each read
     WEBHOOKS_BODY_MAX = 64 * 1024  # bytes of an answer read (the first 1 KB is kept)
-    WEBHOOKS_LEASE_SECONDS = 60  # an attempt's lease: longer than any attempt lasts
+    # An attempt's lease: longer than any attempt lasts (the kill test shortens it).
+    WEBHOOKS_LEASE_SECONDS = int(os.environ.get("WEBHOOKS_LEASE_SECONDS", "60"))
 
     MAX_CONTENT_LENGTH = 30 * 1024 * 1024
     SECRET_KEY: str | None = None

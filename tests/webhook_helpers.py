@@ -23,6 +23,7 @@ class Received:
     body: bytes
     verified: bool
     payload: Any = None
+    at: float = 0.0  # time.monotonic() on arrival
 
     @property
     def webhook_id(self) -> str:
@@ -43,6 +44,7 @@ class Receiver:
     replies: list[Reply] = field(default_factory=list)  # answered in turn; then 200
     received: list[Received] = field(default_factory=list)
     effects: dict[str, Any] = field(default_factory=dict)  # webhook-id -> payload, once
+    on_arrival: Any = None  # called after each request is recorded
 
     def __post_init__(self) -> None:
         receiver = self
@@ -85,9 +87,11 @@ class Receiver:
             except WebhookVerificationError:
                 payload = json.loads(body)
         self.received.append(Received(headers=headers, body=body, verified=verified,
-                                      payload=payload))
+                                      payload=payload, at=time.monotonic()))
         if verified:
             self.effects.setdefault(headers["webhook-id"], payload)
+        if self.on_arrival is not None:
+            self.on_arrival()
 
     def types(self) -> list[str]:
         return [json.loads(r.body)["type"] for r in self.received]

@@ -64,6 +64,7 @@ def init_app(app: Flask) -> None:
         offer_sections,
         offers,
         reference,
+        webhooks,
         worker,
     )
     from portal.extensions import csrf
@@ -91,7 +92,7 @@ def init_app(app: Flask) -> None:
         {"type": "http", "scheme": "bearer", "description": "An API key: ep_test_..."},
     )
     for module in (
-        account, offers, offer_sections, offer_actions, evidence, reference, worker
+        account, offers, offer_sections, offer_actions, evidence, reference, worker, webhooks
     ):
         csrf.exempt(module.blp)
         rate_limits.limit_blueprint(module.blp)

@@ -9,6 +9,8 @@ Tasks:
 - `email.deliver(message_id)`: one attempt at emailing an outbox message (SMTP_URL set).
 - `webhooks.deliver(delivery_id)`: one signed attempt at a webhook delivery.
 - `jobs.sweep` (every minute, and when a consumer starts): queues again whatever is due.
+- `compliance.announce_endings` (every hour): tells employers of exemptions and bans that
+  ended on their date, once.
 - `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
 Every failed attempt of a task is recorded (`failures`) for the admin home's figures.
 """
@@ -22,6 +24,7 @@ def init_app(app: Flask) -> None:
     from portal.jobs import (  # noqa: F401  (importing registers the tasks)
         audit,
         cli,
+        compliance,
         documents,
         email,
         failures,

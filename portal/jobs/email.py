@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from portal import clock
 from portal.extensions import mail, queue
+from portal.models.enums import DeliveryState
 from portal.services.outbox import delivery
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,9 @@ def _failed(outgoing: delivery.Outgoing, reason: str, *, permanent: bool) -> str
     state = delivery.record_failure(outgoing.message_id, reason=reason, permanent=permanent)
     logger.warning("email.failed message=%s attempt=%s reason=%s state=%s",
                    outgoing.message_id, outgoing.attempt, reason, state)
+    if state == DeliveryState.RETRYING:
+        queue.enqueue_in("email.deliver", delivery.retry_delay(outgoing.attempt).total_seconds(),
+                         message_id=outgoing.message_id)
     return state
 
 

@@ -53,6 +53,8 @@ class ComplianceExemption(Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     revoke_reason: Mapped[str | None] = mapped_column(Text)
+    # When the employer was told that it expired (the periodic task, once).
+    expiry_announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     def in_force_on(self, on: date) -> bool:
         """Unrevoked, started on or before `on`, and `on` is before the expiry date."""
@@ -92,6 +94,8 @@ class EmployerBan(Model):
     lifted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     lifted_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     lift_reason: Mapped[str | None] = mapped_column(Text)
+    # When the employer was told that it ended on its end date (the periodic task, once).
+    end_announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     @property
     def permanent(self) -> bool:

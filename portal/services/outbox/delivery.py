@@ -11,7 +11,8 @@ Guarantees:
   attempts, so a message sent twice (killed after the server accepted it) is one message to
   the reader's mail client.
 - A failure keeps a short reason (the SMTP code and error class, never the message itself) and
-  is retried with backoff (1 min, 5 min, 30 min, 2 h, 6 h); a permanent refusal (5xx) or the
+  is retried with backoff (5 s, 5 min, 30 min, 2 h, 6 h: the queue schedules each retry, and
+  the sweep catches any it lost); a permanent refusal (5xx) or the
   last failed attempt leaves it failed. Administrators see every state (`list_deliveries`).
 """
 
@@ -29,7 +30,7 @@ from portal.models import DeliveryState, Message, User
 from portal.services.actor import Actor, require_admin
 
 RETRY_DELAYS = (
-    timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2),
+    timedelta(seconds=5), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2),
     timedelta(hours=6),
 )
 LEASE = timedelta(minutes=5)  # longer than any attempt (10 s SMTP timeout)
@@ -110,6 +111,11 @@ def record_failure(message_id: int, *, reason: str, permanent: bool) -> str:
             message.delivery_state = DeliveryState.RETRYING
             message.next_attempt_at = clock.now() + RETRY_DELAYS[attempts - 1]
         return message.delivery_state
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """How long after failed attempt number `attempt` (1-based) the next one is due."""
+    return RETRY_DELAYS[min(attempt, len(RETRY_DELAYS)) - 1]
 
 
 def due_message_ids(*, limit: int = 200) -> list[int]:
