@@ -6,6 +6,7 @@
   any (the payment is kept); inside the caller's transaction (no commit).
 - `withdraw_offer(*, offer_id, actor, reason)`: pending -> withdrawn and the fee refunded; commits.
 - `get_receipt(*, offer_id, actor)`: the offer and its successful payment.
+A match or a withdrawal asks for the new version's confirmation PDFs (they show the status).
 Each change emits its webhook event (offer.matched, refund.issued, offer.withdrawn) in the same
 transaction.
 """
@@ -13,7 +14,7 @@ transaction.
 from __future__ import annotations
 
 from portal import clock
-from portal.database import write_transaction
+from portal.database import enqueue_after_commit, write_transaction
 from portal.extensions import db
 from portal.models import FeeStatus, Offer, OfferStatus, Payment, Refund, WebhookEventType
 from portal.rules.messages import Message
@@ -51,6 +52,13 @@ def mark_matched(*, offer: Offer, actor: Actor) -> None:
     )
     db.session.flush()
     webhooks.emit_offer(WebhookEventType.OFFER_MATCHED, offer)
+    _rerender_confirmation(offer)
+
+
+def _rerender_confirmation(offer: Offer) -> None:
+    """The confirmation PDF shows the status: render the new version's PDFs off the request
+    once the change commits, so the next download is a cache hit."""
+    enqueue_after_commit("documents.render_confirmation", offer_id=offer.id)
 
 
 def refund_fee(*, offer: Offer, reason: str, actor: Actor) -> Refund | None:
@@ -115,6 +123,7 @@ def withdraw_offer(*, offer_id: int, actor: Actor, reason: str) -> Refund | None
             details={"number": offer.number},
         )
         webhooks.emit_offer(WebhookEventType.OFFER_WITHDRAWN, offer)
+        _rerender_confirmation(offer)
         refund = refund_fee(offer=offer, reason="Offer withdrawn by the employer", actor=actor)
     return refund
 

@@ -5,11 +5,13 @@ work, including after a consumer was killed in the middle of it."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 
 import pytest
 from flask import Flask
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from portal.extensions import db, queue
@@ -187,3 +189,37 @@ def test_a_consumer_killed_mid_task_leaves_the_work_to_the_next_one(
     count = db.session.scalar(select(func.count(OfferDocument.id))
                               .where(OfferDocument.offer_id == offer.id))
     assert count == 2  # one PDF per language: no duplicate effect
+
+
+def test_a_withdrawn_offers_pdfs_are_rendered_again_by_the_task(client, signed_in, renders):
+    offer = complete_draft(signed_in)
+    pay(client, offer.id)
+    queue.run_pending()
+    renders.clear()
+    r = client.post(f"/employer/offers/{offer.id}/withdraw",
+                    data={"reason": "The worker declined the offer.", "confirm": "y"})
+    assert r.status_code == 302, r.text
+    assert queue.pending_count() == 1  # the new version's PDFs, asked for after the commit
+    queue.run_pending()
+    assert sorted(renders) == ["en", "fr"]
+    renders.clear()
+    pdf = client.get(f"/employer/offers/{offer.id}/confirmation.pdf?lang=en")
+    assert pdf.status_code == 200 and renders == []  # a cache hit
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Withdrawn by the employer" in text
+
+
+def test_a_matched_offers_pdfs_are_rendered_again_by_the_task(app, signed_in, renders):
+    from portal.services.work_permits.applications import submit_application
+    from tests.work_permits_helpers import WORKER as APPLICANT
+    from tests.work_permits_helpers import details_for
+    client = app.test_client()
+    client.post("/sign-in", data={"email": signed_in.email, "password": TEST_PASSWORD})
+    offer = complete_draft(signed_in)
+    pay(client, offer.id)
+    queue.run_pending()
+    renders.clear()
+    submit_application(details=details_for(db.session.get(Offer, offer.id)), actor=APPLICANT)
+    queue.run_pending()
+    assert sorted(renders) == ["en", "fr"]
+    assert stored_languages(offer.id) == ["en", "fr"]

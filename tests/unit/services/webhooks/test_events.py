@@ -71,7 +71,8 @@ def test_withdrawal_emits_offer_withdrawn_then_refund_issued(app):
     assert refunded["type"] == "refund.issued"
     assert refunded["data"]["refund"]["amount_cents"] == 23_000
     assert refunded["data"]["offer"]["fee_status"] == "refunded"
-    assert queue.pending_count() == 2  # one delivery task per event, asked for after the commit
+    # One delivery task per event, and the new version's PDFs, asked for after the commit.
+    assert queue.pending_count() == 3
 
 
 def test_a_match_and_a_decision_emit_their_events_without_the_workers_data(app):
