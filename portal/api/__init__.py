@@ -22,6 +22,7 @@ from portal.api import errors, input_checks, rate_limits
 from portal.api.cookieless import CookielessApiSessions
 from portal.api.docs import ProblemSchema, name_operations
 from portal.api.problems import PROBLEM_TYPE
+from portal.api.reference_page import reference_page
 
 PREFIX = "/api/v1"
 
@@ -98,6 +99,7 @@ def init_app(app: Flask) -> None:
         rate_limits.limit_blueprint(module.blp)
         api.register_blueprint(module.blp, url_prefix=PREFIX)
     app.add_url_rule(f"{PREFIX}/openapi.json", "api_openapi", openapi_document)
+    app.add_url_rule(f"{PREFIX}/docs", "api_docs", reference_page)
     errors.init_app(app)
     input_checks.init_app(app)
     rate_limits.init_app(app)
