@@ -41,6 +41,7 @@ class Reply:
 @dataclass
 class Receiver:
     secret: str | None = None
+    tls: Any = None  # an ssl.SSLContext (server side): the receiver speaks https
     replies: list[Reply] = field(default_factory=list)  # answered in turn; then 200
     received: list[Received] = field(default_factory=list)
     effects: dict[str, Any] = field(default_factory=dict)  # webhook-id -> payload, once
@@ -70,13 +71,16 @@ class Receiver:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        if self.tls is not None:
+            self.server.socket = self.tls.wrap_socket(self.server.socket, server_side=True)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/hooks?source=portal"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://127.0.0.1:{self.server.server_address[1]}/hooks?source=portal"
 
     def arrived(self, headers: dict[str, str], body: bytes) -> None:
         verified, payload = False, None

@@ -116,7 +116,8 @@ def delete_endpoint(endpoint_id: int) -> ResponseReturnValue:
 def replay(endpoint_id: int, delivery_id: int) -> ResponseReturnValue:
     if ButtonForm().validate_on_submit():
         try:
-            delivery.replay(actor=current_actor(), delivery_id=delivery_id)
+            delivery.replay(actor=current_actor(), delivery_id=delivery_id,
+                            endpoint_id=endpoint_id)
         except NotFound:
             abort(404)
         flash(_("The event was queued again, with the same webhook-id."), "success")

@@ -126,3 +126,32 @@ def test_an_endpoint_made_through_the_api_gets_signed_events(client, app, employ
     finally:
         queue.huey.immediate = False
     assert receiver.types() == ["offer.withdrawn"] and receiver.received[0].verified
+
+
+def test_deliveries_a_test_event_and_a_replay_through_the_api(client, app, employer_user, token,
+                                                              receiver):
+    made = create(client, token, url=receiver.url).get_json()
+    receiver.secret = made["secret"]
+    queue.huey.immediate = True
+    try:
+        sent = client.post(f"{BASE}/{made['id']}/test", headers=bearer(token))
+        assert sent.status_code == 202, sent.text
+        first = sent.get_json()
+        again = client.post(f"{BASE}/{made['id']}/deliveries/{first['id']}/replay",
+                            headers=bearer(token))
+        assert again.status_code == 202 and again.get_json()["replay_of"] == first["id"]
+    finally:
+        queue.huey.immediate = False
+    listed = client.get(f"{BASE}/{made['id']}/deliveries", headers=bearer(token)).get_json()
+    newest, oldest = listed["deliveries"]
+    assert (newest["state"], oldest["state"]) == ("delivered", "delivered")
+    assert newest["webhook_id"] == oldest["webhook_id"] == receiver.received[0].webhook_id
+    assert oldest["response_status"] == 200 and oldest["response_excerpt"] == '{"ok": true}'
+    assert len(receiver.received) == 2 and len(receiver.effects) == 1
+    other = create(client, token).get_json()
+    wrong = client.post(f"{BASE}/{other['id']}/deliveries/{first['id']}/replay",
+                        headers=bearer(token))
+    assert wrong.status_code == 404  # the delivery is another endpoint's
+    stranger = make_key(UserFactory(), "read,prepare")
+    assert client.get(f"{BASE}/{made['id']}/deliveries",
+                      headers=bearer(stranger)).status_code == 404

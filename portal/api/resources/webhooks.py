@@ -1,5 +1,6 @@
 """Webhook endpoints: create (the secret is returned once), list, read, change (enabled,
-events) and delete, through the same services as the Webhooks page. The key's user must be the
+events) and delete; an endpoint's deliveries, a replay and a test event: through the same
+services as the Webhooks page. The key's user must be the
 employer's primary user (403 otherwise)."""
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from portal.api.docs import problems
 from portal.api.errors import from_domain_error
 from portal.api.schemas.webhooks import (
     CREATED_EXAMPLE,
+    DELIVERY_EXAMPLE,
     ENDPOINT_EXAMPLE,
     CreatedEndpointSchema,
+    DeliveryListSchema,
+    DeliverySchema,
     EndpointChangeSchema,
     EndpointListSchema,
     EndpointSchema,
@@ -23,7 +27,7 @@ from portal.api.schemas.webhooks import (
 )
 from portal.models.enums import Scope
 from portal.services.errors import DomainError
-from portal.services.webhooks import endpoints
+from portal.services.webhooks import delivery, endpoints
 from portal.services.webhooks.addresses import UrlPolicy
 
 blp = Blueprint("api_webhooks", __name__, description="Webhook endpoints: where the portal "
@@ -117,3 +121,64 @@ def delete_endpoint(endpoint_id: int) -> Any:
     except DomainError as error:
         return from_domain_error(error)
     return Response(status=204)
+
+
+def delivery_body(view: Any) -> dict[str, Any]:
+    d = view.delivery
+    return {"id": d.id, "event_type": view.event_type, "webhook_id": view.webhook_id,
+            "state": str(view.state), "attempts": d.attempts,
+            "next_attempt_at": d.next_attempt_at, "last_attempt_at": d.last_attempt_at,
+            "duration_ms": d.duration_ms, "response_status": d.response_status,
+            "error": d.error, "response_excerpt": d.response_excerpt,
+            "replay_of": d.replay_of_id, "created_at": d.created_at}
+
+
+@blp.route("/webhook-endpoints/<int:endpoint_id>/deliveries", methods=["GET"])
+@blp.response(200, DeliveryListSchema, example={"deliveries": [DELIVERY_EXAMPLE]})
+@problems(blp, 401, 403, 404, 429)
+@blp.doc(summary="List an endpoint's deliveries", description="The latest 50, newest first, "
+         "with the last attempt's status, timing and the first 1 KB of the answer.")
+@key_required(Scope.READ)
+def list_deliveries(endpoint_id: int) -> Any:
+    try:
+        views = delivery.list_deliveries(actor=actor(), endpoint_id=endpoint_id)
+    except DomainError as error:
+        return from_domain_error(error)
+    return {"deliveries": [delivery_body(view) for view in views]}
+
+
+def _queued(made: Any, endpoint_id: int) -> Any:
+    view = next(v for v in delivery.list_deliveries(actor=actor(), endpoint_id=endpoint_id)
+                if v.delivery.id == made.id)
+    return delivery_body(view), 202
+
+
+@blp.route("/webhook-endpoints/<int:endpoint_id>/test", methods=["POST"])
+@key_required(Scope.PREPARE)
+@blp.response(202, DeliverySchema, example={**DELIVERY_EXAMPLE, "event_type": "webhook.test",
+                                            "state": "pending", "attempts": 0})
+@problems(blp, 401, 403, 404, 429)
+@blp.doc(summary="Send a test event", description="A webhook.test event to this endpoint "
+         "only, queued for delivery.")
+def send_test_event(endpoint_id: int) -> Any:
+    try:
+        made = delivery.send_test_event(actor=actor(), endpoint_id=endpoint_id)
+        return _queued(made, endpoint_id)
+    except DomainError as error:
+        return from_domain_error(error)
+
+
+@blp.route("/webhook-endpoints/<int:endpoint_id>/deliveries/<int:delivery_id>/replay",
+           methods=["POST"])
+@key_required(Scope.PREPARE)
+@blp.response(202, DeliverySchema, example={**DELIVERY_EXAMPLE, "state": "pending",
+                                            "attempts": 0, "replay_of": 40})
+@problems(blp, 401, 403, 404, 429)
+@blp.doc(summary="Replay a delivery", description="Send its event to the endpoint again, "
+         "with the same webhook-id (a receiver that dedupes by it applies it once).")
+def replay_delivery(endpoint_id: int, delivery_id: int) -> Any:
+    try:
+        made = delivery.replay(actor=actor(), delivery_id=delivery_id, endpoint_id=endpoint_id)
+        return _queued(made, endpoint_id)
+    except DomainError as error:
+        return from_domain_error(error)

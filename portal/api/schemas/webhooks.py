@@ -63,3 +63,36 @@ ENDPOINT_EXAMPLE = {
     "created_at": "2026-12-02T15:04:05+00:00", "updated_at": "2026-12-02T15:04:05+00:00",
 }
 CREATED_EXAMPLE = {**ENDPOINT_EXAMPLE, "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}
+
+
+class DeliverySchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    event_type = ma.fields.String(required=True)
+    webhook_id = ma.fields.String(required=True, metadata={
+        "description": "The Standard Webhooks webhook-id: the same on every attempt and replay."})
+    state = ma.fields.String(required=True, validate=v.OneOf(
+        ["pending", "retrying", "delivered", "failed"]))
+    attempts = ma.fields.Integer(required=True)
+    next_attempt_at = ma.fields.DateTime(allow_none=True, required=True)
+    last_attempt_at = ma.fields.DateTime(allow_none=True, required=True)
+    duration_ms = ma.fields.Integer(allow_none=True, required=True)
+    response_status = ma.fields.Integer(allow_none=True, required=True)
+    error = ma.fields.String(allow_none=True, required=True, metadata={
+        "description": "Why the last attempt failed: a status, a timeout, a refused address."})
+    response_excerpt = ma.fields.String(allow_none=True, required=True, metadata={
+        "description": "The first 1 KB of the endpoint's answer to the last attempt."})
+    replay_of = ma.fields.Integer(allow_none=True, required=True)
+    created_at = ma.fields.DateTime(required=True)
+
+
+class DeliveryListSchema(ma.Schema):
+    deliveries = ma.fields.List(ma.fields.Nested(DeliverySchema), required=True)
+
+
+DELIVERY_EXAMPLE = {
+    "id": 41, "event_type": "offer.submitted", "webhook_id": "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W",
+    "state": "retrying", "attempts": 1, "next_attempt_at": "2026-12-02T15:04:10+00:00",
+    "last_attempt_at": "2026-12-02T15:04:05+00:00", "duration_ms": 87, "response_status": 500,
+    "error": "HTTP 500", "response_excerpt": "{\"error\": \"try later\"}", "replay_of": None,
+    "created_at": "2026-12-02T15:04:05+00:00",
+}

@@ -215,9 +215,10 @@ def list_deliveries(*, actor: Actor, endpoint_id: int, limit: int = 50) -> list[
     return [DeliveryView(delivery=row[0], event_type=row[1], webhook_id=row[2]) for row in rows]
 
 
-def replay(*, actor: Actor, delivery_id: int) -> WebhookDelivery:
+def replay(*, actor: Actor, delivery_id: int, endpoint_id: int | None = None) -> WebhookDelivery:
     """Send a delivery's event to its endpoint again (same webhook-id). Commits. Raises
-    NotFound (not the employer's, or the endpoint deleted), Forbidden."""
+    NotFound (not the employer's, not `endpoint_id`'s when given, or the endpoint deleted),
+    Forbidden."""
     employer_id = require_primary(actor)
     with write_transaction():
         row = db.session.execute(
@@ -227,6 +228,8 @@ def replay(*, actor: Actor, delivery_id: int) -> WebhookDelivery:
             .where(WebhookDelivery.id == delivery_id, WebhookEndpoint.employer_id == employer_id,
                    WebhookEndpoint.deleted_at.is_(None))
         ).first()
+        if row is not None and endpoint_id is not None and row[0].endpoint_id != endpoint_id:
+            row = None
         if row is None:
             raise NotFound(Message.of("webhook.delivery_not_found"))
         original, event = row

@@ -256,3 +256,55 @@ def test_the_payload_is_the_stored_event_exactly(app, signed_in, receiver, immed
     delivery.send_test_event(actor=actor_for(signed_in), endpoint_id=endpoint.id)
     body = json.loads(receiver.received[0].body)
     assert body["type"] == "webhook.test" and body["data"]["endpoint"]["id"] == endpoint.id
+
+
+def test_the_secret_is_never_logged_nor_audited(app, signed_in, receiver, immediate, caplog):
+    import logging
+
+    from portal.models import AuditEvent
+    caplog.set_level(logging.DEBUG)
+    receiver.replies = [Reply(500)]
+    endpoint = subscribe(signed_in, receiver)
+    delivery.send_test_event(actor=actor_for(signed_in), endpoint_id=endpoint.id)
+    assert "webhook.attempt" in caplog.text  # the attempt was logged...
+    secret = receiver.secret
+    assert secret and secret not in caplog.text  # ...without the secret
+    assert secret.removeprefix("whsec_") not in caplog.text
+    details = " ".join(str(e.details) for e in db.session.scalars(select(AuditEvent)))
+    assert "webhook.endpoint_created" in " ".join(
+        e.action for e in db.session.scalars(select(AuditEvent)))
+    assert secret not in details
+
+
+def test_production_sends_to_https_only(make_app, app, signed_in, receiver):
+    strict = make_app(WEBHOOKS_HTTPS_ONLY=True, QUEUE_IMMEDIATE=True)
+    try:
+        with strict.app_context():
+            endpoint = subscribe(signed_in, receiver)  # made where http was allowed
+            delivery.send_test_event(actor=actor_for(signed_in), endpoint_id=endpoint.id)
+            [row] = deliveries(endpoint.id)
+            assert row.error == "URL refused: https only" and receiver.received == []
+    finally:
+        queue.huey.immediate = False
+
+
+def test_an_https_endpoint_is_reached_over_tls_and_its_certificate_checked(
+        app, signed_in, immediate, tmp_path, monkeypatch):
+    import ssl
+
+    from tests.integration.jobs.test_email_starttls import self_signed
+    cert, key = self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    secure = Receiver(tls=context)
+    try:
+        endpoint = subscribe(signed_in, secure)
+        delivery.send_test_event(actor=actor_for(signed_in), endpoint_id=endpoint.id)
+        [row] = deliveries(endpoint.id)
+        assert row.error.startswith("TLS error") and secure.received == []  # not trusted
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # now the portal trusts it
+        delivery.send_test_event(actor=actor_for(signed_in), endpoint_id=endpoint.id)
+        assert deliveries(endpoint.id)[-1].state == WebhookDeliveryState.DELIVERED
+        assert len(secure.received) == 1 and secure.received[0].verified
+    finally:
+        secure.stop()
