@@ -16,6 +16,27 @@ WORK_PERMITS: dict[str, LazyString] = {
         "and the number your employer sent you. If the employer made a mistake, they must "
         "withdraw the offer and submit a corrected one with a new number."
     ),
+    "application.not_matched": _l(
+        "Submitted, not matched: this application is recorded but does not match an offer of "
+        "employment, so an officer cannot approve it as it is."
+    ),
+    "application.not_matched.offer_number": _l(
+        "No offer of employment waiting for an application has this number. Check the number "
+        "your employer sent you (the letter A and 7 digits)."
+    ),
+    "application.not_matched.passport_number": _l(
+        "This passport number is not the one on the offer. Check it is exactly as on your "
+        "passport (capital letters, spaces and hyphens count), and ask your employer to check "
+        "the passport number they entered."
+    ),
+    "application.not_matched.citizenship": _l(
+        "This citizenship is not the one on the offer. Check it is the citizenship of the "
+        "passport you travel with, and ask your employer to check the citizenship they entered."
+    ),
+    "decision.not_matched": _l(
+        "This application is not matched to an offer of employment, so it cannot be approved. "
+        "Refuse it with the reason."
+    ),
     "application.permit_type_missing": _l("Choose the type of work permit."),
     "application.applies_from_missing": _l("Choose where you apply from."),
     "application.biometrics_missing": _l("Choose an answer about biometrics."),

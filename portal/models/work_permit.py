@@ -7,7 +7,9 @@ result page shows the same figures later even if the reference data changes.
 
 Invariants the database enforces:
 - the application number (W + 9 digits) is unique;
-- an employer-specific application references exactly one offer; the others reference none;
+- an employer-specific application either references exactly one offer (matched) or names the
+  fields that did not match (`mismatch`: IRCC accepts it and it stays unmatched, domain.md
+  9.2); the others reference no offer and have no mismatch;
 - an offer is matched by at most one application (unique offer_id), so two concurrent
   applications on the same number can never both be stored;
 - a decided application has its decision time; an approval names its document; a refusal
@@ -62,8 +64,10 @@ class WorkPermitApplication(Model):
         ),
         CheckConstraint("length(number) = 10 AND number LIKE 'W%'", name="number_format"),
         CheckConstraint(
-            "(permit_type = 'employer_specific') = (offer_id IS NOT NULL)",
-            name="offer_iff_employer_specific",
+            "CASE WHEN permit_type = 'employer_specific' "
+            "THEN (offer_id IS NULL) <> (mismatch IS NULL) "
+            "ELSE offer_id IS NULL AND mismatch IS NULL END",
+            name="matched_or_mismatch",
         ),
         CheckConstraint("fees_total_cents >= 0", name="fees_total_not_negative"),
         CheckConstraint("family_size BETWEEN 1 AND 20", name="family_size_range"),
@@ -90,6 +94,10 @@ class WorkPermitApplication(Model):
     offer_id: Mapped[int | None] = mapped_column(ForeignKey("offer.id"), unique=True)
     code_key: Mapped[str | None] = mapped_column(String(16))
     noc_code: Mapped[str | None] = mapped_column(String(5))
+    # Employer-specific: the offer number as typed, and when it matched no offer, the fields
+    # that differ (comma-separated: offer_number, or passport_number and/or citizenship).
+    offer_number: Mapped[str | None] = mapped_column(String(8))
+    mismatch: Mapped[str | None] = mapped_column(String(64))
 
     # Identity, exactly as typed (never normalised: matching compares raw strings)
     family_name: Mapped[str] = mapped_column(String(100))
@@ -132,6 +140,11 @@ class WorkPermitApplication(Model):
     decision_document: Mapped[DecisionDocument | None] = mapped_column(String(16))
 
     offer: Mapped[Offer | None] = relationship(lazy="selectin")
+
+    @property
+    def mismatched_fields(self) -> tuple[str, ...]:
+        """The fields that did not match an offer (empty when matched or not employer-specific)."""
+        return tuple(self.mismatch.split(",")) if self.mismatch else ()
 
     @property
     def is_decided(self) -> bool:

@@ -28,6 +28,23 @@ def matches_work_permit(
     return offer_passport_number == passport_number and offer_citizenship == citizenship
 
 
+def work_permit_mismatch(
+    *,
+    offer_passport_number: str | None,
+    offer_citizenship: str | None,
+    passport_number: str | None,
+    citizenship: str | None,
+) -> tuple[str, ...]:
+    """The fields that differ from the offer ("passport_number", "citizenship"), in form order;
+    empty when the application matches."""
+    differ = []
+    if offer_passport_number != passport_number:
+        differ.append("passport_number")
+    if offer_citizenship != citizenship:
+        differ.append("citizenship")
+    return tuple(differ)
+
+
 def matches_verification(
     *,
     offer_passport_number: str | None,

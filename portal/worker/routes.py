@@ -3,6 +3,8 @@ result and the decision. Personal data travels only in POST bodies, never in URL
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -134,7 +136,16 @@ def submitted() -> ResponseReturnValue:
     except NotFound:
         session.pop(SUBMITTED_KEY, None)
         return redirect(url_for("worker.status"))
-    return render_template("worker/result.html", application=application)
+    return _result(application)
+
+
+def _result(application: Any) -> str:
+    """The result page; an unmatched application says what to check, on each field."""
+    not_matched = applications.not_matched_messages(application)
+    return render_template(
+        "worker/result.html", application=application, not_matched=not_matched,
+        not_matched_intro=applications.NOT_MATCHED_INTRO if not_matched else (),
+    )
 
 
 @bp.route("/work-permit/status", methods=["GET", "POST"])
@@ -150,5 +161,5 @@ def status() -> ResponseReturnValue:
         except DomainError as error:
             form.form_errors.append(say(error.message))
         else:
-            return render_template("worker/result.html", application=application)
+            return _result(application)
     return render_template("worker/status.html", form=form)

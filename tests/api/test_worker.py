@@ -110,14 +110,16 @@ def test_an_exact_application_matches_the_offer_and_its_result_is_readable(clien
 
 
 @pytest.mark.parametrize("change", [{"passport_number": "upper123"}, {"citizenship": "FR"}])
-def test_a_mismatch_is_refused_and_the_offer_stays_pending(client, app, change):
+def test_a_mismatch_is_accepted_unmatched_and_the_offer_stays_pending(client, app, change):
+    # IRCC accepts an application that does not match; it stays unmatched (issue 13 item 9).
     offer = OfferFactory(worker_passport_number="UPPER123", worker_citizenship="US")
     response = client.post(APPLY, json=_application(offer, **change))
-    assert response.status_code in (409, 422)
-    assert response.mimetype == "application/problem+json"
+    assert response.status_code == 201
+    assert response.get_json()["offer_number"] is None
     db.session.refresh(offer)
     assert offer.status == OfferStatus.PENDING
-    assert db.session.scalar(select(func.count(WorkPermitApplication.id))) == 0
+    stored = db.session.scalar(select(WorkPermitApplication))
+    assert stored.mismatched_fields == tuple(change)
 
 
 def test_a_matched_offer_cannot_be_used_again(client, app):

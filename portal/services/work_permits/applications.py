@@ -3,15 +3,18 @@
 Matching is IRCC's (domain.md 9.2): an employer-specific application matches an offer only when
 the number is that of a pending offer AND the passport number AND the citizenship are exactly
 equal to what the employer entered: raw string comparison, so case, spaces, hyphens and accents
-all count (portal.rules.matching). The worker is told a mismatch is a mismatch, never what the
-offer holds.
+all count (portal.rules.matching). As at IRCC, an application that does not match is still
+accepted: it is submitted, not matched, and keeps the fields that differ (an unknown number:
+offer_number; else passport_number and/or citizenship). The worker is told which field to
+check, never what the offer holds; the administrator sees the mismatch in the decision queue.
 
 Guarantees of `submit_application`:
 - the application and the offer's pending -> matched change commit together or not at all;
 - of two applications on the same pending number at the same moment exactly one matches
   (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT ... FOR UPDATE on the offer row; and the unique
   offer_id on the application as the last word);
-- a withdrawn or matched offer, or one whose employer is banned, is refused with the reason;
+- a withdrawn or matched offer, or one whose employer is banned, is refused with the reason
+  (when the passport number and citizenship match it);
 - every figure on the result comes from portal.rules (portal.rules.work_permit).
 
 Decisions (approve / refuse) and the decision queue are in `work_permits.decisions`.
@@ -38,7 +41,7 @@ from portal.models import (
 )
 from portal.models.enums import AppliesFrom, Biometrics
 from portal.rules import numbers
-from portal.rules.matching import matches_work_permit
+from portal.rules.matching import work_permit_mismatch
 from portal.rules.messages import Message, Sentences
 from portal.rules.noc import teer_of
 from portal.rules.work_permit import (
@@ -56,16 +59,15 @@ from portal.services.work_permits.details import ApplicationDetails, check_shape
 from portal.services.work_permits.messages import notify_employer
 
 __all__ = [
+    "NOT_MATCHED_INTRO",
     "ApplicationDetails",
     "get_application_result",
     "get_submitted_application",
+    "not_matched_messages",
     "submit_application",
 ]
 
 _sysrandom = secrets.SystemRandom()
-
-MISMATCH_MESSAGE = Message.of("application.mismatch")
-
 
 def _locked_offer(number: str) -> Offer | None:
     return db.session.scalar(
@@ -76,17 +78,21 @@ def _locked_offer(number: str) -> Offer | None:
     )
 
 
-def _check_offer(offer: Offer | None, details: ApplicationDetails) -> Offer:
-    """The offer this application matches, or DomainError saying why not."""
+def _check_offer(
+    offer: Offer | None, details: ApplicationDetails
+) -> tuple[Offer | None, tuple[str, ...]]:
+    """The offer this application matches and no mismatch, or no offer and the fields that
+    differ. Raises Conflict for a matching offer that cannot be used."""
     if offer is None or offer.status == OfferStatus.DRAFT:
-        raise DomainError(MISMATCH_MESSAGE, field="offer_number", code="mismatch")
-    if not matches_work_permit(
+        return None, ("offer_number",)
+    differ = work_permit_mismatch(
         offer_passport_number=offer.worker_passport_number,
         offer_citizenship=offer.worker_citizenship,
         passport_number=details.passport_number,
         citizenship=details.citizenship,
-    ):
-        raise DomainError(MISMATCH_MESSAGE, field="offer_number", code="mismatch")
+    )
+    if differ:
+        return None, differ
     if offer.status == OfferStatus.WITHDRAWN:
         raise Conflict(
             Message.of("application.offer_withdrawn"),
@@ -103,7 +109,7 @@ def _check_offer(offer: Offer | None, details: ApplicationDetails) -> Offer:
             Message.of("application.employer_banned"),
             field="offer_number",
         )
-    return offer
+    return offer, ()
 
 
 def _new_number() -> str:
@@ -120,8 +126,9 @@ def submit_application(*, details: ApplicationDetails, actor: Actor) -> WorkPerm
     """Record the worker's application and, when employer-specific, match it to the offer in
     the same transaction. Commits once. Returns the application (status submitted).
 
-    Raises DomainError (field named) for bad values and for a mismatch (code "mismatch"),
-    Conflict (field offer_number) for a withdrawn, already matched or banned-employer offer,
+    An application that matches no offer is recorded unmatched (`mismatch` names the fields).
+    Raises DomainError (field named) for bad values, Conflict (field offer_number) for a
+    withdrawn, already matched or banned-employer offer,
     DomainError on field applies_from when the rules do not allow a port-of-entry application.
     """
     check_shape(details)
@@ -140,10 +147,14 @@ def submit_application(*, details: ApplicationDetails, actor: Actor) -> WorkPerm
 def _record(details: ApplicationDetails, actor: Actor) -> WorkPermitApplication:
     """The application, matched to its offer when employer-specific, audited and announced
     (inside the caller's write transaction)."""
-    offer = None
+    offer: Offer | None = None
+    mismatch: tuple[str, ...] = ()
     if details.permit_type == PermitType.EMPLOYER_SPECIFIC:
-        offer = _check_offer(_locked_offer(details.offer_number or ""), details)
+        offer, mismatch = _check_offer(_locked_offer(details.offer_number or ""), details)
     application = _build(details, offer)
+    if details.permit_type == PermitType.EMPLOYER_SPECIFIC:
+        application.offer_number = details.offer_number
+        application.mismatch = ",".join(mismatch) or None
     if offer is not None:
         mark_matched(offer=offer, actor=actor)
     db.session.add(application)
@@ -158,6 +169,7 @@ def _record(details: ApplicationDetails, actor: Actor) -> WorkPermitApplication:
             "number": application.number,
             "permit_type": application.permit_type,
             "offer_number": offer.number if offer is not None else None,
+            "mismatch": application.mismatch,
         },
     )
     if offer is not None:
@@ -245,6 +257,16 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
         poe_reasons=result.port_of_entry.to_json(),
         submitted_at=clock.now(),
     )
+
+
+NOT_MATCHED_INTRO = (Message.of("application.not_matched"), Message.of("application.mismatch"))
+
+
+def not_matched_messages(application: WorkPermitApplication) -> list[tuple[str, Message]]:
+    """What the worker should check, per field that did not match (never what the offer
+    holds): empty for a matched application."""
+    return [(name, Message.of(f"application.not_matched.{name}"))
+            for name in application.mismatched_fields]
 
 
 def get_application_result(*, number: str, date_of_birth: date | None) -> WorkPermitApplication:

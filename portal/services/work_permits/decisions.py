@@ -2,7 +2,7 @@
 
 Guarantees of `decide_application`:
 - only an administrator decides, and only a submitted application (Conflict otherwise: a
-  decision is final);
+  decision is final); an application not matched to an offer can only be refused;
 - approval issues a port-of-entry letter of introduction for an application made from outside
   Canada, and a work permit for one made inside Canada or at a port of entry (domain.md 9.4);
 - refusal needs a reason and refunds the employer's compliance fee for the matched offer
@@ -38,6 +38,16 @@ REFUND_REASON = "Work permit application refused"
 class PendingApplication:
     application: WorkPermitApplication
     offer: Offer | None
+    # Not matched: the offer with the number the worker typed, if there is one (the
+    # administrator sees what differs; the worker never does).
+    typed_offer: Offer | None = None
+
+
+def _pending(application: WorkPermitApplication) -> PendingApplication:
+    typed = None
+    if application.offer is None and application.offer_number and application.mismatch:
+        typed = db.session.scalar(select(Offer).where(Offer.number == application.offer_number))
+    return PendingApplication(application, application.offer, typed)
 
 
 ADMIN_ONLY = Message.of("decision.admin_only")
@@ -53,7 +63,7 @@ def list_pending_applications(*, actor: Actor, limit: int = 100) -> list[Pending
         .order_by(WorkPermitApplication.submitted_at, WorkPermitApplication.id)
         .limit(limit)
     )
-    return [PendingApplication(row, row.offer) for row in rows]
+    return [_pending(row) for row in rows]
 
 
 def get_application(*, application_id: int, actor: Actor) -> PendingApplication:
@@ -62,7 +72,7 @@ def get_application(*, application_id: int, actor: Actor) -> PendingApplication:
     application = db.session.get(WorkPermitApplication, application_id)
     if application is None:
         raise NotFound(Message.of("application.not_found"))
-    return PendingApplication(application, application.offer)
+    return _pending(application)
 
 
 def decide_application(
@@ -92,6 +102,8 @@ def decide_application(
         application.decided_by_user_id = actor.user_id
         application.decision_reason = reason or None
         refund = None
+        if approve and application.mismatched_fields:
+            raise Conflict(Message.of("decision.not_matched"))
         if approve:
             application.status = ApplicationStatus.APPROVED
             application.decision_document = (

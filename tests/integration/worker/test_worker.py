@@ -178,16 +178,19 @@ def test_apply_matches_the_offer_and_shows_the_result(client, app):
     assert offer.status == OfferStatus.MATCHED
 
 
-def test_a_mismatch_is_explained_on_the_form_and_nothing_is_lost(client, app):
+def test_a_mismatch_is_accepted_unmatched_and_explained_on_the_field(client, app):
     offer = OfferFactory(worker_passport_number="AB123456")
     response = client.post("/work-permit/apply",
                            data=apply_form(offer, passport_number="AB-123456"))
-    body = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "does not match an offer of employment" in body
-    assert 'value="AB-123456"' in body and 'value="Rivera"' in body
+    assert response.status_code == 302
+    body = client.get("/work-permit/submitted").get_data(as_text=True)
+    assert "Submitted, not matched" in body
+    field = body.split('id="not-matched-passport_number"', 1)[1].split("</div>", 1)[0]
+    assert "AB-123456" in field and "not the one on the offer" in field
     assert "AB123456" not in body
-    assert db.session.scalar(select(func.count(WorkPermitApplication.id))) == 0
+    assert db.session.scalar(select(func.count(WorkPermitApplication.id))) == 1
+    db.session.refresh(offer)
+    assert offer.status == OfferStatus.PENDING
 
 
 def test_a_second_application_on_the_same_number_is_refused_on_the_form(client, app):
