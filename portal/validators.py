@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import email_validator
 from flask_babel import lazy_gettext as _l
 from stdnum.ca import bn as business_number
 from stdnum.exceptions import ValidationError as StdnumError
@@ -90,3 +91,25 @@ def validate_new_password(_form: Form, field: Field) -> None:
         raise ValidationError(
             _l("This password is too common. Choose one that is hard to guess.")
         )
+
+
+EMAIL_FORMAT = _l("Enter an email address like name@example.com.")
+EMAIL_RESERVED = _l(
+    "Addresses ending in .%(name)s cannot receive email: the name is reserved for tests and "
+    "private networks. Enter an address that receives email, like name@example.com."
+)
+
+
+class EmailAddress:
+    """WTForms' Email check (email_validator, no DNS lookup) that says what is wrong: a
+    reserved domain (.test, .invalid, .localhost...) is named as such (issue 13 item 17)."""
+
+    def __call__(self, _form: Form, field: Field) -> None:
+        value = field.data or ""
+        try:
+            email_validator.validate_email(value, check_deliverability=False)
+        except email_validator.EmailNotValidError as error:
+            last = value.rsplit("@", 1)[-1].rstrip(".").rsplit(".", 1)[-1].lower()
+            if "@" in value and last in email_validator.SPECIAL_USE_DOMAIN_NAMES:
+                raise ValidationError(EMAIL_RESERVED % {"name": last}) from error
+            raise ValidationError(str(EMAIL_FORMAT)) from error

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from portal.services.actor import Actor
 from portal.services.work_permits.applications import ApplicationDetails
@@ -60,3 +61,20 @@ def apply_form(offer, **changes):
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def exempt_employer(name: str = "Embassy of Norway"):
+    """An employer the administrators exempted from the compliance regime (the "Other" type)."""
+    from datetime import date
+
+    from portal.extensions import db
+    from portal.models import ComplianceExemption
+    from portal.models.enums import ExemptionCategory
+    from tests.factories import EmployerFactory
+
+    employer: Any = EmployerFactory(legal_name=name, operating_name=name)
+    db.session.add(ComplianceExemption(
+        employer_id=employer.id, category=ExemptionCategory.DIPLOMATIC_OR_CONSULAR_MISSION,
+        legal_basis="R209.9(b)", effective_date=date(2020, 1, 1)))
+    db.session.commit()
+    return employer

@@ -17,11 +17,11 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from portal.forms import REQUIRED, PortalForm, options, province_choices
 from portal.models.enums import ExemptionCategory
-from portal.validators import validate_phone, validate_postal_code
+from portal.validators import EmailAddress, validate_phone, validate_postal_code
 
 DATE_HINT = _l("For example 2026-11-24.")
 DATE_ERROR = _l("Enter a date like 2026-11-24.")
@@ -160,7 +160,7 @@ class ExemptEmployerForm(ExemptionFieldsMixin, PortalForm):
         _l("Contact email address"),
         validators=[
             InputRequired(REQUIRED),
-            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            EmailAddress(),
             Length(max=254),
         ],
     )

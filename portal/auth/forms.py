@@ -6,11 +6,12 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms.validators import EqualTo, InputRequired, Length
 
 from portal.forms import REQUIRED, BusinessFieldsMixin, PortalForm
 from portal.passwords import MAX_LENGTH
 from portal.validators import (
+    EmailAddress,
     validate_business_number,
     validate_new_password,
 )
@@ -31,7 +32,7 @@ class RegisterForm(BusinessFieldsMixin, PortalForm):
         description=_l("You will use it to sign in."),
         validators=[
             InputRequired(REQUIRED),
-            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            EmailAddress(),
             Length(max=254),
         ],
     )
@@ -91,7 +92,7 @@ class ForgotPasswordForm(PortalForm):
         description=_l("The address you sign in with."),
         validators=[
             InputRequired(REQUIRED),
-            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            EmailAddress(),
             Length(max=254),
         ],
     )

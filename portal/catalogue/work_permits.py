@@ -37,6 +37,16 @@ WORK_PERMITS: dict[str, LazyString] = {
         "This application is not matched to an offer of employment, so it cannot be approved. "
         "Refuse it with the reason."
     ),
+    "application.other_employer_missing": _l(
+        "Enter the name of your employer: the \"Other\" type is only for employers exempt from "
+        "the compliance regime."
+    ),
+    "application.other_employer_not_exempt": _l(
+        "This employer is not exempt from the employer compliance regime, so it must submit an "
+        "offer of employment and give you its offer number: apply as \"Employer-specific\" with "
+        "that number. An application under \"Other\" for an employer that is not exempt is "
+        "refused (R200(3)(f.1))."
+    ),
     "application.permit_type_missing": _l("Choose the type of work permit."),
     "application.applies_from_missing": _l("Choose where you apply from."),
     "application.biometrics_missing": _l("Choose an answer about biometrics."),

@@ -7,10 +7,11 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, SelectField, StringField, SubmitField
-from wtforms.validators import Email, InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
 from portal.forms import REQUIRED, BusinessFieldsMixin, PortalForm, options
 from portal.models.enums import OfferStatus
+from portal.validators import EmailAddress
 
 
 class ProfileForm(BusinessFieldsMixin, PortalForm):
@@ -18,7 +19,7 @@ class ProfileForm(BusinessFieldsMixin, PortalForm):
         _l("Contact email address"),
         validators=[
             InputRequired(REQUIRED),
-            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            EmailAddress(),
             Length(max=254),
         ],
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms.validators import EqualTo, InputRequired, Length
 
 from portal.forms import REQUIRED, PortalForm
 from portal.models.enums import Permission
-from portal.validators import validate_new_password
+from portal.validators import EmailAddress, validate_new_password
 
 PERMISSION_CHOICES = [
     SelectChoice(Permission.PREPARE.value, _l("Prepare: create and edit draft offers")),
@@ -26,7 +26,7 @@ class InviteForm(PortalForm):
         ),
         validators=[
             InputRequired(REQUIRED),
-            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            EmailAddress(),
             Length(max=254),
         ],
     )

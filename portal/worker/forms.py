@@ -81,6 +81,12 @@ class ApplyForm(PortalForm):
         description=OFFER_NUMBER_HINT,
         validators=[Length(max=20)],
     )
+    employer_name = StringField(
+        _l("Employer's name (\"Other\": employers exempt from the compliance regime)"),
+        description=_l("As the employer is registered, for example the embassy, consulate, "
+                       "international organization or bridge authority."),
+        validators=[Length(max=200)],
+    )
     open_code = SelectField(_l("Open work permit category (open permits)"), validate_choice=False)
     noc_code = StringField(
         _l("Occupation code (NOC 2021), if you know the job (optional)"),
@@ -187,9 +193,14 @@ class StatusForm(PortalForm):
     number = StringField(
         _l("Application number"),
         description=_l("The letter W followed by 9 digits, for example W123456789."),
-        validators=[InputRequired(REQUIRED), Length(max=20)],
+        validators=[
+            InputRequired(_l("Enter your application number, for example W123456789.")),
+            Regexp(r"^[Ww]\d{9}$", message=_l("An application number is the letter W followed by"
+                                                " 9 digits, for example W123456789.")),
+        ],
     )
     date_of_birth = DateField(
-        _l("Date of birth"), description=DATE_HINT, validators=[InputRequired(REQUIRED)]
+        _l("Date of birth"), description=DATE_HINT,
+        validators=[InputRequired(_l("Enter your date of birth, for example 1990-03-27."))],
     )
     submit = SubmitField(_l("See the application"))

@@ -122,6 +122,7 @@ def _details(form: ApplyForm) -> applications.ApplicationDetails:
         principal_noc_code=form.principal_noc_code.data or None,
         principal_permit_expiry=form.principal_permit_expiry.data,
         student_program=form.student_program.data or None,
+        employer_name=form.employer_name.data or None,
     )
 
 

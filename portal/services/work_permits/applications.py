@@ -273,6 +273,7 @@ def get_application_result(*, number: str, date_of_birth: date | None) -> WorkPe
     """The application with this number when the date of birth is its own. Raises NotFound,
     with the same message for an unknown number and a wrong date of birth."""
     application = None
+    number = (number or "").strip().upper()  # w078895577 is W078895577
     if numbers.is_application_number(number) and date_of_birth is not None:
         application = db.session.scalar(
             select(WorkPermitApplication).where(WorkPermitApplication.number == number)

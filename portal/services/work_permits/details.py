@@ -19,6 +19,7 @@ from portal.rules.family import FamilyFacts, family_findings
 from portal.rules.messages import Message
 from portal.rules.work_permit import is_open_permit_code
 from portal.services.errors import DomainError, InvalidFields
+from portal.services.work_permits.other_permits import check_exempt_employer
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class ApplicationDetails:
     principal_noc_code: str | None = None
     principal_permit_expiry: date | None = None
     student_program: str | None = None
+    # "Other" (an employer exempt from the compliance regime): the employer's name.
+    employer_name: str | None = None
 
 
 def check_shape(details: ApplicationDetails) -> None:
@@ -78,6 +81,8 @@ def check_shape(details: ApplicationDetails) -> None:
         )
     if details.permit_type == PermitType.OPEN:
         check_family(details, today)
+    if details.permit_type == PermitType.OTHER:
+        check_exempt_employer(details.employer_name)
 
 
 def check_family(details: ApplicationDetails, today: date) -> None:

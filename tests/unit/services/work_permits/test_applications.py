@@ -28,7 +28,7 @@ from portal.services.work_permits.applications import (
     submit_application,
 )
 from tests.factories import AdminFactory, OfferFactory, UserFactory
-from tests.work_permits_helpers import WORKER, details_for
+from tests.work_permits_helpers import WORKER, details_for, exempt_employer
 
 
 def say_stored_in(data, lang):
@@ -120,8 +120,10 @@ def test_an_offer_of_a_banned_employer_is_refused(app):
 
 
 def test_other_type_needs_no_offer_number(app):
+    exempt_employer("Embassy of Norway")
     application = submit_application(
-        details=details_for(None, permit_type="other", offer_number=None), actor=WORKER
+        details=details_for(None, permit_type="other", offer_number=None,
+                            employer_name="Embassy of Norway"), actor=WORKER
     )
     assert application.offer_id is None and application.permit_type == "other"
 

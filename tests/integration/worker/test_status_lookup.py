@@ -1,0 +1,38 @@
+"""The status page (issue 13 item 16): specific messages, and the application number accepted
+whatever its case."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from tests.work_permits_helpers import DOB, apply_form
+
+
+def text(response) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
+
+
+def test_empty_fields_get_specific_messages_in_both_languages(client, app):
+    page = text(client.post("/work-permit/status", data={"number": "", "date_of_birth": ""}))
+    assert "Enter your application number" in page and "Enter your date of birth" in page
+    assert "This field is required" not in page
+    french = text(client.post("/work-permit/status?lang=fr",
+                              data={"number": "", "date_of_birth": ""}))
+    assert "Inscrivez votre numéro de demande" in french
+
+
+def test_a_malformed_number_says_the_format(client, app):
+    page = text(client.post("/work-permit/status", data={"number": "12345",
+                                                         "date_of_birth": DOB}))
+    assert "the letter W followed by 9 digits" in page
+
+
+def test_a_lowercase_application_number_is_found(client, app):
+    assert client.post("/work-permit/apply", data=apply_form(
+        None, permit_type="open", offer_number="", open_code="C43")).status_code == 302
+    page = text(client.get("/work-permit/submitted"))
+    number = re.search(r"W\d{9}", page).group(0)
+    found = client.post("/work-permit/status", data={"number": number.lower(),
+                                                     "date_of_birth": DOB})
+    assert number in text(found) and "No application matches" not in text(found)
