@@ -107,6 +107,10 @@ DECISIONS: dict[str, LazyString] = {
         "None is issued: a work permit issued inside Canada comes with no visa or eTA. To travel "
         "abroad and come back, get the visa or eTA your citizenship needs before you leave."
     ),
+    "travel.us_permanent_resident": _l(
+        "None: as a permanent resident of the United States you need neither a visa nor an "
+        "eTA. Travel with your passport and your green card."
+    ),
     "travel.unknown_citizenship": _l("Unknown citizenship: assume a visa is needed."),
     "travel.eta_conditional": _l(
         "An eTA is possible only when flying, for a traveller who held a Canadian visitor visa "

@@ -43,6 +43,13 @@ FINDINGS: dict[str, LazyString] = {
         "worker's citizenship."
     ),
     "WORKER-BIRTH-DATE-INVALID": _l("Enter the worker's date of birth as year-month-day."),
+    "WORKER-BIRTH-DATE-FUTURE": _l(
+        "The worker's date of birth must be in the past. Check the year."
+    ),
+    "WORKER-AGE-IMPLAUSIBLE": _l(
+        "With this date of birth the worker is %(age)s years old; a worker is %(low)s to "
+        "%(high)s. Check the year."
+    ),
     "JOB-NOC-UNKNOWN": _l(
         "Enter a 5-digit NOC 2021 code from the list (for example 21232 for software developers)."
     ),

@@ -55,6 +55,10 @@ WORK_PERMITS: dict[str, LazyString] = {
     ),
     "application.open_code_missing": _l("Choose the open work permit category."),
     "application.birth_date_future": _l("The date of birth must be in the past."),
+    "application.birth_date_implausible": _l(
+        "With this date of birth you would be %(age)s years old; an applicant for a work permit "
+        "is %(low)s to %(high)s. Check the year."
+    ),
     "application.passport_expired": _l("This passport has expired. Renew it before applying."),
     "application.offer_withdrawn": _l(
         "The employer withdrew this offer, so it cannot be used. Ask the employer for a new offer"

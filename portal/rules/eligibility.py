@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from portal.rules import _code_checks
-from portal.rules._facts import answers_of, as_date, as_number, block, text, upper, warn
+from portal.rules._facts import age_on, answers_of, as_date, as_number, block, text, upper, warn
 from portal.rules.codes import ExemptionCode, get_code
 from portal.rules.countries import is_province, is_valid_country
 from portal.rules.findings import Finding
@@ -68,6 +68,7 @@ def _check(facts: OfferFacts, *, today: dt.date) -> list[Finding]:
     found += _employer(facts)
     entry = _code(facts, found)
     found += _worker(facts, entry)
+    found += _birth(facts, today)
     found += _job(facts, today)
     found += _wages(facts)
     if entry is None or not entry.employer_specific:
@@ -118,6 +119,23 @@ def _worker(facts: OfferFacts, entry: ExemptionCode | None) -> list[Finding]:
         return found
     found += _code_checks.citizenship(entry, citizenship, upper(facts.is_permanent_resident_of))
     return found
+
+
+# A worker's date of birth is in the past and plausible for working age (issue 13 item 14).
+WORKING_AGE = (14, 100)
+
+
+def _birth(facts: OfferFacts, today: dt.date) -> list[Finding]:
+    born = as_date(facts.date_of_birth)
+    if born is None:
+        return []
+    if born >= today:
+        return [block("WORKER-BIRTH-DATE-FUTURE", "date_of_birth", "worker")]
+    age = age_on(born, today)
+    if not WORKING_AGE[0] <= age <= WORKING_AGE[1]:
+        return [block("WORKER-AGE-IMPLAUSIBLE", "date_of_birth", "worker", age=age,
+                      low=WORKING_AGE[0], high=WORKING_AGE[1])]
+    return []
 
 
 def _job(facts: OfferFacts, today: dt.date) -> list[Finding]:

@@ -27,17 +27,23 @@ class TravelRequirement:
 
 
 def travel_requirement(
-    citizenship: str, *, issued_inside_canada: bool = False
+    citizenship: str, *, issued_inside_canada: bool = False, us_permanent_resident: bool = False
 ) -> TravelRequirement:
     """Document a citizen needs to come to Canada as a worker. The "eTA expansion" countries count
     as visa (the safe answer for a worker) with a note on when an eTA is enough.
 
     A visa or an eTA is issued with a work permit approval only to come to Canada (domain.md
     9.4): a permit issued inside Canada comes with neither, whatever the citizenship, and the
-    note says the worker needs their own to travel abroad and come back."""
+    note says the worker needs their own to travel abroad and come back. A permanent resident of
+    the United States needs neither."""
     code = citizenship.strip().upper() if isinstance(citizenship, str) else ""
     if issued_inside_canada:
         return TravelRequirement(TravelDocument.none, False, Message("travel.issued_inside"))
+    if us_permanent_resident and code != "US":
+        # US permanent residents (green card holders) need neither a visa nor an eTA (no eTA
+        # since 2022-04-26; domain.md 3.8a and 9.4).
+        green_card = Message("travel.us_permanent_resident")
+        return TravelRequirement(TravelDocument.none, False, green_card)
     row = load("travel_documents")["countries"].get(code)
     if row is None:
         return TravelRequirement(TravelDocument.visa, False, Message("travel.unknown_citizenship"))

@@ -37,6 +37,7 @@ class AssessmentInput:
     stay_months: int | None
     offer_fee_settled: bool  # the employer submitted the offer and paid (or is exempt)
     offer_answers: Mapping[str, str] | None = None
+    us_permanent_resident: bool = False  # holds a US green card
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,14 @@ def assess(data: AssessmentInput) -> Assessment:
         citizenship=data.citizenship,
         currently_in_canada=data.in_canada_now or data.applies_from == "inside",
         code=data.code,
+        us_permanent_resident=data.us_permanent_resident,
     )
     return Assessment(
         fee_lines=lines,
         fees_total_cents=fees.total_cents(lines),
         travel=travel.travel_requirement(
-            data.citizenship, issued_inside_canada=data.applies_from == "inside"
+            data.citizenship, issued_inside_canada=data.applies_from == "inside",
+            us_permanent_resident=data.us_permanent_resident,
         ),
         medical=medical,
         gss=gss,

@@ -137,6 +137,9 @@ class ApplyForm(PortalForm):
     passport_expiry = DateField(
         _l("Passport expiry date"), description=DATE_HINT, validators=[InputRequired(REQUIRED)]
     )
+    us_permanent_resident = BooleanField(
+        _l("I am a permanent resident of the United States (I hold a green card)")
+    )
     residence_country = SelectField(
         _l("Country of residence"), validators=[InputRequired(REQUIRED)]
     )

@@ -123,6 +123,7 @@ def _details(form: ApplyForm) -> applications.ApplicationDetails:
         principal_permit_expiry=form.principal_permit_expiry.data,
         student_program=form.student_program.data or None,
         employer_name=form.employer_name.data or None,
+        us_permanent_resident=bool(form.us_permanent_resident.data),
     )
 
 

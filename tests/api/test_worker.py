@@ -135,3 +135,22 @@ def test_bad_input_names_its_field(client, app):
     assert response.status_code == 422
     assert {e["pointer"] for e in response.get_json()["errors"]} == {"/family_size",
                                                                      "/applies_from"}
+
+
+def test_the_2025_family_rules_and_the_other_type_through_the_api(client, app):
+    # issue 13 items 1 and 8: the same answers as the page, the same refusals.
+    from tests.work_permits_helpers import exempt_employer
+
+    offer = OfferFactory()
+    spouse = _application(offer, permit_type="open", offer_number=None, open_code="C41",
+                          principal_noc_code="63200", principal_permit_expiry="2030-01-01")
+    refused = client.post(APPLY, json=spouse)
+    assert refused.status_code == 422 and refused.get_json()["code"]
+    accepted = client.post(APPLY, json={**spouse, "principal_noc_code": "21231"})
+    assert accepted.status_code == 201, accepted.get_json()
+    exempt_employer("Embassy of Norway")
+    other = _application(offer, permit_type="other", offer_number=None,
+                         employer_name="Embassy of Norway")
+    assert client.post(APPLY, json=other).status_code == 201
+    not_exempt = client.post(APPLY, json={**other, "employer_name": "Maple Software"})
+    assert not_exempt.status_code == 422

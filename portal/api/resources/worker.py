@@ -134,7 +134,12 @@ def apply(body: dict[str, Any]) -> Any:
         in_canada_now=body["in_canada_now"], biometrics=body["biometrics"],
         upfront_medical=body["upfront_medical"], family_size=body["family_size"],
         stay_months=body.get("stay_months"), noc_code=body.get("noc_code") or None,
-        language=current_language())
+        language=current_language(),
+        us_permanent_resident=body.get("us_permanent_resident", False),
+        employer_name=body.get("employer_name") or None,
+        principal_noc_code=body.get("principal_noc_code") or None,
+        principal_permit_expiry=body.get("principal_permit_expiry"),
+        student_program=body.get("student_program") or None)
     try:
         application = applications.submit_application(
             details=details, actor=Actor(user_id=None, ip_address=request.remote_addr))

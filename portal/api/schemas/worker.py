@@ -74,6 +74,17 @@ class ApplicationRequest(Strict):
     in_canada_now = ma.fields.Boolean(load_default=False)
     biometrics = ma.fields.String(required=True, validate=v.OneOf([b.value for b in Biometrics]))
     upfront_medical = ma.fields.Boolean(load_default=False)
+    us_permanent_resident = ma.fields.Boolean(load_default=False, metadata={
+        "description": "The worker holds a US green card: no visa or eTA, border exception."})
+    employer_name = Trimmed(allow_none=True, validate=v.Length(max=200), metadata={
+        "description": "For \"other\": the employer, exempt from the compliance regime."})
+    principal_noc_code = Trimmed(allow_none=True, validate=v.Regexp(r"^\d{5}$"), metadata={
+        "description": "C41 (spouse of a worker): the worker's NOC 2021 code."})
+    principal_permit_expiry = ma.fields.Date(allow_none=True, metadata={
+        "description": "C41: the end date of the worker's permit (16 months left needed)."})
+    student_program = ma.fields.String(allow_none=True, validate=v.OneOf(
+        ["masters_16_months", "doctoral", "professional", "other"]), metadata={
+        "description": "C42 (spouse of a student): the student's program."})
 
 
 class StatusRequest(Strict):

@@ -206,6 +206,7 @@ def _assess(
             offer_fee_settled=offer is not None
             and offer.fee_status in (FeeStatus.PAID, FeeStatus.EXEMPT),
             offer_answers=offer.answers if offer is not None else None,
+            us_permanent_resident=details.us_permanent_resident,
         )
     )
 
@@ -259,14 +260,19 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
     )
 
 
+_NOT_MATCHED = {
+    "offer_number": Message.of("application.not_matched.offer_number"),
+    "passport_number": Message.of("application.not_matched.passport_number"),
+    "citizenship": Message.of("application.not_matched.citizenship"),
+}
 NOT_MATCHED_INTRO = (Message.of("application.not_matched"), Message.of("application.mismatch"))
 
 
 def not_matched_messages(application: WorkPermitApplication) -> list[tuple[str, Message]]:
     """What the worker should check, per field that did not match (never what the offer
     holds): empty for a matched application."""
-    return [(name, Message.of(f"application.not_matched.{name}"))
-            for name in application.mismatched_fields]
+    return [(name, _NOT_MATCHED[name]) for name in application.mismatched_fields
+            if name in _NOT_MATCHED]
 
 
 def get_application_result(*, number: str, date_of_birth: date | None) -> WorkPermitApplication:

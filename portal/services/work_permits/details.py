@@ -15,6 +15,8 @@ from portal import clock
 from portal.models import PermitType
 from portal.models.enums import AppliesFrom, Biometrics
 from portal.rules import numbers
+from portal.rules._facts import age_on
+from portal.rules.eligibility import WORKING_AGE
 from portal.rules.family import FamilyFacts, family_findings
 from portal.rules.messages import Message
 from portal.rules.work_permit import is_open_permit_code
@@ -52,6 +54,7 @@ class ApplicationDetails:
     student_program: str | None = None
     # "Other" (an employer exempt from the compliance regime): the employer's name.
     employer_name: str | None = None
+    us_permanent_resident: bool = False  # holds a US green card (travel, port of entry)
 
 
 def check_shape(details: ApplicationDetails) -> None:
@@ -73,16 +76,26 @@ def check_shape(details: ApplicationDetails) -> None:
         )
     if details.permit_type == PermitType.OPEN and not is_open_permit_code(details.open_code):
         raise DomainError(Message.of("application.open_code_missing"), field="open_code")
-    if details.date_of_birth >= today:
-        raise DomainError(Message.of("application.birth_date_future"), field="date_of_birth")
-    if details.passport_expiry <= today:
-        raise DomainError(
-            Message.of("application.passport_expired"), field="passport_expiry"
-        )
+    check_dates(details, today)
     if details.permit_type == PermitType.OPEN:
         check_family(details, today)
     if details.permit_type == PermitType.OTHER:
         check_exempt_employer(details.employer_name)
+
+
+def check_dates(details: ApplicationDetails, today: date) -> None:
+    """A date of birth in the past and of working age, a passport still valid."""
+    if details.date_of_birth >= today:
+        raise DomainError(Message.of("application.birth_date_future"), field="date_of_birth")
+    age = age_on(details.date_of_birth, today)
+    if not WORKING_AGE[0] <= age <= WORKING_AGE[1]:
+        raise DomainError(Message.of("application.birth_date_implausible", age=age,
+                                     low=WORKING_AGE[0], high=WORKING_AGE[1]),
+                          field="date_of_birth")
+    if details.passport_expiry <= today:
+        raise DomainError(
+            Message.of("application.passport_expired"), field="passport_expiry"
+        )
 
 
 def check_family(details: ApplicationDetails, today: date) -> None:

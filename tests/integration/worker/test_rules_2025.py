@@ -58,3 +58,21 @@ def test_a_pgwp_at_the_port_of_entry_is_refused_on_the_form_for_a_us_citizen(cli
     ))
     assert response.status_code == 200
     assert "Post-graduation work permits are not issued at a port of entry" in text(response)
+
+
+def test_a_us_green_card_holder_needs_no_visa_and_may_apply_at_the_border(client, app):
+    # issue 13 item 4: an Indian citizen who is a US permanent resident, arriving by land.
+    offer = OfferFactory(code_key="C63", noc_code="21231", teer=1, worker_citizenship="IN")
+    page = submitted(client, apply_form(offer, citizenship="IN", residence_country="US",
+                                        applies_from="port_of_entry", us_permanent_resident="y"))
+    travel = _section(page, "Travel document", "Medical exam")
+    assert "Temporary resident visa" not in travel
+    assert "permanent resident of the United States" in travel
+    poe = page.split("Applying at a port of entry", 1)[1]
+    assert "Possible under the current rules" in poe
+
+
+def test_without_the_green_card_the_same_worker_needs_a_visa(client, app):
+    offer = OfferFactory(code_key="C63", noc_code="21231", teer=1, worker_citizenship="IN")
+    page = submitted(client, apply_form(offer, citizenship="IN", residence_country="US"))
+    assert "Temporary resident visa" in _section(page, "Travel document", "Medical exam")

@@ -36,3 +36,20 @@ def test_a_lowercase_application_number_is_found(client, app):
     found = client.post("/work-permit/status", data={"number": number.lower(),
                                                      "date_of_birth": DOB})
     assert number in text(found) and "No application matches" not in text(found)
+
+
+def test_a_date_of_birth_in_the_future_or_of_a_child_is_refused_on_its_field(client, app):
+    from sqlalchemy import func, select
+
+    from portal.extensions import db
+    from portal.models import WorkPermitApplication
+
+    base = {"permit_type": "open", "offer_number": "", "open_code": "C43"}
+    future = client.post("/work-permit/apply", data=apply_form(None, **base,
+                                                               date_of_birth="2030-01-01"))
+    assert "must be in the past" in text(future)
+    child = client.post("/work-permit/apply", data=apply_form(None, **base,
+                                                              date_of_birth="2020-01-01"))
+    assert "years old" in text(child) and "Check the year" in text(child)
+    assert 'id="date_of_birth-error"' in child.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(WorkPermitApplication)) == 0

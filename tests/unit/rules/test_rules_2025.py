@@ -3,6 +3,8 @@ decide, worded through the catalogue in English and French."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from portal.rules.fees import gss_two_week
@@ -216,3 +218,21 @@ def test_a_paid_c50_worker_is_not_blocked():
     found = _findings(code="C50", wage_cents=5275, wage_unit="hour", hours_per_week=37.5,
                       answers={"worker_unpaid": "no"})
     assert "WAGE-UNPAID-BUT-PAID" not in {f.code for f in found}
+
+
+# --- item 14: a date of birth in the past, of working age -------------------------------------
+
+
+@pytest.mark.parametrize(("born", "finding"), [
+    (dt.date(2030, 1, 1), "WORKER-BIRTH-DATE-FUTURE"),
+    (dt.date(2020, 1, 1), "WORKER-AGE-IMPLAUSIBLE"),  # 6 years old
+    (dt.date(1900, 1, 1), "WORKER-AGE-IMPLAUSIBLE"),  # 126 years old
+    (dt.date(1990, 4, 25), None),
+])
+def test_the_workers_date_of_birth_is_in_the_past_and_of_working_age(born, finding, say):
+    found = [f for f in _findings(date_of_birth=born) if (f.code.startswith("WORKER-")
+             and "BIRTH" in f.code) or f.code == "WORKER-AGE-IMPLAUSIBLE"]
+    assert [f.code for f in found] == ([finding] if finding else [])
+    if found:
+        assert found[0].field == "date_of_birth" and found[0].is_blocking
+        assert "Check the year" in say(found[0].message, "en")
