@@ -13,6 +13,7 @@ from portal.catalogue import say, say_stored
 from portal.catalogue.labels import category_label, travel_document_label
 from portal.i18n import current_language
 from portal.models.enums import ApplicationStatus, FeeStatus, MemberRole, OfferStatus, Permission
+from portal.rules.codes import shown_code
 from portal.rules.countries import country_name, province_name
 
 
@@ -49,6 +50,10 @@ def province_label(code: str | None) -> str:
     return province_name(code, current_language()) if code else ""
 
 
+def code_label(key: str | None) -> str:
+    return shown_code(key, current_language()) if key else ""
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(money=money, long_date=long_date, date_time=date_time)
     app.jinja_env.globals.update(
@@ -57,6 +62,7 @@ def init_app(app: Flask) -> None:
         category_label=category_label,
         province_name=province_label,
         country_label=country_label,
+        code_label=code_label,
         travel_document_label=travel_document_label,
         # Templates compare these enums' members (never bare strings) and show their labels.
         OfferStatus=OfferStatus,

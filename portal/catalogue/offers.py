@@ -103,6 +103,10 @@ OFFERS: dict[str, LazyString] = {
     "submission.not_ready": _l(
         "The offer cannot be submitted yet: fix the problems listed on the review page."
     ),
+    "payment.card_expired": _l(
+        "This card has expired. Enter the expiry date on the card: any month from this month on."
+    ),
+    "payment.cvc_length": _l("Enter the %(digits)s digits of the security code for this card."),
     "payment.page_expired": _l("This payment page has expired. Try again."),
     "fee_exemption.reason_missing": _l("Explain why the employer is exempt from the fee."),
     "payment.no_fee_due": _l("No fee is due for this offer: claim the fee exemption instead."),

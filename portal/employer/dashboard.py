@@ -28,7 +28,7 @@ def dashboard_form() -> DashboardForm:
         form = DashboardForm(formdata=None, data=criteria or {})
     lang = current_language()
     form.code.choices = options([("", str(_l("All")))] + [
-        (c.key, f"{c.key} – {c.name(lang)}") for c in employer_codes()
+        (c.key, c.label(lang)) for c in employer_codes()
     ])
     return form
 

@@ -14,6 +14,7 @@ from portal.employer.dashboard import dashboard_form, dashboard_query, hold_sear
 from portal.employer.forms import ProfileForm
 from portal.forms import ActionForm
 from portal.forms_errors import apply_domain_error
+from portal.i18n import current_language
 from portal.services.accounts import profile as employer_profile
 from portal.services.accounts.profile import EDITABLE_FIELDS
 from portal.services.audit import log as audit_log
@@ -72,7 +73,8 @@ def edit_profile() -> ResponseReturnValue:
 @bp.route("/offers/export")
 @employer_required
 def export_offers() -> ResponseReturnValue:
-    chunks = queue.export_csv(actor=current_actor(), query=dashboard_query())
+    chunks = queue.export_csv(actor=current_actor(), query=dashboard_query(),
+                              lang=current_language())
     name = f"offers-{clock.today().isoformat()}.csv"
     return Response(
         "".join(chunks),

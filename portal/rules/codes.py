@@ -27,6 +27,7 @@ __all__ = [
     "employer_codes",
     "get_code",
     "open_permit_codes",
+    "shown_code",
 ]
 
 
@@ -261,6 +262,16 @@ def get_code(key_or_code: object) -> ExemptionCode | None:
     if not isinstance(key_or_code, str):
         return None
     return _by_key().get(key_or_code.strip().upper())
+
+
+def shown_code(key: object, lang: str) -> str:
+    """What users read for a stored code key: the official code and its name ("C21 –
+    International Experience Canada – Young Professionals"), never the internal key "C21-YP"
+    (issue 13 item 15). Empty for no code; an unknown key as stored."""
+    entry = get_code(key)
+    if entry is None:
+        return key if isinstance(key, str) else ""
+    return entry.label(lang)
 
 
 @functools.cache

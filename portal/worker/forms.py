@@ -41,7 +41,7 @@ def open_code_choices() -> list[SelectChoice]:
     2025-01-21: portal.rules.family)."""
     lang, today = current_language(), clock.today()
     return options([("", _l("Choose a category"))] + [
-        (code.key, f"{code.key} – {code.name(lang)}") for code in open_permit_codes()
+        (code.key, code.label(lang)) for code in open_permit_codes()
         if still_offered(code.key, today)
     ])
 

@@ -18,6 +18,7 @@ from sqlalchemy import Select, and_, asc, desc, func, or_, select
 
 from portal.extensions import db
 from portal.models import Offer, OfferStatus
+from portal.rules.codes import shown_code
 from portal.rules.numbers import is_offer_number
 from portal.services.actor import Actor
 from portal.services.pages import Page, paginate
@@ -196,9 +197,10 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def export_csv(*, actor: Actor, query: OfferQuery) -> Iterator[str]:
+def export_csv(*, actor: Actor, query: OfferQuery, lang: str = "en") -> Iterator[str]:
     """The actor's employer's offers matching `query` (all pages) as CSV text chunks, with a
-    header row. No passport numbers, dates of birth or wages."""
+    header row. No passport numbers, dates of birth or wages. The exemption code is the
+    official code and its name in `lang`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
@@ -207,7 +209,8 @@ def export_csv(*, actor: Actor, query: OfferQuery) -> Iterator[str]:
         for row in db.session.execute(stmt).yield_per(EXPORT_BATCH):
             r = OfferRow(**row._asdict())
             writer.writerow([_cell(v) for v in (
-                r.number, r.status, r.code_key, r.worker_family_name, r.worker_given_names,
+                r.number, r.status, shown_code(r.code_key, lang) if r.code_key else "",
+                r.worker_family_name, r.worker_given_names,
                 r.worker_citizenship, r.job_title, r.noc_code, r.start_date, r.end_date,
                 r.fee_status, r.created_at, r.submitted_at, r.matched_at, r.withdrawn_at,
             )])
