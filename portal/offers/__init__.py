@@ -7,4 +7,12 @@ from flask import Blueprint
 
 bp = Blueprint("offers", __name__, url_prefix="/employer/offers")
 
+
+@bp.app_template_filter("field_anchor")
+def _field_anchor(column: str) -> str:
+    from portal.offers.sections import field_anchor
+
+    return field_anchor(column)
+
+
 from portal.offers.routes import drafts, lifecycle, submission  # noqa: E402, F401

@@ -22,6 +22,13 @@ SECTION_ENDPOINTS = {
     "attestations": "offers.attestations",
 }
 SECTION_ORDER = ("code", "worker", "job", "wages", "attestations")
+# A problem names the offer's column; these columns are typed into a field named otherwise.
+_FORM_FIELD_FOR_COLUMN = {"wage_cents": "wage"}
+
+
+def field_anchor(column: str) -> str:
+    """The id of the form field where `column` is typed: the fragment of a "fix this" link."""
+    return _FORM_FIELD_FOR_COLUMN.get(column, column)
 
 
 def next_endpoint(section: str) -> str:

@@ -1,0 +1,93 @@
+"""Every "fix this" link on the offer pages lands on an element that exists (issue 13 item 20).
+
+The review page, the rules boxes of each section and the pay page link to the field to fix
+(`/employer/offers/<id>/wages-and-benefits#wage`). A link whose fragment names no id on its
+target page drops the user at the top of the form, so this walks every offer page in several
+states (empty, contradicting the rules, complete, submitted, withdrawn), in both languages, and
+follows every same-site link with a fragment.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+import pytest
+
+from portal.services.offers.drafts import create_draft, save_section
+from tests.offers_helpers import actor_for, complete_draft
+
+PAGES = ("", "/exemption-code", "/foreign-worker", "/job", "/wages-and-benefits", "/attestations",
+         "/evidence", "/business-information", "/review", "/pay", "/fee-exemption")
+_LINK = re.compile(r'href="([^"]*#[^"]+)"')
+
+
+def _contradicting_draft(user):
+    """A draft whose values break a rule in every section the rules look at."""
+    actor = actor_for(user)
+    offer = create_draft(actor=actor)
+    save_section(offer_id=offer.id, actor=actor, section="code", values={
+        "code_key": "T36", "answers": {}, "explanation": "x"})
+    save_section(offer_id=offer.id, actor=actor, section="worker", values={
+        "worker_citizenship": "FR", "worker_date_of_birth": date(2025, 1, 1)})
+    save_section(offer_id=offer.id, actor=actor, section="job", values={
+        "noc_code": "65201", "start_date": date(2027, 3, 1), "end_date": date(2026, 3, 1),
+        "locations": [{"address_line1": "1 Main", "city": "Québec", "province": "QC",
+                       "postal_code": "G1R 4P5"}]})
+    save_section(offer_id=offer.id, actor=actor, section="wages", values={
+        "wage_cents": 0, "wage_unit": "hour", "hours_per_week": 200})
+    return offer
+
+
+def _offers(user, client):
+    empty = create_draft(actor=actor_for(user))
+    withdrawn = complete_draft(user)
+    client.post(f"/employer/offers/{withdrawn.id}/pay", data={
+        "card_number": "4242 4242 4242 4242", "expiry": "12/34", "cvc": "123",
+        "idempotency_key": "fix-links-1"})
+    client.post(f"/employer/offers/{withdrawn.id}/withdraw", data={
+        "reason": "The worker accepted another job.", "withdraw": "1"})
+    submitted = complete_draft(user)
+    client.post(f"/employer/offers/{submitted.id}/pay", data={
+        "card_number": "4242 4242 4242 4242", "expiry": "12/34", "cvc": "123",
+        "idempotency_key": "fix-links-2"})
+    return [empty, _contradicting_draft(user), complete_draft(user, code="C31"), submitted,
+            withdrawn]
+
+
+def _ids(html: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', html))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_fix_link_points_at_an_existing_id(client, signed_in, language):
+    client.get(f"/employer/?lang={language}")
+    seen = 0
+    for offer in _offers(signed_in, client):
+        for page in PAGES:
+            path = f"/employer/offers/{offer.id}{page}"
+            response = client.get(path)
+            if response.status_code != 200:
+                continue
+            html = response.get_data(as_text=True)
+            for link in _LINK.findall(html):
+                url = urlsplit(link.replace("&amp;", "&"))
+                if url.netloc or url.scheme:
+                    continue
+                target = html if not url.path or url.path == path else (
+                    client.get(url.path).get_data(as_text=True))
+                assert url.fragment in _ids(target), f"{path} links to {link}: no such id"
+                seen += url.fragment != "main"
+    assert f'<html lang="{language}">' in html
+    assert seen > 20  # the walk really followed the review's and the rules boxes' links
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Must be fixed:"), ("fr", "À corriger :")])
+def test_the_rules_box_keeps_a_space_between_its_label_and_the_message(
+        client, signed_in, language, label):
+    client.get(f"/employer/?lang={language}")
+    offer = _contradicting_draft(signed_in)
+    html = client.get(f"/employer/offers/{offer.id}/wages-and-benefits").get_data(as_text=True)
+    text = re.sub(r"<[^>]+>", "", html).replace("\u00a0", " ")
+    assert re.search(re.escape(label) + r" \S", text), "the label runs into the message"
