@@ -40,18 +40,24 @@ def _contradicting_draft(user):
     return offer
 
 
+def _pay(client, offer) -> None:
+    page = client.get(f"/employer/offers/{offer.id}/pay").get_data(as_text=True)
+    key = re.search(r'name="idempotency_key" type="hidden" value="([^"]+)"', page).group(1)
+    paid = client.post(f"/employer/offers/{offer.id}/pay", data={
+        "card_number": "4242 4242 4242 4242", "expiry": "12/34", "cvc": "123",
+        "idempotency_key": key, "pay": "1"})
+    assert paid.status_code == 302, paid.text
+
+
 def _offers(user, client):
     empty = create_draft(actor=actor_for(user))
     withdrawn = complete_draft(user)
-    client.post(f"/employer/offers/{withdrawn.id}/pay", data={
-        "card_number": "4242 4242 4242 4242", "expiry": "12/34", "cvc": "123",
-        "idempotency_key": "fix-links-1"})
-    client.post(f"/employer/offers/{withdrawn.id}/withdraw", data={
+    _pay(client, withdrawn)
+    gone = client.post(f"/employer/offers/{withdrawn.id}/withdraw", data={
         "reason": "The worker accepted another job.", "withdraw": "1"})
+    assert gone.status_code == 302, gone.text
     submitted = complete_draft(user)
-    client.post(f"/employer/offers/{submitted.id}/pay", data={
-        "card_number": "4242 4242 4242 4242", "expiry": "12/34", "cvc": "123",
-        "idempotency_key": "fix-links-2"})
+    _pay(client, submitted)
     return [empty, _contradicting_draft(user), complete_draft(user, code="C31"), submitted,
             withdrawn]
 
