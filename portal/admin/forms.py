@@ -102,7 +102,7 @@ class ExemptionFieldsMixin:
 
 
 class GrantExemptionForm(ExemptionFieldsMixin, PortalForm):
-    submit = SubmitField(_l("Grant the exemption"))
+    submit = SubmitField(_l("Grant the exemption"), id="grant_submit")  # ids unique on the page
 
 
 class ReasonForm(PortalForm):
@@ -129,7 +129,7 @@ class BanForm(PortalForm):
         places=2,
         validators=[Optional(), NumberRange(min=Decimal(0), max=Decimal(1_000_000))],
     )
-    submit = SubmitField(_l("Record the ban"))
+    submit = SubmitField(_l("Record the ban"), id="ban_submit")
 
 
 class ExemptEmployerForm(ExemptionFieldsMixin, PortalForm):
