@@ -40,7 +40,7 @@ def validate_business_number(_form: Form, field: Field) -> None:
     digits = clean_business_number(field.data)
     if not re.fullmatch(r"\d{9}", digits):
         raise ValidationError(
-            _l("Enter the 9 digits of the business number, for example 123 456 782.")
+            _l("Enter the 9 digits of the business number, for example 872 345 673.")
         )
     try:
         business_number.validate(digits)

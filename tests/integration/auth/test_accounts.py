@@ -327,3 +327,22 @@ def test_rate_limits_can_live_in_redis_for_several_workers(make_app, _schema):
     with other_worker.app_context():
         assert other_worker.test_client().post("/sign-in", data=attempt).status_code == 401
         assert other_worker.test_client().post("/sign-in", data=attempt).status_code == 429
+
+
+def test_the_business_number_example_is_valid_and_free_beside_the_demo_data(client):
+    """A newcomer on a fresh bin/run (demo data seeded) copies the hint's example: it must be
+    accepted, not taken by a demo employer (issue 13 item 28)."""
+    from portal.services.sandbox import demo
+
+    demo.seed()
+    html = client.post("/register", data=registration(business_number="12")).get_data(
+        as_text=True)
+    example = re.search(r"for example ([\d ]+)\.", field_error(html, "business_number")).group(1)
+    response = client.post("/register", data=registration(
+        business_number=example, email="newcomer@example.com"))
+    assert response.status_code == 302
+    digits = example.replace(" ", "")
+    assert db.session.scalar(select(func.count()).select_from(Employer).where(
+        Employer.business_number == digits)) == 1
+    assert db.session.scalar(select(User.email).join(Employer).where(
+        Employer.business_number == digits)) == "newcomer@example.com"
