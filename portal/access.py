@@ -95,6 +95,17 @@ def _employer_second_factor_gate() -> Any:
     return None
 
 
+def second_factor_ahead(user: Any) -> bool:
+    """Whether `user`, just past the password, still has a second factor to pass (or set up)
+    before they are signed in: every administrator; an employer user enrolled or whose team
+    requires it."""
+    if user.is_admin:
+        return True
+    return second_factor.is_enrolled(user_id=user.id) or second_factor_policy.required_for(
+        user_id=user.id
+    )
+
+
 def first_factor_required(view: F) -> F:
     """Signed in with a password, before any second factor (the second-factor pages only)."""
     wrapped = login_required(view)

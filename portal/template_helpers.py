@@ -6,7 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 from flask import Flask, current_app
 
 from portal.catalogue import say, say_stored
@@ -42,6 +42,22 @@ def date_time(value: datetime | None) -> str:
     return format_datetime(value, format="medium", tzinfo=tz, locale=locale)
 
 
+def file_size(size: int | None) -> str:
+    """A file's size as people read it: 200 bytes, 4.5 KB, 1.2 MB (200 octets, 4,5 Ko, 1,2 Mo)."""
+    if size is None:
+        return ""
+    french = current_language() == "fr"
+    locale = "fr_CA" if french else "en_CA"
+    if size < 1024:
+        unit = ("octet" if french else "byte") + ("" if size == 1 else "s")
+        return f"{format_decimal(size, locale=locale)} {unit}"
+    if size < 1024 * 1024:
+        unit, scale = ("Ko" if french else "KB"), 1024
+    else:
+        unit, scale = ("Mo" if french else "MB"), 1024 * 1024
+    return f"{format_decimal(size / scale, format='#,##0.#', locale=locale)}\u00a0{unit}"
+
+
 def country_label(code: str | None) -> str:
     return country_name(code, current_language()) if code else ""
 
@@ -55,7 +71,9 @@ def code_label(key: str | None) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(money=money, long_date=long_date, date_time=date_time)
+    app.jinja_env.filters.update(
+        money=money, long_date=long_date, date_time=date_time, file_size=file_size
+    )
     app.jinja_env.globals.update(
         say=say,
         say_stored=say_stored,

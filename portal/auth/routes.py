@@ -15,6 +15,7 @@ from portal.access import (
     account_required,
     current_actor,
     public,
+    second_factor_ahead,
     signed_in_required,
 )
 from portal.auth import bp
@@ -100,7 +101,8 @@ def sign_in() -> ResponseReturnValue:
         )
         if user is not None:
             start_session(user)
-            flash(_("You are signed in."), "success")
+            if not second_factor_ahead(user):  # otherwise said once the code is entered
+                flash(_("You are signed in."), "success")
             if user.is_admin or not user.email_confirmed:
                 return redirect(_home_for(user))
             return redirect(_safe_next(request.args.get("next")) or _home_for(user))

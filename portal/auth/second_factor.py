@@ -119,6 +119,7 @@ def second_factor_step() -> ResponseReturnValue:
             apply_domain_error(form, error)
         else:
             session[SECOND_FACTOR_KEY] = current_user.id
+            flash(_("You are signed in."), "success")
             left = second_factor.recovery_codes_left(user_id=current_user.id)
             if left <= 2:
                 flash(_("You have %(n)d recovery codes left.", n=left), "info")

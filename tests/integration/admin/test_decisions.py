@@ -8,6 +8,7 @@ from sqlalchemy import select
 from portal import clock
 from portal.extensions import db
 from portal.models import FeeStatus, OfferStatus, Refund, WorkPermitApplication
+from portal.rules.countries import country_name
 from tests.admin_helpers import NOW, enrolled_admin, sign_in_admin
 from tests.factories import OfferFactory
 from tests.work_permits_helpers import DOB, apply_form
@@ -57,3 +58,15 @@ def test_approval_from_outside_gives_the_worker_a_letter_of_introduction(app):
     body = worker.get("/work-permit/submitted").get_data(as_text=True)
     assert "Approved" in body and "port-of-entry letter of introduction" in body
     assert application.number not in officer.get("/admin/decisions/").get_data(as_text=True)
+
+
+def test_the_decision_page_names_the_citizenship_country(app):
+    """Issue 13 item 25: the officer reads "France", not the code "FR"."""
+    clock.freeze(NOW)
+    worker, officer = app.test_client(), app.test_client()
+    offer = OfferFactory()
+    application = submitted(worker, offer)
+    sign_in_admin(officer, enrolled_admin())
+    page = officer.get(f"/admin/decisions/{application.id}").get_data(as_text=True)
+    shown = page.split("Citizenship</dt><dd>", 1)[1].split("</dd>", 1)[0]
+    assert shown == country_name(application.citizenship, "en") != application.citizenship

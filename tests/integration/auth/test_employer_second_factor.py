@@ -182,3 +182,32 @@ def test_changing_the_password_keeps_the_second_factor_passed_in_this_session(cl
                            data={"current": TEST_PASSWORD, "new": new, "confirm": new})
     assert response.status_code == 302
     assert client.get("/employer/").status_code == 200
+
+
+def test_signed_in_is_said_only_once_the_second_factor_is_passed(app, client, frozen):
+    """Issue 13 item 25: "You are signed in." appeared after the password alone."""
+    from tests.admin_helpers import current_code
+
+    plain = UserFactory()
+    first = _sign_in(client, plain)
+    assert "You are signed in." in client.get(first.headers["Location"]).get_data(as_text=True)
+    user = UserFactory()
+    setting_up = app.test_client()
+    _sign_in(setting_up, user)
+    _turn_on(setting_up, user)
+    later = app.test_client()
+    page = later.get(_sign_in(later, user).headers["Location"], follow_redirects=True)
+    assert "Enter" in page.get_data(as_text=True)
+    assert "You are signed in." not in page.get_data(as_text=True)
+    clock.advance(timedelta(seconds=30))
+    done = later.post("/account/second-factor", data={"code": _code(user.id)},
+                      follow_redirects=True)
+    assert "You are signed in." in done.get_data(as_text=True)
+
+    admin = enrolled_admin()
+    officer = app.test_client()
+    step = officer.get(_sign_in(officer, admin).headers["Location"]).get_data(as_text=True)
+    assert "You are signed in" not in step
+    done = officer.post("/admin/second-factor", data={"code": current_code(admin.totp_secret)},
+                        follow_redirects=True)
+    assert "You are signed in as an administrator." in done.get_data(as_text=True)
