@@ -3,12 +3,13 @@ profile and the employer's history (its audit events)."""
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal import clock
 from portal.access import acting_is_primary, current_actor, employer_required, primary_required
+from portal.downloads import csv_download
 from portal.employer import bp
 from portal.employer.dashboard import dashboard_form, dashboard_query, hold_search, is_searching
 from portal.employer.forms import ProfileForm
@@ -75,13 +76,7 @@ def edit_profile() -> ResponseReturnValue:
 def export_offers() -> ResponseReturnValue:
     chunks = queue.export_csv(actor=current_actor(), query=dashboard_query(),
                               lang=current_language())
-    name = f"offers-{clock.today().isoformat()}.csv"
-    return Response(
-        "".join(chunks),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"',
-                 "Cache-Control": "private, no-store"},
-    )
+    return csv_download(chunks, f"offers-{clock.today().isoformat()}.csv")
 
 
 @bp.route("/history")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Response, render_template, request, stream_with_context
+from flask import render_template, request
 
 from portal import clock
 from portal.access import admin_required, current_actor
 from portal.admin import bp
 from portal.admin.forms import AuditFilterForm
+from portal.downloads import csv_download
 from portal.services.audit import log as audit_log
 
 
@@ -51,9 +52,4 @@ def audit_csv():
     if request.args:
         form.validate()
     chunks = audit_log.export_csv(actor=current_actor(), criteria=_criteria(form))
-    filename = f"audit-log-{clock.today().isoformat()}.csv"
-    return Response(
-        stream_with_context(chunks),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return csv_download(chunks, f"audit-log-{clock.today().isoformat()}.csv")

@@ -87,6 +87,6 @@ def test_admin_filters_paginates_and_exports(app):
     response = client.get(f"/admin/audit.csv?employer_id={second.id}")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert len(rows) == 2 and {r["employer_id"] for r in rows} == {str(second.id)}
     assert rows[0]["hash"] and rows[1]["prev_hash"] == rows[0]["hash"]

@@ -128,10 +128,22 @@ def test_csv_export_has_the_employers_offers_and_no_passport_numbers(client, sig
     _bulk_offers(other.employer_id, 2, start=100)
     response = client.get("/employer/offers/export")
     assert response.mimetype == "text/csv"
-    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert response.data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads accents right
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert rows[0][0] == "offer_number" and len(rows) == 4
     assert "PASS" not in response.get_data(as_text=True)
     assert "Family100" not in response.get_data(as_text=True)
+
+
+def test_csv_export_keeps_accented_names_for_excel(client, signed_in):
+    """Issue 13 item 25: without a byte order mark Excel garbled "García Núñez"."""
+    offer = complete_draft(signed_in)
+    stored = db.session.get(Offer, offer.id)
+    stored.worker_family_name, stored.worker_given_names = "García Núñez", "Zoë"
+    db.session.commit()
+    data = client.get("/employer/offers/export").data
+    assert data.startswith("\ufeff".encode())
+    assert "García Núñez".encode() in data and data.count(b"\xef\xbb\xbf") == 1
 
 
 def test_csv_export_defuses_spreadsheet_formulas(client, signed_in):

@@ -42,7 +42,9 @@ def _contradicting_draft(user):
 
 def _pay(client, offer) -> None:
     page = client.get(f"/employer/offers/{offer.id}/pay").get_data(as_text=True)
-    key = re.search(r'name="idempotency_key" type="hidden" value="([^"]+)"', page).group(1)
+    found = re.search(r'name="idempotency_key" type="hidden" value="([^"]+)"', page)
+    assert found, "the pay page carries its idempotency key"
+    key = found.group(1)
     paid = client.post(f"/employer/offers/{offer.id}/pay", data={
         "card_number": "4242 4242 4242 4242", "expiry": "12/34", "cvc": "123",
         "idempotency_key": key, "pay": "1"})
