@@ -82,7 +82,7 @@ def export_offers() -> ResponseReturnValue:
 @bp.route("/history")
 @employer_required
 def history() -> ResponseReturnValue:
-    page = audit_log.employer_history(
-        actor=current_actor(), page=request.args.get("page", 1, type=int) or 1
-    )
-    return render_template("employer/history.html", page=page)
+    actor = current_actor()
+    page = audit_log.employer_history(actor=actor, page=request.args.get("page", 1, type=int) or 1)
+    names = audit_log.names_for(actor=actor, events=page.rows)
+    return render_template("employer/history.html", page=page, names=names)

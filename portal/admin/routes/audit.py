@@ -42,6 +42,7 @@ def audit():
         page=page,
         args=args,
         actions=audit_log.action_names(actor=actor),
+        names=audit_log.names_for(actor=actor, events=page.rows),
     )
 
 

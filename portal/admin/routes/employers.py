@@ -18,6 +18,7 @@ from portal.admin.forms import (
 )
 from portal.forms_errors import apply_domain_error, apply_refusal, flash_refusal
 from portal.models.enums import ExemptionCategory
+from portal.services.audit import log as audit_log
 from portal.services.compliance import bans, exemptions
 from portal.services.compliance import employers as admin_employers
 from portal.services.errors import DomainError
@@ -67,6 +68,7 @@ def _render_employer(employer_id: int, **forms):
     return render_template(
         "admin/employer.html",
         o=overview,
+        names=audit_log.names_for(actor=current_actor(), events=overview.events),
         legal_basis=exemptions.DEFAULT_LEGAL_BASIS,
         reason_form=ReasonForm(formdata=None),
         **forms,

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Select, select
 
 from portal.extensions import db
-from portal.models import AuditEvent
+from portal.models import AuditEvent, Employer, Membership, Role, User
 from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.errors import NotFound
@@ -124,3 +124,47 @@ def employer_history(*, actor: Actor, page: int = 1) -> Page:
         raise NotFound(Message.of("employer.not_found"))
     stmt = select(AuditEvent).where(AuditEvent.employer_id == actor.employer_id)
     return _page(stmt, page, PAGE_SIZE)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Who the events' ids are, for people reading the log: `users` maps a user id to a name
+    (an administrator's shown as such to employers), `employers` an employer id to its name."""
+
+    users: Mapping[int, str]
+    employers: Mapping[int, str]
+    admins: frozenset[int]
+
+
+def names_for(*, actor: Actor, events: Iterable[AuditEvent]) -> Names:
+    """The names behind the events' user and employer ids, in two queries. Administrators see
+    every name and email; an employer's users see their own team's names only (an
+    administrator is just "an administrator", anyone else stays a number)."""
+    events = list(events)
+    user_ids = {i for e in events for i in (e.actor_user_id, e.representative_user_id) if i}
+    employer_ids = {i for e in events for i in (e.employer_id, e.on_behalf_of_employer_id) if i}
+    users: dict[int, str] = {}
+    admins: set[int] = set()
+    team: set[int] | None = None
+    if not actor.is_admin:
+        team = set(db.session.scalars(select(Membership.user_id).where(
+            Membership.employer_id == actor.employer_id, Membership.user_id.in_(user_ids))))
+    for user_id, name, email, role, employer_id in db.session.execute(
+        select(User.id, User.full_name, User.email, User.role, User.employer_id)
+        .where(User.id.in_(user_ids))
+    ):
+        if role == Role.ADMIN:
+            admins.add(user_id)
+        if team is None:
+            users[user_id] = f"{name} ({email})"
+        elif employer_id == actor.employer_id or user_id in team:
+            users[user_id] = name
+    if not actor.is_admin:
+        employer_ids &= {actor.employer_id}
+    employers = {
+        employer_id: name
+        for employer_id, name in db.session.execute(
+            select(Employer.id, Employer.operating_name).where(Employer.id.in_(employer_ids))
+        )
+    }
+    return Names(users=users, employers=employers, admins=frozenset(admins))

@@ -90,3 +90,30 @@ def test_admin_filters_paginates_and_exports(app):
     rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert len(rows) == 2 and {r["employer_id"] for r in rows} == {str(second.id)}
     assert rows[0]["hash"] and rows[1]["prev_hash"] == rows[0]["hash"]
+
+
+def test_the_log_names_people_and_employers_and_employers_see_only_their_team(app):
+    """Issue 13 item 25: the audit log showed user numbers where an admin needs names."""
+    from tests.conftest import TEST_PASSWORD
+    from tests.factories import UserFactory
+
+    clock.freeze(NOW)
+    user = UserFactory(full_name="Jordan Lee")
+    outsider = UserFactory(full_name="Riley Outsider")
+    admin = enrolled_admin()
+    for who in (user, admin, outsider):
+        audit.record("test.event", actor=Actor(user_id=who.id, employer_id=user.employer_id,
+                                                representative_user_id=None))
+    db.session.commit()
+    officer = app.test_client()
+    sign_in_admin(officer, admin)
+    page = officer.get("/admin/audit").get_data(as_text=True)
+    assert f"Jordan Lee ({user.email})" in page and f"Riley Outsider ({outsider.email})" in page
+    assert f"{admin.full_name} ({admin.email})" in page
+
+    employer = app.test_client()
+    employer.post("/sign-in", data={"email": user.email, "password": TEST_PASSWORD})
+    history = employer.get("/employer/history").get_data(as_text=True)
+    assert "Jordan Lee" in history and user.email not in history
+    assert "An administrator" in history and admin.email not in history
+    assert "Riley Outsider" not in history and f"User {outsider.id}" in history
