@@ -29,7 +29,8 @@ def test_tables_have_captions_and_scroll_containers(app, client, signed_in):
     draft = complete_draft(signed_in)
     pages = {path: client.get(path).get_data(as_text=True) for path in (
         "/employer/", f"/employer/offers/{draft.id}/pay", "/employer/team", "/exemption-codes",
-        "/employer/history", "/non-compliant-employers")}
+        "/employer/history", "/non-compliant-employers", "/employer/webhooks",
+        "/noc?q=engineer")}
     officer = admin_client(app)
     employer = EmployerFactory()
     OfferFactory(employer=employer)
