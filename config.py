@@ -77,10 +77,13 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SECURE = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    # Idle and absolute limits on a signed-in session (checked on every request).
-    SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
-    SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
-    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    # Idle and absolute limits on a signed-in session (checked on every request; past either,
+    # the session's id is ended on the server): PORTAL_SESSION_IDLE_MINUTES, _MAX_HOURS.
+    SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("PORTAL_SESSION_IDLE_MINUTES",
+                                                                "30")))
+    SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=int(os.environ.get("PORTAL_SESSION_MAX_HOURS",
+                                                                  "12")))
+    PERMANENT_SESSION_LIFETIME = SESSION_ABSOLUTE_TIMEOUT
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
 
     WTF_CSRF_ENABLED = True

@@ -7,6 +7,7 @@ from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
 from portal.models.email_link import EmailLink
 from portal.models.employer import Employer
+from portal.models.ended_session import EndedSession
 from portal.models.enums import (
     ApplicationStatus,
     BusinessType,
@@ -51,6 +52,7 @@ __all__ = [
     "EmailLink",
     "Employer",
     "EmployerBan",
+    "EndedSession",
     "EvidenceFile",
     "ExemptionCategory",
     "FailedTask",

@@ -27,7 +27,7 @@ from portal.services.errors import DomainError
 from portal.services.offers import drafts, evidence
 from portal.services.offers.details import offer_details
 from portal.services.offers.review import review_offer
-from portal.sessions import keeps_work_on_timeout
+from portal.sessions import keeps_work_on_timeout, restore_timed_out_input
 
 
 @bp.route("/new", methods=["POST"])
@@ -48,6 +48,9 @@ def new():
 
 def _section(offer, section: str, form, values, template: str, **context):
     """Save what is well formed, keep the rest on the page with its error, then redirect."""
+    if request.method == "GET" and restore_timed_out_input(form):
+        flash(_("This is what you typed before your session ended. It is not saved yet: check "
+                "it, then save."), "info")
     if request.method == "POST":
         form.validate()
         try:
