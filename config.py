@@ -97,7 +97,10 @@ class Config:
     # The worker pages (offer check, application, result lookup), per address; and failed offer
     # checks per typed number, counted in the database (so across every worker process).
     RATELIMIT_WORKER_ATTEMPTS = "10 per minute"
+    # Per number and address together (a mistyping worker locks out only their own address),
+    # and per number from every address (a distributed guess).
     VERIFY_OFFER_FAILURES_PER_HOUR = 5
+    VERIFY_OFFER_FAILURES_PER_NUMBER_PER_HOUR = 50
     # The JSON API: one budget per API key over every operation (per address without a key).
     RATELIMIT_API = "300 per minute;10000 per hour"
 

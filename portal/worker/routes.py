@@ -31,10 +31,6 @@ def _secret() -> bytes:
     return current_app.config["SECRET_KEY"].encode()
 
 
-def _failures_per_number() -> int | None:
-    if not current_app.config.get("RATELIMIT_ENABLED", True):
-        return None
-    return current_app.config["VERIFY_OFFER_FAILURES_PER_HOUR"]
 
 
 @bp.route("/verify-offer", methods=["GET", "POST"])
@@ -59,7 +55,7 @@ def verify_offer() -> ResponseReturnValue:
                 date_of_birth=form.date_of_birth.data,
                 secret=_secret(),
                 ip_address=request.remote_addr,
-                max_failures_per_hour=_failures_per_number(),
+                limits=verification.FailureLimits.from_config(current_app.config),
             )
         except verification.TooManyAttempts:
             abort(429)

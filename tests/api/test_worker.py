@@ -68,18 +68,27 @@ def test_verification_has_the_pages_limit_per_address(make_app, _schema):
         assert other.status_code == 200
 
 
-def test_failures_per_number_are_limited_across_addresses(make_app, _schema):
-    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_WORKER_ATTEMPTS="100 per minute")
+def test_failures_are_limited_per_number_and_address_as_on_the_pages(make_app, _schema):
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_WORKER_ATTEMPTS="100 per minute",
+                   VERIFY_OFFER_FAILURES_PER_NUMBER_PER_HOUR=8)
     client = app.test_client()
     with app.app_context():
         offer = OfferFactory()
+        guesser = {"REMOTE_ADDR": "198.51.100.1"}
         for i in range(5):
-            _verify(client, offer.number, f"WRONG{i}",
-                    environ_base={"REMOTE_ADDR": f"198.51.100.{i + 1}"})
+            _verify(client, offer.number, f"WRONG{i}", environ_base=guesser)
         blocked = _verify(client, offer.number, offer.worker_passport_number,
-                          environ_base={"REMOTE_ADDR": "203.0.113.5"})
+                          environ_base=guesser)
         assert blocked.status_code == 429
         assert blocked.get_json()["code"] == "verification.too_many_attempts"
+        worker = _verify(client, offer.number, offer.worker_passport_number,
+                         environ_base={"REMOTE_ADDR": "203.0.113.5"})
+        assert worker.status_code == 200 and worker.get_json()["verified"] is True
+        for i in range(3):  # 8 failures for the number in all: every address is refused
+            _verify(client, offer.number, "WRONG", environ_base={"REMOTE_ADDR": f"192.0.2.{i}"})
+        late = _verify(client, offer.number, offer.worker_passport_number,
+                       environ_base={"REMOTE_ADDR": "203.0.113.77"})
+        assert late.status_code == 429
 
 
 def test_an_exact_application_matches_the_offer_and_its_result_is_readable(client, app):

@@ -1,9 +1,11 @@
 """The worker's side, public like its pages (a worker has no account and no API key): check an
 offer (number + passport number + date of birth), apply for the work permit, read the result
 (application number + date of birth). The same services as the pages, and the same limits:
-the pages' limit per address (RATELIMIT_WORKER_ATTEMPTS) and the failed checks per offer
-number counted in the database. Personal data only in POST bodies; no Idempotency-Key (there is
-no key to own it): a repeated application is refused because the offer is already matched."""
+the pages' limit per address (RATELIMIT_WORKER_ATTEMPTS) and the failed checks counted in
+the database per offer number and address, and per number (the same
+verification.FailureLimits.from_config as the pages). Personal data only in POST bodies; no
+Idempotency-Key (there is no key to own it): a repeated application is refused because the
+offer is already matched."""
 
 from __future__ import annotations
 
@@ -45,12 +47,6 @@ _NOT_VERIFIED = _l("We could not confirm an offer with these details. The offer 
                    "entered them.")
 
 
-def _failures_per_number() -> int | None:
-    if not current_app.config.get("RATELIMIT_ENABLED", True):
-        return None
-    return int(current_app.config["VERIFY_OFFER_FAILURES_PER_HOUR"])
-
-
 def verified_body(offer: verification.VerifiedOffer) -> dict[str, Any]:
     lang = current_language()
     return {"number": offer.number, "employer": offer.operating_name,
@@ -78,7 +74,7 @@ def verify_offer(body: dict[str, Any]) -> Any:
             number=body["number"], passport_number=body["passport_number"],
             date_of_birth=body["date_of_birth"],
             secret=current_app.config["SECRET_KEY"].encode(), ip_address=request.remote_addr,
-            max_failures_per_hour=_failures_per_number())
+            limits=verification.FailureLimits.from_config(current_app.config))
     except verification.TooManyAttempts as error:
         raise ApiProblem(429, "verification.too_many_attempts", detail=word(error.message),
                          headers={"Retry-After": "3600"}) from error

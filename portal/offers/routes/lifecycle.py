@@ -16,6 +16,7 @@ from portal.offers.views import with_offer
 from portal.services.errors import DomainError
 from portal.services.offers import drafts, lifecycle
 from portal.services.offers.details import offer_details
+from portal.services.work_permits import verification
 
 
 @bp.route("/<int:offer_id>")
@@ -28,6 +29,7 @@ def view(offer):
     return render_template(
         "offers/view.html", offer=offer, action_form=ActionForm(), payment=details.payment,
         attestations=drafts.ATTESTATIONS, entry=details.entry, unit_group=details.unit_group,
+        probing=verification.probing_of(offer_id=offer.id),
     )
 
 

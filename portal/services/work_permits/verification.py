@@ -7,8 +7,12 @@ Guarantees:
   other personal data);
 - every attempt is logged (`VerificationAttempt`) and audited, with the typed number and the
   passport number only as keyed hashes (HMAC-SHA256 with the app secret), never in clear;
-- failures per typed number are counted in the database, so the limit holds across every
-  worker process and host (TooManyAttempts once reached).
+- failures are counted in the database, so the limits hold across every worker process and
+  host (TooManyAttempts once reached): per typed number AND address together (a worker who
+  mistypes locks out only their own address), and per number from every address with a much
+  higher ceiling (a distributed guess at one number). A correct check from an address that has
+  not failed therefore gets through while someone else is guessing;
+- the employer can see that its offer's number is being probed (`probing_of`).
 
 The real portal has no such lookup (domain.md 9.1); the simulator offers it as a learning aid.
 """
@@ -17,8 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -37,6 +43,33 @@ from portal.services.errors import DomainError
 from portal.services.offers.access import get_offer_by_number
 
 FAILURE_WINDOW = timedelta(hours=1)
+PROBE_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class FailureLimits:
+    """Failed checks allowed per hour: per number from one address, and per number from every
+    address. None: no limit (rate limits turned off)."""
+
+    per_number_and_address: int | None = 5
+    per_number: int | None = 50
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> FailureLimits:
+        """The limits the pages and the API share (VERIFY_OFFER_FAILURES_PER_HOUR,
+        VERIFY_OFFER_FAILURES_PER_NUMBER_PER_HOUR); none when RATELIMIT_ENABLED is off."""
+        if not config.get("RATELIMIT_ENABLED", True):
+            return cls(None, None)
+        return cls(int(config["VERIFY_OFFER_FAILURES_PER_HOUR"]),
+                   int(config["VERIFY_OFFER_FAILURES_PER_NUMBER_PER_HOUR"]))
+
+
+@dataclass(frozen=True)
+class Probing:
+    """Failed checks of one offer's number in the last 24 hours, and from how many addresses."""
+
+    failures: int
+    addresses: int
 
 
 class TooManyAttempts(DomainError):
@@ -78,11 +111,12 @@ def verify_offer(
     date_of_birth: date | None,
     secret: bytes,
     ip_address: str | None,
-    max_failures_per_hour: int | None = 5,
+    limits: FailureLimits | None = None,
 ) -> VerifiedOffer | None:
     """Check the three values against a submitted offer. Returns what the worker may see, or None
     on any failure. Commits the attempt log. Raises TooManyAttempts (nothing logged) when this
-    number already had `max_failures_per_hour` failures in the last hour (None: no limit)."""
+    number reached one of `limits` in the last hour (default FailureLimits())."""
+    limits = limits or FailureLimits()
     number_key = keyed_hash(number, purpose="offer-number", secret=secret)
     # Read first (no write lock held): the lookup, the comparison and what the worker may see.
     offer = get_offer_by_number(number) if numbers.is_offer_number(number) else None
@@ -103,7 +137,7 @@ def verify_offer(
     # Under the write lock only what the writes depend on (the failure count, so the limit
     # holds exactly across workers) and the writes.
     with write_transaction():
-        _refuse_when_limited(number_key, max_failures_per_hour)
+        _refuse_when_limited(number_key, ip_address, limits)
         attempt = VerificationAttempt(
             number_key=number_key,
             passport_key=passport_key,
@@ -125,19 +159,37 @@ def verify_offer(
     return result
 
 
-def _refuse_when_limited(number_key: str, max_failures_per_hour: int | None) -> None:
-    """Raise TooManyAttempts when the number had that many failures in the last hour."""
-    if max_failures_per_hour is None:
-        return
-    failures = db.session.scalar(
-        select(func.count(VerificationAttempt.id)).where(
-            VerificationAttempt.number_key == number_key,
-            VerificationAttempt.succeeded.is_(False),
-            VerificationAttempt.created_at >= clock.now() - FAILURE_WINDOW,
-        )
-    )
-    if (failures or 0) >= max_failures_per_hour:
-        raise TooManyAttempts(Message.of("verification.too_many_attempts"))
+def _refuse_when_limited(number_key: str, ip_address: str | None,
+                         limits: FailureLimits) -> None:
+    """Raise TooManyAttempts when the number had too many failures in the last hour from this
+    address, or from every address."""
+    recent = (VerificationAttempt.number_key == number_key,
+              VerificationAttempt.succeeded.is_(False),
+              VerificationAttempt.created_at >= clock.now() - FAILURE_WINDOW)
+    if limits.per_number_and_address is not None:
+        mine = db.session.scalar(select(func.count(VerificationAttempt.id)).where(
+            *recent, VerificationAttempt.ip_address.is_(None) if ip_address is None
+            else VerificationAttempt.ip_address == ip_address))
+        if (mine or 0) >= limits.per_number_and_address:
+            raise TooManyAttempts(Message.of("verification.too_many_attempts"))
+    if limits.per_number is not None:
+        everyone = db.session.scalar(select(func.count(VerificationAttempt.id)).where(*recent))
+        if (everyone or 0) >= limits.per_number:
+            raise TooManyAttempts(Message.of("verification.too_many_attempts"))
+
+
+def probing_of(*, offer_id: int) -> Probing:
+    """How many checks of this offer's number failed in the last 24 hours, from how many
+    addresses (for the employer's offer page)."""
+    since = clock.now() - PROBE_WINDOW
+    failures, addresses = db.session.execute(
+        select(func.count(VerificationAttempt.id),
+               func.count(func.distinct(VerificationAttempt.ip_address)))
+        .where(VerificationAttempt.offer_id == offer_id,
+               VerificationAttempt.succeeded.is_(False),
+               VerificationAttempt.created_at >= since)
+    ).one()
+    return Probing(failures=int(failures or 0), addresses=int(addresses or 0))
 
 
 def _visible(offer: Offer) -> VerifiedOffer:

@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import AuditEvent, OfferStatus, VerificationAttempt, WorkPermitApplication
+from portal.models import (
+    AuditEvent,
+    Employer,
+    OfferStatus,
+    VerificationAttempt,
+    WorkPermitApplication,
+)
 from portal.rules import numbers
 from tests.factories import OfferFactory, UserFactory
 from tests.work_permits_helpers import DOB, apply_form, exempt_employer
@@ -124,28 +130,49 @@ def test_verification_is_rate_limited_per_address(make_app, _schema):
         assert "Too many attempts" in page
 
 
-def test_failures_per_number_are_limited_across_addresses(make_app, _schema):
+def _check(client, offer, passport, address):
+    return client.post("/verify-offer", data={"number": offer.number, "passport_number": passport,
+                                              "date_of_birth": DOB},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_failures_lock_only_the_failing_address_and_the_employer_sees_the_probing(
+        make_app, _schema):
     app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_WORKER_ATTEMPTS="100 per minute")
     client = app.test_client()
     with app.app_context():
         offer = OfferFactory()
         for i in range(5):
-            response = client.post(
-                "/verify-offer",
-                data={"number": offer.number, "passport_number": f"WRONG{i}",
-                      "date_of_birth": DOB},
-                environ_base={"REMOTE_ADDR": f"198.51.100.{i + 1}"},
-            )
-            assert response.status_code == 200
-        # The sixth try, even with the right details and from a new address, is refused.
-        blocked = client.post(
-            "/verify-offer",
-            data={"number": offer.number, "passport_number": offer.worker_passport_number,
-                  "date_of_birth": DOB},
-            environ_base={"REMOTE_ADDR": "203.0.113.9"},
-        )
+            assert _check(client, offer, f"WRONG{i}", "198.51.100.1").status_code == 200
+        # The guessing address is locked out, even with the right details...
+        blocked = _check(client, offer, offer.worker_passport_number, "198.51.100.1")
         assert blocked.status_code == 429
         assert "Too many attempts" in blocked.get_data(as_text=True)
+        # ...but the real worker, from an address that has not failed, gets through.
+        worker = _check(client, offer, offer.worker_passport_number, "203.0.113.9")
+        assert worker.status_code == 200 and offer.job_title in worker.get_data(as_text=True)
+        user = UserFactory(employer=db.session.get(Employer, offer.employer_id))
+        db.session.commit()
+        employer = app.test_client()
+        employer.post("/sign-in", data={"email": user.email,
+                                        "password": "plum-orbit-canvas-lantern-42"})
+        page = employer.get(f"/employer/offers/{offer.id}").get_data(as_text=True)
+        assert "number: 5 checks with wrong details" in page, page[-3000:]
+        assert "from 1 addresses" in page
+        french = employer.get(f"/employer/offers/{offer.id}?lang=fr").get_data(as_text=True)
+        assert "essaie le numéro de cette offre : 5 vérifications" in french
+
+
+def test_failures_per_number_from_every_address_have_a_higher_ceiling(make_app, _schema):
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_WORKER_ATTEMPTS="100 per minute",
+                   VERIFY_OFFER_FAILURES_PER_NUMBER_PER_HOUR=8)
+    client = app.test_client()
+    with app.app_context():
+        offer = OfferFactory()
+        for i in range(8):
+            assert _check(client, offer, "WRONG", f"198.51.100.{i + 1}").status_code == 200
+        blocked = _check(client, offer, offer.worker_passport_number, "203.0.113.9")
+        assert blocked.status_code == 429
 
 
 def test_a_link_prefills_the_number_only_and_the_form_posts_to_a_bare_url(client, app):
