@@ -209,7 +209,10 @@ def test_the_offer_pages_work_in_french(client, signed_in):
     assert "Payer" in client.get(f"/employer/offers/{offer.id}/pay").text
 
 
-def test_what_was_typed_when_the_session_timed_out_is_saved_in_the_draft(client, auth, signed_in):
+def test_what_was_typed_when_the_session_timed_out_comes_back_after_sign_in(client, auth,
+                                                                             signed_in):
+    """Since issue 12 item 1 an expired session writes nothing: the typed section is held on
+    the server and put back, unsaved, into the form after signing in again."""
     from datetime import timedelta
 
     offer_id = _start(client)
@@ -221,9 +224,10 @@ def test_what_was_typed_when_the_session_timed_out_is_saved_in_the_draft(client,
     assert "Content-Security-Policy" in r.headers
     assert client.get(f"/employer/offers/{offer_id}/job").status_code == 302  # signed out
     page = client.get(r.headers["Location"]).text
-    assert "is saved in your draft" in page
+    assert "what you had typed will be back in the form" in page
     auth.sign_in(signed_in.email)
     assert 'value="Sous-chef"' in client.get(f"/employer/offers/{offer_id}/job").text
+    assert db.session.get(Offer, offer_id).job_title != "Sous-chef"  # held, not saved
 
 
 def test_timed_out_session_cannot_pay_or_submit(client, signed_in):
