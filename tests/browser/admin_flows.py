@@ -99,7 +99,7 @@ def ban_employer(journey: Journey) -> str:
     journey.fill("#reason", BAN_REASON)
     journey.fill("#start_date", time.strftime("%Y-%m-%d"))
     journey.fill("#penalty", "5000")
-    journey.click("main form[action$='/bans'] #submit")
+    journey.click("main form[action$='/bans'] #ban_submit")
     expect(page.locator("main .panel-warning").first).to_contain_text(BAN_REASON)
     return name
 

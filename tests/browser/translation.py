@@ -161,8 +161,8 @@ def untranslated(french_html: str, english_html: str, typed: set[str]) -> list[s
     for item in page_texts(french_html):
         if item.lang.startswith("en") or item.text in ALLOWED_IDENTICAL:
             continue
-        # An address is no language (a link's random token can spell "to", "in", "a"...).
-        text = re.sub(r"https?://\S+", " ", _without_typed(item.text, typed))
+        # An address (web or email) is no language: a token or name in it can spell "to", "offers".
+        text = re.sub(r"https?://\S+|[\w.+-]+@[\w.-]+", " ", _without_typed(item.text, typed))
         if not WORD.search(text) or IDENTIFIER.fullmatch(text.strip()):
             continue
         hits = [msgid for pattern, msgid in untranslated_msgid_patterns() if pattern.search(text)]
