@@ -14,11 +14,23 @@ from __future__ import annotations
 
 import sys
 import uuid
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+
+def _job_dates(today: date) -> tuple[str, str]:
+    """A start on the first of the month three months ahead and an end two years later less a
+    day: dates the job section accepts whenever the script runs."""
+    month = today.month + 3
+    start = date(today.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    return start.isoformat(), (start.replace(year=start.year + 2) - timedelta(days=1)).isoformat()
+
+
+TODAY = datetime.now(UTC).date()
+START, END = _job_dates(TODAY)
 SECTIONS: dict[str, dict[str, Any]] = {
     "code": {"code_key": "C10", "answers": {}, "explanation": (
         "The worker brings significant cultural benefit to Canada as the lead designer of a "
@@ -30,7 +42,7 @@ SECTIONS: dict[str, dict[str, Any]] = {
                "worker_passport_expiry": "2032-01-01"},
     "job": {"job_title": "Exhibition designer", "noc_code": "52120",
             "duties": "Design the touring exhibition and lead its installation.",
-            "start_date": "2027-03-01", "end_date": "2029-02-28", "full_time": True,
+            "start_date": START, "end_date": END, "full_time": True,
             "locations": [{"address_line1": "100 Queen Street", "city": "Ottawa",
                            "province": "ON", "postal_code": "K1P 1J9"}]},
     "wages": {"wage_cents": 4500, "wage_unit": "hour", "hours_per_week": 40,
@@ -39,7 +51,8 @@ SECTIONS: dict[str, dict[str, Any]] = {
         "accurate", "agreement", "no_fee_recovery", "recruiters", "actively_engaged", "laws",
         "same_conditions", "abuse_free", "no_sex_industry", "documents"]},
 }
-TEST_CARD = {"card_number": "4242 4242 4242 4242", "expiry": "12/30", "cvc": "123"}
+TEST_CARD = {"card_number": "4242 4242 4242 4242",
+             "expiry": f"12/{(TODAY.year + 4) % 100:02d}", "cvc": "123"}
 
 
 class ApiError(Exception):

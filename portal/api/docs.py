@@ -79,11 +79,15 @@ WITHDRAWN_OPERATIONS = ("readOffer", "readRefund", "readReceipt", "copyOffer")
 
 
 def links(blp: Blueprint, status: int, operations: tuple[str, ...], offer_id: str,
+          examples: dict[str, dict[str, Any]] | None = None, /,
           **more: dict[str, str]) -> Callable[[Any], Any]:
     """Document where a response leads: each operation in `operations` takes the offer's id
-    from `offer_id` (a runtime expression); `more` adds links with their own parameters."""
-    found = {name: {"operationId": name, "parameters": {"offer_id": offer_id}}
-             for name in operations}
+    from `offer_id` (a runtime expression); `examples` adds whole link objects by name (links
+    that carry a body: portal/api/walk.py); `more` adds links with their own parameters."""
+    found: dict[str, dict[str, Any]] = {
+        name: {"operationId": name, "parameters": {"offer_id": offer_id}}
+        for name in operations}
     found.update({name: {"operationId": name, "parameters": params}
                   for name, params in more.items()})
+    found.update(examples or {})
     return blp.doc(responses={status: {"links": found}})

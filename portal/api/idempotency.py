@@ -27,7 +27,8 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Location", "ETag")
 
 def header_doc(*, required: bool) -> dict[str, Any]:
     return {"in": "header", "name": HEADER, "required": required,
-            "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+            "schema": {"type": "string", "minLength": 1, "maxLength": 255,
+                       "pattern": "^[!-~]([ -~]{0,253}[!-~])?$"},
             "description": "Any unique string (a UUID): retrying with the same one replays the "
                            "first answer for 24 hours instead of doing it again."}
 

@@ -19,6 +19,7 @@ from tests.live_portal import OTHER_EMPLOYER, ROOT, VENV_BIN, LivePortal, live_p
 
 STATEFUL = re.compile(
     r"Scenarios:\s+(?P<scenarios>\d+)\s+API Links:\s+(?P<links>\d+) covered[^\n]*")
+CONFIG = ROOT / "tests" / "api" / "schemathesis.toml"  # the stateful walk's scenarios and steps
 README_BLOCK = re.compile(r"<!-- api-walkthrough -->\n```sh\n(?P<script>.*?)```", re.S)
 # Server errors and answers the document does not describe (status, content type, headers,
 # body): the checks that must find nothing.
@@ -82,24 +83,49 @@ def test_the_quickstart_says_what_failed(portal, tmp_path):
     assert "POST /api/v1/offers: 403" in result.stderr and "scope.missing" in result.stderr
 
 
+def _stateful_walk(report_dir) -> tuple[int, set[str]]:
+    """From schemathesis's NDJSON report: the stateful phase's scenarios, and the links it
+    followed whose target answered 2xx."""
+    scenarios, followed = 0, set()
+    for line in next(report_dir.glob("ndjson-*.ndjson")).read_text().splitlines():
+        finished = json.loads(line).get("ScenarioFinished")
+        if not finished or finished["phase"] != "stateful":
+            continue
+        scenarios += 1
+        recorder = finished["recorder"]
+        for case_id, case in recorder.get("cases", {}).items():
+            response = recorder.get("interactions", {}).get(case_id, {}).get("response") or {}
+            if case.get("transition") and case.get("is_transition_applied") \
+                    and 200 <= response.get("status_code", 0) < 300:
+                followed.add(case["transition"]["id"].split(" -> ")[-2].split("] ")[-1])
+    return scenarios, followed
+
+
 def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_document(
         portal, tmp_path):
-    report = tmp_path / "schemathesis.json"
+    reports = tmp_path / "reports"
+    examples = os.environ.get("SCHEMATHESIS_MAX_EXAMPLES")
     result = _run(portal, [
-        str(VENV_BIN / "schemathesis"), "run", f"{portal.base_url}/api/v1/openapi.json",
+        str(VENV_BIN / "schemathesis"), "--config-file", str(CONFIG), "run",
+        f"{portal.base_url}/api/v1/openapi.json",
         "--header", f"Authorization: Bearer {portal.make_key()}", "--checks", CHECKS,
-        "--max-examples", os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "5"), "--seed", "16",
+        *(["--max-examples", examples] if examples else []), "--seed", "16",
         "--workers", "1", "--no-shrink", "--request-timeout", "60",
-        "--report", "json", "--report-json-path", str(report),
+        "--report", "json,ndjson", "--report-dir", str(reports),
     ], env={**os.environ, "NO_COLOR": "1"}, cwd=tmp_path)  # its cache (.schemathesis) there
-    run = json.loads(report.read_text())
+    run = json.loads(next(reports.glob("json-*.json")).read_text())
     walked = STATEFUL.search(result.stdout)
     assert walked, result.stdout[-3000:]
+    scenarios, followed = _stateful_walk(reports)
     print("schemathesis:", json.dumps({key: run[key] for key in (
-        "operations", "test_cases", "running_time")}), " ".join(walked[0].split()))
+        "operations", "test_cases", "running_time")}), " ".join(walked[0].split()),
+        f"stateful scenarios: {scenarios}; links followed to a 2xx: {sorted(followed)}")
     assert run["complete"] and run["exit_code"] == 0
     assert run["operations"]["tested"] == run["operations"]["total"] >= 30
     assert run["test_cases"]["with_failures"] == 0 and run["failures"] == []
     assert run["errors"] == []
     assert all(phase["status"] == "success" for phase in run["phases"].values()), run["phases"]
-    assert int(walked["scenarios"]) > 0 and int(walked["links"]) > 0  # the links were walked
+    # The walk follows the document's links, those that carry an example body among them.
+    assert int(walked["links"]) >= 30
+    assert any(name.endswith("WithExample") or name == "createCompleteDraft"
+               for name in followed), followed

@@ -36,6 +36,12 @@ from portal.api.schemas.offer_actions import (
 from portal.api.schemas.offer_bodies import offer_body, pointer_in_offer
 from portal.api.schemas.offers import OfferSchema
 from portal.api.schemas.offers_examples import OFFER_EXAMPLE
+from portal.api.walk import (
+    DRAFT_EXAMPLES,
+    SUBMITTED_EXAMPLES,
+    example_links,
+    worker_links,
+)
 from portal.confirmation_html import render_and_store, verification_page
 from portal.i18n import current_language
 from portal.models.enums import PaymentResult, Scope
@@ -57,6 +63,8 @@ PAYMENT_EXAMPLE = {"id": 7, "amount_cents": 23000, "result": "succeeded",
 SUBMITTED_OFFER: dict[str, Any] = {**OFFER_EXAMPLE, "number": "A1234567", "status": "pending",
                                    "fee_status": "paid"}
 SUBMITTED = {"offer": SUBMITTED_OFFER, "payment": PAYMENT_EXAMPLE}
+# A submitted offer leads on to its withdrawal (with a reason) and to its worker's steps.
+SUBMITTED_LINKS = {**example_links(SUBMITTED_EXAMPLES, SUBMITTED_OFFER_ID), **worker_links()}
 REFUND_EXAMPLE = {"id": 3, "amount_cents": 23000, "created_at": "2026-12-02T09:30:00+00:00",
                   "cause": "offer_withdrawn", "message": "The offer was withdrawn: the "
                   "compliance fee is refunded to the card used.",
@@ -97,7 +105,7 @@ def _service_key() -> str:
                                         "expiry": "12/30", "cvc": "123"})
 @blp.response(201, SubmissionSchema, example=SUBMITTED)
 @problems(blp, 401, 402, 403, 404, 409, 422, 428, 429)
-@links(blp, 201, SUBMITTED_OPERATIONS, SUBMITTED_OFFER_ID)
+@links(blp, 201, SUBMITTED_OPERATIONS, SUBMITTED_OFFER_ID, SUBMITTED_LINKS)
 @blp.doc(summary="Pay the fee and submit", parameters=[header_doc(required=True)],
          description="Charges the $230 compliance fee with a test card and, when it is paid, "
          "submits the offer in the same transaction: the answer holds its number.")
@@ -127,7 +135,7 @@ def _declined(attempt: Any) -> str:
                         "not pay the work permit fee.", "proof": "(the PDF's bytes)"})
 @blp.response(200, OfferSchema, example={**OFFER_EXAMPLE, "fee_exemption_reason": "C31."})
 @problems(blp, 401, 403, 404, 409, 413, 422, 429)
-@links(blp, 200, DRAFT_OPERATIONS, OFFER_ID)
+@links(blp, 200, DRAFT_OPERATIONS, OFFER_ID, example_links(DRAFT_EXAMPLES, OFFER_ID))
 @blp.doc(summary="Claim the fee exemption", parameters=[header_doc(required=False)],
          description="For codes whose compliance fee is not due (for example C31): the reason, "
          "and the proof as the file field `proof` where the rules require it. Then submit.")
@@ -151,7 +159,7 @@ def claim_fee_exemption(body: dict[str, Any], offer_id: int) -> Any:
 @idempotent(required=True)
 @blp.response(201, SubmissionSchema, example={**SUBMITTED, "payment": None})
 @problems(blp, 401, 403, 404, 409, 428, 429)
-@links(blp, 201, SUBMITTED_OPERATIONS, SUBMITTED_OFFER_ID)
+@links(blp, 201, SUBMITTED_OPERATIONS, SUBMITTED_OFFER_ID, SUBMITTED_LINKS)
 @blp.doc(summary="Submit a fee-exempt offer", operationId="submitOffer",
          parameters=[header_doc(required=True)],
          description="Submits a draft whose fee exemption is claimed: the answer holds the "

@@ -16,6 +16,7 @@ from portal.api.errors import from_domain_error
 from portal.api.schemas.offer_bodies import offer_body, pointer_in_section
 from portal.api.schemas.offers import SECTION_SCHEMAS, OfferSchema
 from portal.api.schemas.offers_examples import OFFER_EXAMPLE, SECTION_EXAMPLES
+from portal.api.walk import DRAFT_EXAMPLES, example_links
 from portal.models.enums import Scope
 from portal.services.errors import DomainError
 from portal.services.offers import drafts
@@ -72,7 +73,8 @@ for _section, _schema in SECTION_SCHEMAS.items():
         "description": "The ETag of the offer as you read it: refused with 412 if it changed."}],
     )(_view)
     _view = problems(blp, 401, 403, 404, 409, 412, 422, 429)(_view)
-    _view = links(blp, 200, DRAFT_OPERATIONS, OFFER_ID)(_view)
+    _view = links(blp, 200, DRAFT_OPERATIONS, OFFER_ID,
+                  example_links(DRAFT_EXAMPLES, OFFER_ID))(_view)
     _view = blp.response(200, OfferSchema, example=OFFER_EXAMPLE)(_view)
     _view = blp.arguments(_schema, example=SECTION_EXAMPLES[_section])(_view)
     blp.route(f"/offers/<int:offer_id>/sections/{_section}", methods=["PATCH"],

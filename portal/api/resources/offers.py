@@ -27,6 +27,7 @@ from portal.api.schemas.offers import (
     ValidationSchema,
 )
 from portal.api.schemas.offers_examples import OFFER_EXAMPLE, VALIDATION_EXAMPLE
+from portal.api.walk import COMPLETE_DRAFT, DRAFT_EXAMPLES, example_link, example_links
 from portal.models.enums import Scope
 from portal.services.errors import DomainError
 from portal.services.offers import drafts, queue, review
@@ -52,7 +53,7 @@ def created(offer: Any) -> tuple[dict[str, Any], int, dict[str, str]]:
 @blp.arguments(NewOfferSchema, required=False, example={"code": {"code_key": "C10"}})
 @blp.response(201, OfferSchema, example=OFFER_EXAMPLE)
 @problems(blp, 401, 403, 409, 422, 429)
-@links(blp, 201, DRAFT_OPERATIONS, OFFER_ID)
+@links(blp, 201, DRAFT_OPERATIONS, OFFER_ID, example_links(DRAFT_EXAMPLES, OFFER_ID))
 @blp.doc(summary="Create a draft", parameters=[header_doc(required=False)],
          description="An empty body makes an empty draft; any sections given are saved in it "
          "(checked first, as each section's PATCH would).")
@@ -74,6 +75,8 @@ def create_offer(body: dict[str, Any]) -> Any:
 @blp.arguments(OfferListQuery, location="query")
 @blp.response(200, OfferListSchema, example={"offers": [], "next_cursor": None})
 @problems(blp, 401, 403, 422, 429)
+@links(blp, 200, (), OFFER_ID,
+       {"createCompleteDraft": example_link("createOffer", COMPLETE_DRAFT)})
 @blp.doc(summary="List offers", description="The employer's offers, most recently updated "
          "first, a page at a time (cursor pagination).")
 @key_required(Scope.READ)
@@ -141,7 +144,7 @@ def delete_offer(offer_id: int) -> Any:
 @idempotent()
 @blp.response(201, OfferSchema, example=OFFER_EXAMPLE)
 @problems(blp, 401, 403, 404, 429)
-@links(blp, 201, DRAFT_OPERATIONS, OFFER_ID)
+@links(blp, 201, DRAFT_OPERATIONS, OFFER_ID, example_links(DRAFT_EXAMPLES, OFFER_ID))
 @blp.doc(summary="Copy an offer", parameters=[header_doc(required=False)],
          description="A new draft with every section except the worker's identity, the "
          "attestations and the fee (renewals copy matched offers).")

@@ -32,6 +32,7 @@ from portal.api.schemas.worker_examples import (
     APPLY_EXAMPLE,
     VERIFIED_EXAMPLE,
 )
+from portal.api.walk import APPLICATION_STATUS, example_link
 from portal.catalogue import say_stored
 from portal.catalogue.labels import travel_document_label
 from portal.i18n import current_language
@@ -113,6 +114,8 @@ def application_body(application: Any) -> dict[str, Any]:
 @blp.arguments(ApplicationRequest, example=APPLY_EXAMPLE)
 @blp.response(201, ApplicationSchema, example=APPLICATION_EXAMPLE)
 @problems(blp, 409, 422, 429)
+@blp.doc(responses={201: {"links": {
+    "readTheApplicationStatus": example_link("applicationStatus", APPLICATION_STATUS)}}})
 @blp.doc(summary="Apply for the work permit", description="An employer-specific application "
          "matches the offer only when the number is that of a pending offer and the passport "
          "number and citizenship are exactly those the employer entered (IRCC's rule). The "

@@ -9,11 +9,12 @@ from portal.api.schemas.offers import OfferSchema, Strict
 
 
 class PaymentRequest(Strict):
-    card_number = ma.fields.String(required=True, validate=v.Length(min=1, max=30), metadata={
+    card_number = ma.fields.String(required=True, validate=v.Regexp(
+        r"^[0-9][0-9 -]{10,28}[0-9]$"), metadata={
         "description": "A test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is "
                        "declined, 4000 0000 0000 9995 has insufficient funds."})
     expiry = ma.fields.String(required=True, validate=v.Regexp(
-        r"^(0[1-9]|1[0-2])\s*/\s*\d{2}$"), metadata={"description": "MM/YY."})
+        r"^(0[1-9]|1[0-2]) ?/ ?\d{2}$"), metadata={"description": "MM/YY."})
     cvc = ma.fields.String(required=True, validate=v.Regexp(r"^\d{3,4}$"))
 
 
