@@ -4,6 +4,7 @@ the decision on a work permit application."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
@@ -30,7 +31,7 @@ DATE_ERROR = _l("Enter a date like 2026-11-24.")
 class DayField(DateField):
     """A date field (YYYY-MM-DD) whose error message is ours, in the user's language."""
 
-    def process_formdata(self, valuelist):
+    def process_formdata(self, valuelist: list[Any]) -> None:
         try:
             super().process_formdata(valuelist)
         except ValueError as error:
@@ -66,7 +67,7 @@ class EmployerSearchForm(PortalForm):
     )
     submit = SubmitField(_l("Search"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.province.choices = [
             SelectChoice("", _l("Any province or territory")),
@@ -166,7 +167,7 @@ class ExemptEmployerForm(ExemptionFieldsMixin, PortalForm):
     )
     submit = SubmitField(_l("Create the employer and its exemption"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.province.choices = options(province_choices())
 

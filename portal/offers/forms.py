@@ -85,7 +85,7 @@ def answer_field(question: Question) -> Field:
     return StringField(label, validators=[Optional(), Length(max=500)], description=hint)
 
 
-def code_form(questions: tuple[Question, ...], **kwargs):
+def code_form(questions: tuple[Question, ...], **kwargs: Any) -> Any:
     attrs = {f"answer_{q.id}": answer_field(q) for q in questions}
     form_class = type("CodeForm", (CodeFormBase,), attrs)
     form = form_class(**kwargs)
@@ -135,7 +135,7 @@ class WorkerForm(PortalForm, SectionButtons):
                                        message=_l("Enter the UCI as 8 or 10 digits."))],
         description=_l("8 or 10 digits, on any earlier IRCC document. Leave empty if unknown."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         countries = country_choices()
         for name in ("worker_country_of_birth", "worker_citizenship", "worker_residence_country"):
@@ -185,7 +185,7 @@ class JobForm(PortalForm, SectionButtons):
     end_date = DateField(_l("End date"), validators=[Optional()], description=_l("Year-month-day."))
     full_time = RadioField(_l("Is the job full time?"), choices=YES_NO, validators=[Optional()])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.location1_province.choices = options(province_choices())
         self.location2_province.choices = options(province_choices())
@@ -220,7 +220,7 @@ class WagesForm(PortalForm, SectionButtons):
                                            validators=[Optional(), Length(max=4000)])
 
 
-def attestations_form(attestations, **kwargs):
+def attestations_form(attestations: Any, **kwargs: Any) -> Any:
     attrs = {f"attest_{key}": BooleanField(say(label)) for key, label in attestations}
     form_class = type("AttestationsForm", (PortalForm, SectionButtons), attrs)
     return form_class(**kwargs)

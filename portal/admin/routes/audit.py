@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import render_template, request
+from flask.typing import ResponseReturnValue
 
 from portal import clock
 from portal.access import admin_required, current_actor
@@ -13,7 +16,7 @@ from portal.services.audit import log as audit_log
 
 
 def _criteria(form: AuditFilterForm) -> audit_log.AuditFilter:
-    def ok(field):
+    def ok(field: Any) -> Any:
         return None if field.errors else field.data
 
     return audit_log.AuditFilter(
@@ -27,7 +30,7 @@ def _criteria(form: AuditFilterForm) -> audit_log.AuditFilter:
 
 @bp.route("/audit")
 @admin_required
-def audit():
+def audit() -> ResponseReturnValue:
     form = AuditFilterForm(request.args)
     if request.args:
         form.validate()
@@ -48,7 +51,7 @@ def audit():
 
 @bp.route("/audit.csv")
 @admin_required
-def audit_csv():
+def audit_csv() -> ResponseReturnValue:
     form = AuditFilterForm(request.args)
     if request.args:
         form.validate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from flask import Response, current_app, render_template
+from flask.typing import ResponseReturnValue
 
 from portal import clock
 from portal.access import admin_required, current_actor
@@ -18,7 +19,7 @@ def _key() -> str:
 
 @bp.route("/audit/checkpoints")
 @admin_required
-def audit_checkpoints():
+def audit_checkpoints() -> ResponseReturnValue:
     key = _key()
     public = checkpoints.public_key_text(checkpoints.private_key(key)) if key else None
     return render_template(
@@ -31,7 +32,7 @@ def audit_checkpoints():
 
 @bp.route("/audit/checkpoints.json")
 @admin_required
-def audit_checkpoints_json():
+def audit_checkpoints_json() -> ResponseReturnValue:
     document = checkpoints.published(signing_key=_key(), actor=current_actor())
     filename = f"audit-checkpoints-{clock.today().isoformat()}.json"
     return Response(

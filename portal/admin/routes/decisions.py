@@ -4,6 +4,7 @@ beside its matched offer, with approve and refuse buttons."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal.access import admin_required, current_actor
@@ -16,14 +17,14 @@ from portal.services.work_permits import decisions
 
 @bp.route("/decisions/")
 @admin_required
-def decision_queue():
+def decision_queue() -> ResponseReturnValue:
     pending = decisions.list_pending_applications(actor=current_actor())
     return render_template("admin/decision_queue.html", pending=pending)
 
 
 @bp.route("/decisions/<int:application_id>", methods=["GET", "POST"])
 @admin_required
-def decide(application_id: int):
+def decide(application_id: int) -> ResponseReturnValue:
     actor = current_actor()
     item = decisions.get_application(application_id=application_id, actor=actor)
     form = DecisionForm()

@@ -4,6 +4,7 @@ sent, failed with the reason, retried), filterable by state."""
 from __future__ import annotations
 
 from flask import render_template, request
+from flask.typing import ResponseReturnValue
 
 from portal.access import admin_required, current_actor
 from portal.admin import bp
@@ -14,7 +15,7 @@ from portal.services.outbox import delivery
 
 @bp.route("/email")
 @admin_required
-def email_deliveries():
+def email_deliveries() -> ResponseReturnValue:
     state = request.args.get("state", "")
     if state not in {s.value for s in DeliveryState}:
         state = ""

@@ -3,7 +3,10 @@ bans, and registering an exempt employer."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal import clock
@@ -28,7 +31,7 @@ def _page_number() -> int:
     return request.args.get("page", 1, type=int) or 1
 
 
-def _terms(form) -> exemptions.ExemptionTerms:
+def _terms(form: Any) -> exemptions.ExemptionTerms:
     return exemptions.ExemptionTerms(
         category=ExemptionCategory(form.category.data),
         legal_basis=form.legal_basis.data,
@@ -40,7 +43,7 @@ def _terms(form) -> exemptions.ExemptionTerms:
 
 @bp.route("/employers")
 @admin_required
-def employers():
+def employers() -> ResponseReturnValue:
     form = EmployerSearchForm(request.args)
     form.validate()
     page = admin_employers.search_employers(
@@ -55,13 +58,13 @@ def employers():
     return render_template("admin/employers.html", form=form, page=page, args=args)
 
 
-def _overview(employer_id: int):
+def _overview(employer_id: int) -> admin_employers.EmployerOverview:
     return admin_employers.employer_overview(
         actor=current_actor(), employer_id=employer_id, on=clock.today()
     )
 
 
-def _render_employer(employer_id: int, **forms):
+def _render_employer(employer_id: int, **forms: Any) -> str:
     overview = _overview(employer_id)
     forms.setdefault("grant_form", GrantExemptionForm(formdata=None))
     forms.setdefault("ban_form", BanForm(formdata=None))
@@ -77,13 +80,13 @@ def _render_employer(employer_id: int, **forms):
 
 @bp.route("/employers/<int:employer_id>")
 @admin_required
-def employer(employer_id: int):
+def employer(employer_id: int) -> ResponseReturnValue:
     return _render_employer(employer_id)
 
 
 @bp.route("/employers/<int:employer_id>/exemptions", methods=["POST"])
 @admin_required
-def grant_exemption(employer_id: int):
+def grant_exemption(employer_id: int) -> ResponseReturnValue:
     form = GrantExemptionForm()
     if form.validate_on_submit():
         try:
@@ -100,7 +103,7 @@ def grant_exemption(employer_id: int):
 
 @bp.route("/employers/<int:employer_id>/exemptions/<int:exemption_id>/revoke", methods=["POST"])
 @admin_required
-def revoke_exemption(employer_id: int, exemption_id: int):
+def revoke_exemption(employer_id: int, exemption_id: int) -> ResponseReturnValue:
     form = ReasonForm()
     if form.validate_on_submit():
         try:
@@ -118,7 +121,7 @@ def revoke_exemption(employer_id: int, exemption_id: int):
 
 @bp.route("/employers/<int:employer_id>/bans", methods=["POST"])
 @admin_required
-def record_ban(employer_id: int):
+def record_ban(employer_id: int) -> ResponseReturnValue:
     form = BanForm()
     if form.validate_on_submit():
         penalty = form.penalty.data
@@ -141,7 +144,7 @@ def record_ban(employer_id: int):
 
 @bp.route("/employers/<int:employer_id>/bans/<int:ban_id>/lift", methods=["POST"])
 @admin_required
-def lift_ban(employer_id: int, ban_id: int):
+def lift_ban(employer_id: int, ban_id: int) -> ResponseReturnValue:
     form = ReasonForm()
     if form.validate_on_submit():
         try:
@@ -157,7 +160,7 @@ def lift_ban(employer_id: int, ban_id: int):
 
 @bp.route("/employers/new-exempt", methods=["GET", "POST"])
 @admin_required
-def new_exempt_employer():
+def new_exempt_employer() -> ResponseReturnValue:
     form = ExemptEmployerForm()
     if form.validate_on_submit():
         details = exemptions.ExemptEmployerDetails(

@@ -4,6 +4,7 @@ state at a glance (queue depth, failed tasks, the last signed checkpoint)."""
 from __future__ import annotations
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 
 from portal.access import admin_required, current_actor
 from portal.admin import bp
@@ -13,7 +14,7 @@ from portal.services.operations import health
 
 @bp.route("/")
 @admin_required
-def index():
+def index() -> ResponseReturnValue:
     return render_template(
         "admin/index.html",
         queue=health.queue_figures(actor=current_actor()),

@@ -7,6 +7,7 @@ import base64
 
 import segno
 from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -36,7 +37,7 @@ def _passed() -> None:
 @bp.route("/second-factor", methods=["GET", "POST"])
 @limiter.limit(_code_limit, methods=["POST"])
 @admin_first_factor_required
-def second_factor_step():
+def second_factor_step() -> ResponseReturnValue:
     if second_factor_passed():
         return redirect(url_for("admin.index"))
     if not second_factor.is_enrolled(user_id=current_user.id):
@@ -62,7 +63,7 @@ def second_factor_step():
 @bp.route("/second-factor/enrol", methods=["GET", "POST"])
 @limiter.limit(_code_limit, methods=["POST"])
 @admin_first_factor_required
-def enrol():
+def enrol() -> ResponseReturnValue:
     if second_factor.is_enrolled(user_id=current_user.id):
         return redirect(url_for("admin.second_factor_step"))
     secret = second_factor.pending_secret(user_id=current_user.id)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required, signed_in_required
@@ -32,7 +36,7 @@ from portal.sessions import keeps_work_on_timeout, restore_timed_out_input
 
 @bp.route("/new", methods=["POST"])
 @employer_required
-def new():
+def new() -> ResponseReturnValue:
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
@@ -46,7 +50,8 @@ def new():
     return redirect(url_for("offers.exemption_code", offer_id=offer.id))
 
 
-def _section(offer, section: str, form, values, template: str, **context):
+def _section(offer: Any, section: str, form: Any, values: Callable[[Any], dict[str, Any]],
+             template: str, **context: Any) -> ResponseReturnValue:
     """Save what is well formed, keep the rest on the page with its error, then redirect."""
     if request.method == "GET" and restore_timed_out_input(form):
         flash(_("This is what you typed before your session ended. It is not saved yet: check "
@@ -81,7 +86,7 @@ def _section(offer, section: str, form, values, template: str, **context):
 @employer_required
 @keeps_work_on_timeout
 @with_draft
-def exemption_code(offer):
+def exemption_code(offer: Any) -> ResponseReturnValue:
     entry = get_code(offer.code_key) if offer.code_key else None
     questions = entry.questions if entry else ()
     form = code_form(questions)
@@ -96,7 +101,7 @@ def exemption_code(offer):
 @employer_required
 @keeps_work_on_timeout
 @with_draft
-def foreign_worker(offer):
+def foreign_worker(offer: Any) -> ResponseReturnValue:
     form = WorkerForm()
     if request.method == "GET":
         sections.fill_worker(form, offer)
@@ -107,7 +112,7 @@ def foreign_worker(offer):
 @employer_required
 @keeps_work_on_timeout
 @with_draft
-def job(offer):
+def job(offer: Any) -> ResponseReturnValue:
     form = JobForm()
     if request.method == "GET":
         sections.fill_job(form, offer)
@@ -123,7 +128,7 @@ def job(offer):
 @employer_required
 @keeps_work_on_timeout
 @with_draft
-def wages(offer):
+def wages(offer: Any) -> ResponseReturnValue:
     form = WagesForm()
     if request.method == "GET":
         sections.fill_wages(form, offer)
@@ -134,13 +139,13 @@ def wages(offer):
 @employer_required
 @keeps_work_on_timeout
 @with_draft
-def attestations(offer):
+def attestations(offer: Any) -> ResponseReturnValue:
     form = attestations_form(drafts.ATTESTATIONS)
     if request.method == "GET":
         for key in offer.attestations or ():
             form[f"attest_{key}"].data = True
 
-    def values(f):
+    def values(f: Any) -> dict[str, Any]:
         return {"attestations": [k for k in drafts.ATTESTATION_IDS if f[f"attest_{k}"].data]}
 
     return _section(offer, "attestations", form, values, "offers/attestations.html",
@@ -150,7 +155,7 @@ def attestations(offer):
 @bp.route("/<int:offer_id>/business-information")
 @employer_required
 @with_offer
-def business_information(offer):
+def business_information(offer: Any) -> ResponseReturnValue:
     return render_template("offers/business_information.html", offer=offer,
                            employer=offer_details(offer).employer)
 
@@ -158,7 +163,7 @@ def business_information(offer):
 @bp.route("/<int:offer_id>/evidence", methods=["GET", "POST"])
 @employer_required
 @with_draft
-def evidence_files(offer):
+def evidence_files(offer: Any) -> ResponseReturnValue:
     lang = current_language()
     items = [(item, en if lang == "en" else fr) for item, en, fr in evidence.evidence_items(offer)]
     form = EvidenceForm()
@@ -186,7 +191,7 @@ def evidence_files(offer):
 
 @bp.route("/<int:offer_id>/evidence/<int:file_id>")
 @signed_in_required
-def download_evidence(offer_id: int, file_id: int):
+def download_evidence(offer_id: int, file_id: int) -> ResponseReturnValue:
     item = evidence.get_file(offer_id=offer_id, file_id=file_id, actor=current_actor())
     response = current_app.response_class(item.data, mimetype=item.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="evidence-{item.id}' + (
@@ -199,7 +204,7 @@ def download_evidence(offer_id: int, file_id: int):
 
 @bp.route("/<int:offer_id>/evidence/<int:file_id>/remove", methods=["POST"])
 @employer_required
-def remove_evidence(offer_id: int, file_id: int):
+def remove_evidence(offer_id: int, file_id: int) -> ResponseReturnValue:
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
@@ -214,7 +219,7 @@ def remove_evidence(offer_id: int, file_id: int):
 @bp.route("/<int:offer_id>/review")
 @employer_required
 @with_draft
-def review(offer):
+def review(offer: Any) -> ResponseReturnValue:
     details = offer_details(offer)
     return render_template("offers/review.html", offer=offer, review=review_offer(offer),
                            employer=details.employer, action_form=ActionForm(),

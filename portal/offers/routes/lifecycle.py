@@ -3,7 +3,10 @@ fee refunded), copy it into a new draft (renewals), delete a draft."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required
@@ -22,7 +25,7 @@ from portal.services.work_permits import verification
 @bp.route("/<int:offer_id>")
 @employer_required
 @with_offer
-def view(offer):
+def view(offer: Any) -> ResponseReturnValue:
     if offer.status == OfferStatus.DRAFT:
         return redirect(url_for("offers.review", offer_id=offer.id))
     details = offer_details(offer)
@@ -36,7 +39,7 @@ def view(offer):
 @bp.route("/<int:offer_id>/withdraw", methods=["GET", "POST"])
 @employer_required
 @with_offer
-def withdraw(offer):
+def withdraw(offer: Any) -> ResponseReturnValue:
     if offer.status != OfferStatus.PENDING:
         flash(_("Only a pending offer can be withdrawn in the portal."), "error")
         return redirect(url_for("offers.view", offer_id=offer.id))
@@ -56,7 +59,7 @@ def withdraw(offer):
 
 @bp.route("/<int:offer_id>/copy", methods=["POST"])
 @employer_required
-def copy(offer_id: int):
+def copy(offer_id: int) -> ResponseReturnValue:
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
@@ -71,7 +74,7 @@ def copy(offer_id: int):
 
 @bp.route("/<int:offer_id>/delete", methods=["POST"])
 @employer_required
-def delete(offer_id: int):
+def delete(offer_id: int) -> ResponseReturnValue:
     if not ActionForm().validate_on_submit():
         abort(400)
     try:

@@ -11,8 +11,10 @@ user's language)."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from portal.access import current_actor, employer_required
@@ -39,7 +41,7 @@ def _new_key() -> str:
 @bp.route("/<int:offer_id>/pay", methods=["GET", "POST"])
 @employer_required
 @with_draft
-def pay(offer):
+def pay(offer: Any) -> ResponseReturnValue:
     form, fee = PaymentForm(), None
     if form.validate_on_submit():
         try:
@@ -80,7 +82,7 @@ def _declined(result: str) -> str:
 @bp.route("/<int:offer_id>/fee-exemption", methods=["GET", "POST"])
 @employer_required
 @with_draft
-def fee_exemption(offer):
+def fee_exemption(offer: Any) -> ResponseReturnValue:
     fee = fee_for(offer)
     if not fee.exempt:
         return redirect(url_for("offers.pay", offer_id=offer.id))
@@ -108,7 +110,7 @@ def fee_exemption(offer):
 
 @bp.route("/<int:offer_id>/submit", methods=["POST"])
 @employer_required
-def submit(offer_id: int):
+def submit(offer_id: int) -> ResponseReturnValue:
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
@@ -122,7 +124,7 @@ def submit(offer_id: int):
 @bp.route("/<int:offer_id>/confirmation")
 @employer_required
 @with_offer
-def confirmation(offer):
+def confirmation(offer: Any) -> ResponseReturnValue:
     if offer.status == OfferStatus.DRAFT:
         return redirect(url_for("offers.review", offer_id=offer.id))
     return render_template("offers/confirmation.html", offer=offer)
@@ -130,7 +132,7 @@ def confirmation(offer):
 
 @bp.route("/<int:offer_id>/receipt")
 @employer_required
-def receipt(offer_id: int):
+def receipt(offer_id: int) -> ResponseReturnValue:
     offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=current_actor())
     return render_template("offers/receipt.html", offer=offer, payment=payment)
 
