@@ -95,32 +95,7 @@ def apply() -> ResponseReturnValue:
 
 
 def _details(form: ApplyForm) -> applications.ApplicationDetails:
-    return applications.ApplicationDetails(
-        permit_type=form.permit_type.data,
-        offer_number=form.offer_number.data or None,
-        open_code=form.open_code.data or None,
-        family_name=form.family_name.data,
-        given_names=form.given_names.data or None,
-        date_of_birth=form.date_of_birth.data,
-        citizenship=form.citizenship.data,
-        passport_number=form.passport_number.data,
-        passport_expiry=form.passport_expiry.data,
-        residence_country=form.residence_country.data,
-        lived_country=form.lived_country.data or None,
-        applies_from=form.applies_from.data,
-        in_canada_now=form.in_canada_now.data,
-        biometrics=form.biometrics.data,
-        upfront_medical=form.upfront_medical.data,
-        family_size=form.family_size.data,
-        stay_months=form.stay_months.data,
-        noc_code=form.noc_code.data or None,
-        language=current_language(),
-        principal_noc_code=form.principal_noc_code.data or None,
-        principal_permit_expiry=form.principal_permit_expiry.data,
-        student_program=form.student_program.data or None,
-        employer_name=form.employer_name.data or None,
-        us_permanent_resident=bool(form.us_permanent_resident.data),
-    )
+    return applications.ApplicationDetails.from_values(form.data, language=current_language())
 
 
 @bp.route("/work-permit/submitted")

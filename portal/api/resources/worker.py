@@ -123,22 +123,7 @@ def application_body(application: Any) -> dict[str, Any]:
          "document, medical exam, two-week processing, port of entry.", **PUBLIC)
 @public
 def apply(body: dict[str, Any]) -> Any:
-    details = applications.ApplicationDetails(
-        permit_type=body["permit_type"], offer_number=body.get("offer_number") or None,
-        open_code=body.get("open_code") or None, family_name=body["family_name"],
-        given_names=body.get("given_names") or None, date_of_birth=body["date_of_birth"],
-        citizenship=body["citizenship"], passport_number=body["passport_number"],
-        passport_expiry=body["passport_expiry"], residence_country=body["residence_country"],
-        lived_country=body.get("lived_country") or None, applies_from=body["applies_from"],
-        in_canada_now=body["in_canada_now"], biometrics=body["biometrics"],
-        upfront_medical=body["upfront_medical"], family_size=body["family_size"],
-        stay_months=body.get("stay_months"), noc_code=body.get("noc_code") or None,
-        language=current_language(),
-        us_permanent_resident=body.get("us_permanent_resident", False),
-        employer_name=body.get("employer_name") or None,
-        principal_noc_code=body.get("principal_noc_code") or None,
-        principal_permit_expiry=body.get("principal_permit_expiry"),
-        student_program=body.get("student_program") or None)
+    details = applications.ApplicationDetails.from_values(body, language=current_language())
     try:
         application = applications.submit_application(
             details=details, actor=Actor(user_id=None, ip_address=request.remote_addr))

@@ -8,8 +8,10 @@ on its own field (services.errors.InvalidFields).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, fields
 from datetime import date
+from typing import Any
 
 from portal import clock
 from portal.models import PermitType
@@ -55,6 +57,26 @@ class ApplicationDetails:
     # "Other" (an employer exempt from the compliance regime): the employer's name.
     employer_name: str | None = None
     us_permanent_resident: bool = False  # holds a US green card (travel, port of entry)
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any], *, language: str) -> ApplicationDetails:
+        """From what the page's form or the API's body holds under the same names: an empty
+        or missing optional value is None, a yes/no is a bool, a value not sent takes its
+        default, a required one not sent is a KeyError (the form and schema require it). The one
+        place that lists the fields is this class; the page and the API both build it here."""
+        found: dict[str, Any] = {"language": language}
+        for field in fields(cls):
+            if field.name == "language" or (field.name not in values
+                                            and field.default is not MISSING):
+                continue
+            optional = str(field.type).endswith("| None")
+            value = values.get(field.name) if optional else values[field.name]
+            if field.type == "str | None":
+                value = value or None
+            elif field.type == "bool":
+                value = bool(value)
+            found[field.name] = value
+        return cls(**found)
 
 
 def check_shape(details: ApplicationDetails) -> None:
