@@ -151,6 +151,25 @@ class PaymentResult(StrEnum):
     INSUFFICIENT_FUNDS = "insufficient_funds"
 
 
+class RefundCause(LabelledEnum):
+    """Why a fee was refunded (refund.reason): a code, worded in the reader's language."""
+
+    OFFER_WITHDRAWN = "offer_withdrawn"
+    WORK_PERMIT_REFUSED = "work_permit_refused"
+
+
+give_labels(
+    RefundCause,
+    {
+        RefundCause.OFFER_WITHDRAWN: _l(
+            "The offer was withdrawn: the compliance fee is refunded to the card used."),
+        RefundCause.WORK_PERMIT_REFUSED: _l(
+            "The work permit application that matched the offer was refused: the compliance "
+            "fee is refunded to the card used."),
+    },
+)
+
+
 # Teams (portal.models.team)
 
 class MemberRole(LabelledEnum):

@@ -190,3 +190,53 @@ def test_0007_stores_decisions_as_codes_and_words_them_as_before(app_at_0006):
 
     downgrade(revision="0006")
     assert _stored() == {column: old[column] for column in JSON_COLUMNS}
+
+
+@pytest.fixture
+def app_at_0020(tmp_path):
+    url, drop = _fresh_database_url(tmp_path)
+    app = create_app(type("MigrationConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
+    with app.app_context():
+        upgrade(revision="0020")
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+    drop()
+
+
+def test_0021_stores_refund_causes_as_codes_worded_in_each_language(app_at_0020):
+    from flask_babel import force_locale
+
+    from portal.models.enums import RefundCause
+
+    refund = sa.table("refund", *(sa.column(c) for c in (
+        "id", "payment_id", "amount_cents", "reason", "created_at")))
+    old = ["Offer withdrawn by the employer", "Work permit application refused", "Other words."]
+    rows = [{"id": n, "payment_id": n, "amount_cents": 23000, "reason": reason,
+             "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)}
+            for n, reason in enumerate(old, start=1)]
+    # The refunds alone, their payments' rows not needed: foreign keys off for this connection
+    # (SQLite: on the driver's own connection, outside any transaction, where the pragma works).
+    if db.engine.dialect.name == "sqlite":
+        raw = db.engine.raw_connection()
+        raw.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        raw.driver_connection.executemany(
+            "INSERT INTO refund (id, payment_id, amount_cents, reason, created_at) "
+            "VALUES (:id, :payment_id, :amount_cents, :reason, :created_at)",
+            [{**row, "created_at": row["created_at"].isoformat(" ")} for row in rows])
+        raw.close()
+    else:
+        with db.engine.begin() as conn:
+            conn.execute(text("SET session_replication_role = replica"))
+            conn.execute(refund.insert(), rows)
+    upgrade(revision="0021")
+
+    def stored():
+        with db.engine.connect() as conn:
+            return list(conn.execute(sa.select(refund.c.reason).order_by(refund.c.id)).scalars())
+
+    assert stored() == ["offer_withdrawn", "work_permit_refused", "Other words."]
+    with app_at_0020.test_request_context(), force_locale("fr"):
+        assert str(RefundCause(stored()[0]).label).startswith("L'offre a été retirée")
+    downgrade(revision="0020")
+    assert stored() == old

@@ -44,7 +44,7 @@ from portal.api.walk import (
 )
 from portal.confirmation_html import render_and_store, verification_page
 from portal.i18n import current_language
-from portal.models.enums import PaymentResult, Scope
+from portal.models.enums import PaymentResult, RefundCause, Scope
 from portal.services.documents import confirmation as documents
 from portal.services.errors import DomainError
 from portal.services.offers import lifecycle, review, submission
@@ -52,9 +52,6 @@ from portal.services.offers.access import get_offer
 
 _NO_REFUND = _l("No refund was made for this offer: its fee is refunded when a pending offer is "
                 "withdrawn or the work permit application that matched it is refused.")
-_WITHDRAWN = _l("The offer was withdrawn: the compliance fee is refunded to the card used.")
-_REFUSED = _l("The work permit application that matched the offer was refused: the compliance "
-              "fee is refunded to the card used.")
 blp = Blueprint("api_offer_actions", __name__,
                 description="Paying or claiming the fee exemption, submitting, withdrawing.")
 PAYMENT_EXAMPLE = {"id": 7, "amount_cents": 23000, "result": "succeeded",
@@ -224,16 +221,15 @@ def receipt(offer_id: int) -> Any:
          "refused. 404 (code refund.none) while there is none.")
 def refund(offer_id: int) -> Any:
     try:
-        offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=actor())
+        _offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=actor())
     except DomainError as error:
         return from_domain_error(error)
     if not payment.refunds:
         raise ApiProblem(404, "refund.none", detail=_NO_REFUND)
     made = payment.refunds[0]
-    withdrawn = str(offer.status) == "withdrawn"
+    cause = RefundCause(made.reason)
     return {"id": made.id, "amount_cents": made.amount_cents, "created_at": made.created_at,
-            "cause": "offer_withdrawn" if withdrawn else "work_permit_refused",
-            "message": str(_WITHDRAWN if withdrawn else _REFUSED),
+            "cause": str(cause), "message": str(cause.label),
             "payment": payment_body(payment)}
 
 

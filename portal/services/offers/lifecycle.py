@@ -2,7 +2,7 @@
 
 - `mark_matched(*, offer, actor)`: pending -> matched inside the CALLER's transaction (it never
   commits; the caller commits with its own change, e.g. the work permit application).
-- `refund_fee(*, offer, reason, actor)`: records a refund of the offer's successful payment, if
+- `refund_fee(*, offer, cause, actor)`: records a refund of the offer's successful payment, if
   any (the payment is kept); inside the caller's transaction (no commit).
 - `withdraw_offer(*, offer_id, actor, reason)`: pending -> withdrawn and the fee refunded; commits.
 - `get_receipt(*, offer_id, actor)`: the offer and its successful payment.
@@ -17,6 +17,7 @@ from portal import clock
 from portal.database import enqueue_after_commit, write_transaction
 from portal.extensions import db
 from portal.models import FeeStatus, Offer, OfferStatus, Payment, Refund, WebhookEventType
+from portal.models.enums import RefundCause
 from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
@@ -61,7 +62,7 @@ def _rerender_confirmation(offer: Offer) -> None:
     enqueue_after_commit("documents.render_confirmation", offer_id=offer.id)
 
 
-def refund_fee(*, offer: Offer, reason: str, actor: Actor) -> Refund | None:
+def refund_fee(*, offer: Offer, cause: RefundCause, actor: Actor) -> Refund | None:
     """Record a refund of the offer's successful payment, if it has one not yet refunded, and
     set its fee status to refunded. The payment row is never deleted or changed. Returns the
     refund, or None when there is nothing to refund (fee exempt, or already refunded). Takes
@@ -72,7 +73,7 @@ def refund_fee(*, offer: Offer, reason: str, actor: Actor) -> Refund | None:
     refund = Refund(
         payment_id=payment.id,
         amount_cents=payment.amount_cents,
-        reason=reason[:WITHDRAWAL_REASON_MAX],
+        reason=str(cause),  # a code: worded by RefundCause(...).label where it is read
         refunded_by_user_id=actor.user_id,
         created_at=clock.now(),
     )
@@ -124,7 +125,7 @@ def withdraw_offer(*, offer_id: int, actor: Actor, reason: str) -> Refund | None
         )
         webhooks.emit_offer(WebhookEventType.OFFER_WITHDRAWN, offer)
         _rerender_confirmation(offer)
-        refund = refund_fee(offer=offer, reason="Offer withdrawn by the employer", actor=actor)
+        refund = refund_fee(offer=offer, cause=RefundCause.OFFER_WITHDRAWN, actor=actor)
     return refund
 
 

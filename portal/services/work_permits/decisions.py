@@ -21,7 +21,7 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import ApplicationStatus, Offer, Refund, WorkPermitApplication
-from portal.models.enums import AppliesFrom, DecisionDocument
+from portal.models.enums import AppliesFrom, DecisionDocument, RefundCause
 from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
@@ -31,7 +31,6 @@ from portal.services.webhooks import events as webhooks
 from portal.services.work_permits.messages import notify_employer
 
 REASON_MAX = 2000
-REFUND_REASON = "Work permit application refused"
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ def decide_application(
             application.status = ApplicationStatus.REFUSED
             if application.offer is not None:
                 refund = refund_fee(
-                    offer=application.offer, reason=REFUND_REASON, actor=actor
+                    offer=application.offer, cause=RefundCause.WORK_PERMIT_REFUSED, actor=actor
                 )
         offer = application.offer
         audit.record(

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
 from portal.models import AuditEvent, FeeStatus, Offer, OfferStatus, Payment
-from portal.models.enums import FEE_EXEMPTION_PROOF
+from portal.models.enums import FEE_EXEMPTION_PROOF, RefundCause
 from portal.services.actor import Actor
 from portal.services.compliance import bans, exemptions
 from portal.services.errors import Conflict, Forbidden
@@ -218,12 +218,14 @@ def test_mark_matched_and_refund_take_part_in_the_callers_transaction(app):
     offer = db.session.get(Offer, offer.id)
     assert offer.status == OfferStatus.PENDING
     lifecycle.mark_matched(offer=offer, actor=Actor.system())
-    refund = lifecycle.refund_fee(offer=offer, reason="Work permit refused", actor=Actor.system())
+    refund = lifecycle.refund_fee(offer=offer, cause=RefundCause.WORK_PERMIT_REFUSED,
+                                   actor=Actor.system())
     db.session.commit()
     assert offer.status == OfferStatus.MATCHED and offer.version == 3
     assert refund is not None and refund.amount_cents == 23000
     assert offer.fee_status == FeeStatus.REFUNDED
-    assert lifecycle.refund_fee(offer=offer, reason="again", actor=Actor.system()) is None
+    assert lifecycle.refund_fee(offer=offer, cause=RefundCause.WORK_PERMIT_REFUSED,
+                                actor=Actor.system()) is None
     with pytest.raises(Conflict):
         lifecycle.mark_matched(offer=offer, actor=Actor.system())
     assert _count(Payment) == 1
