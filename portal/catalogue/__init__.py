@@ -28,6 +28,7 @@ from portal.catalogue.codes import CODES, FINDER
 from portal.catalogue.compliance import COMPLIANCE
 from portal.catalogue.decisions import DECISIONS
 from portal.catalogue.findings import FINDINGS
+from portal.catalogue.inspections import INSPECTIONS
 from portal.catalogue.offers import OFFERS
 from portal.catalogue.practice import PRACTICE
 from portal.catalogue.review import REVIEW
@@ -82,6 +83,7 @@ ENTRIES: dict[str, LazyString] = {
     **PRACTICE,
     **ACCOUNTS,
     **ADMINISTRATION,
+    **INSPECTIONS,
     **OFFERS,
     **WORK_PERMITS,
     **API_KEYS,

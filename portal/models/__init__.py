@@ -14,6 +14,9 @@ from portal.models.enums import (
     DeliveryState,
     ExemptionCategory,
     FeeStatus,
+    FindingOutcome,
+    InspectionGround,
+    InspectionState,
     MemberRole,
     OfferStatus,
     PaymentResult,
@@ -28,6 +31,13 @@ from portal.models.enums import (
 from portal.models.evidence import EvidenceFile
 from portal.models.held_form import HeldForm
 from portal.models.idempotency import IdempotencyRecord
+from portal.models.inspection import (
+    Inspection,
+    InspectionAnswer,
+    InspectionDocument,
+    InspectionFinding,
+    InspectionOffer,
+)
 from portal.models.offer import Offer, OfferLocation
 from portal.models.offer_verification import VerificationAttempt
 from portal.models.operations import FailedTask
@@ -57,8 +67,16 @@ __all__ = [
     "ExemptionCategory",
     "FailedTask",
     "FeeStatus",
+    "FindingOutcome",
     "HeldForm",
     "IdempotencyRecord",
+    "Inspection",
+    "InspectionAnswer",
+    "InspectionDocument",
+    "InspectionFinding",
+    "InspectionGround",
+    "InspectionOffer",
+    "InspectionState",
     "Invitation",
     "MemberRole",
     "Membership",

@@ -86,6 +86,8 @@ class EmployerBan(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
     reason: Mapped[str] = mapped_column(Text)
+    # The reason in French for the public list (None: bans recorded by hand, shown as written).
+    reason_fr: Mapped[str | None] = mapped_column(Text)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     penalty_cents: Mapped[int | None] = mapped_column()

@@ -326,6 +326,8 @@ class WebhookEventType(LabelledEnum):
     WORK_PERMIT_DECIDED = "work_permit.decided"
     EMPLOYER_EXEMPTION_CHANGED = "employer.exemption_changed"
     EMPLOYER_BANNED = "employer.banned"
+    EMPLOYER_INSPECTION_OPENED = "employer.inspection_opened"
+    EMPLOYER_PENALTY_IMPOSED = "employer.penalty_imposed"
 
 
 give_labels(
@@ -340,6 +342,10 @@ give_labels(
         WebhookEventType.EMPLOYER_EXEMPTION_CHANGED: _l(
             "The employer's exemption from the compliance regime changes"),
         WebhookEventType.EMPLOYER_BANNED: _l("The employer is found non-compliant and banned"),
+        WebhookEventType.EMPLOYER_INSPECTION_OPENED: _l(
+            "A compliance inspection of the employer is opened"),
+        WebhookEventType.EMPLOYER_PENALTY_IMPOSED: _l(
+            "An administrative monetary penalty is imposed on the employer"),
     },
 )
 # The event "send a test event" sends: to one endpoint, whatever it subscribes to.
@@ -360,5 +366,65 @@ give_labels(
         WebhookDeliveryState.RETRYING: _l("Failed, will be retried"),
         WebhookDeliveryState.DELIVERED: _l("Delivered"),
         WebhookDeliveryState.FAILED: _l("Failed"),
+    },
+)
+
+
+# Compliance inspections (portal.models.inspection)
+
+
+class InspectionGround(LabelledEnum):
+    """Why an inspection is opened (R209.5, R209.6; a voluntary disclosure is the employer's)."""
+
+    RANDOM = "random"
+    REASON_TO_SUSPECT = "reason_to_suspect"
+    PAST_NON_COMPLIANCE = "past_non_compliance"
+    VOLUNTARY_DISCLOSURE = "voluntary_disclosure"
+
+
+give_labels(
+    InspectionGround,
+    {
+        InspectionGround.RANDOM: _l("Random selection"),
+        InspectionGround.REASON_TO_SUSPECT: _l("Reason to suspect non-compliance"),
+        InspectionGround.PAST_NON_COMPLIANCE: _l("Past non-compliance"),
+        InspectionGround.VOLUNTARY_DISCLOSURE: _l("Voluntary disclosure by the employer"),
+    },
+)
+
+
+class InspectionState(LabelledEnum):
+    """open (notice sent, the employer answers) -> preliminary (notice of preliminary finding
+    sent, the employer may reply) -> decided (final determination)."""
+
+    OPEN = "open"
+    PRELIMINARY = "preliminary"
+    DECIDED = "decided"
+
+
+give_labels(
+    InspectionState,
+    {
+        InspectionState.OPEN: _l("Open: waiting for the employer's answers"),
+        InspectionState.PRELIMINARY: _l("Preliminary finding sent"),
+        InspectionState.DECIDED: _l("Final decision made"),
+    },
+)
+
+
+class FindingOutcome(LabelledEnum):
+    """The officer's finding on one condition for one worker (rules.compliance FindingStatus)."""
+
+    COMPLIANT = "compliant"
+    JUSTIFIED = "justified"
+    NON_COMPLIANT = "non_compliant"
+
+
+give_labels(
+    FindingOutcome,
+    {
+        FindingOutcome.COMPLIANT: _l("Compliant"),
+        FindingOutcome.JUSTIFIED: _l("Non-compliant, justified"),
+        FindingOutcome.NON_COMPLIANT: _l("Non-compliant"),
     },
 )

@@ -45,30 +45,48 @@ def record_ban(
     with write_transaction():
         if db.session.get(Employer, employer_id) is None:
             raise NotFound(Message.of("employer.not_found"))
-        ban = EmployerBan(
-            employer_id=employer_id,
-            reason=reason.strip(),
-            start_date=start_date,
-            end_date=end_date,
-            penalty_cents=penalty_cents,
-            recorded_by=actor.user_id,
-            created_at=clock.now(),
-        )
-        db.session.add(ban)
-        db.session.flush()
-        audit.record(
-            "compliance.ban_recorded",
-            actor=actor,
-            employer_id=employer_id,
-            object_type="employer_ban",
-            object_id=ban.id,
-            details={
-                "start_date": start_date.isoformat(),
-                "end_date": end_date.isoformat() if end_date else None,
-                "penalty_cents": penalty_cents,
-            },
-        )
-        webhooks.emit_ban(ban)
+        ban = add_ban(actor=actor, employer_id=employer_id, reason=reason.strip(),
+                      start_date=start_date, end_date=end_date, penalty_cents=penalty_cents)
+    return ban
+
+
+def add_ban(
+    *,
+    actor: Actor,
+    employer_id: int,
+    reason: str,
+    start_date: date,
+    end_date: date | None,
+    penalty_cents: int | None,
+    reason_fr: str | None = None,
+) -> EmployerBan:
+    """Add the ban to the caller's write transaction (record_ban, or an inspection's final
+    decision), audited, with employer.banned emitted. Checks nothing: the caller has."""
+    ban = EmployerBan(
+        employer_id=employer_id,
+        reason=reason,
+        reason_fr=reason_fr,
+        start_date=start_date,
+        end_date=end_date,
+        penalty_cents=penalty_cents,
+        recorded_by=actor.user_id,
+        created_at=clock.now(),
+    )
+    db.session.add(ban)
+    db.session.flush()
+    audit.record(
+        "compliance.ban_recorded",
+        actor=actor,
+        employer_id=employer_id,
+        object_type="employer_ban",
+        object_id=ban.id,
+        details={
+            "start_date": start_date.isoformat(),
+            "end_date": end_date.isoformat() if end_date else None,
+            "penalty_cents": penalty_cents,
+        },
+    )
+    webhooks.emit_ban(ban)
     return ban
 
 
@@ -105,9 +123,14 @@ class PublicBan:
     city: str
     province: str
     reason: str
+    reason_fr: str | None
     start_date: date
     end_date: date | None
     penalty_cents: int | None
+
+    def reason_in(self, language: str) -> str:
+        """The reason in `language` ("fr": the French one when recorded)."""
+        return self.reason_fr if language == "fr" and self.reason_fr else self.reason
 
 
 def list_public_bans(*, on: date) -> list[PublicBan]:
@@ -127,6 +150,7 @@ def list_public_bans(*, on: date) -> list[PublicBan]:
             city=employer.city,
             province=employer.province,
             reason=ban.reason,
+            reason_fr=ban.reason_fr,
             start_date=ban.start_date,
             end_date=ban.end_date,
             penalty_cents=ban.penalty_cents,

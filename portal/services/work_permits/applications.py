@@ -13,7 +13,8 @@ Guarantees of `submit_application`:
 - of two applications on the same pending number at the same moment exactly one matches
   (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT ... FOR UPDATE on the offer row; and the unique
   offer_id on the application as the last word);
-- a withdrawn or matched offer, or one whose employer is banned, is refused with the reason
+- a withdrawn or matched offer, or one whose employer is banned or in default on a penalty, is
+  refused with the reason
   (when the passport number and citizenship match it);
 - every figure on the result comes from portal.rules (portal.rules.work_permit).
 
@@ -107,6 +108,11 @@ def _check_offer(
     if standing.banned:
         raise Conflict(
             Message.of("application.employer_banned"),
+            field="offer_number",
+        )
+    if standing.in_default:
+        raise Conflict(
+            Message.of("application.employer_in_default"),
             field="offer_number",
         )
     return offer, ()
