@@ -1,15 +1,15 @@
 """Compliance inspections (issue 19): inspection, offers in scope, answers and documents,
 findings; the French reason of a ban for the public list
 
-Revision ID: 0021
-Revises: 0020
+Revision ID: 0022
+Revises: 0021
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021"
-down_revision = "0020"
+revision = "0022"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
