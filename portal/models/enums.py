@@ -370,61 +370,14 @@ give_labels(
 )
 
 
-# Compliance inspections (portal.models.inspection)
-
-
-class InspectionGround(LabelledEnum):
-    """Why an inspection is opened (R209.5, R209.6; a voluntary disclosure is the employer's)."""
-
-    RANDOM = "random"
-    REASON_TO_SUSPECT = "reason_to_suspect"
-    PAST_NON_COMPLIANCE = "past_non_compliance"
-    VOLUNTARY_DISCLOSURE = "voluntary_disclosure"
-
-
-give_labels(
-    InspectionGround,
-    {
-        InspectionGround.RANDOM: _l("Random selection"),
-        InspectionGround.REASON_TO_SUSPECT: _l("Reason to suspect non-compliance"),
-        InspectionGround.PAST_NON_COMPLIANCE: _l("Past non-compliance"),
-        InspectionGround.VOLUNTARY_DISCLOSURE: _l("Voluntary disclosure by the employer"),
-    },
+# Compliance inspections: their enums live in inspection_enums (this module's size), and are
+# re-exported here, the one enums module the edges import.
+from portal.models.inspection_enums import (  # noqa: E402
+    FindingOutcome as FindingOutcome,
 )
-
-
-class InspectionState(LabelledEnum):
-    """open (notice sent, the employer answers) -> preliminary (notice of preliminary finding
-    sent, the employer may reply) -> decided (final determination)."""
-
-    OPEN = "open"
-    PRELIMINARY = "preliminary"
-    DECIDED = "decided"
-
-
-give_labels(
-    InspectionState,
-    {
-        InspectionState.OPEN: _l("Open: waiting for the employer's answers"),
-        InspectionState.PRELIMINARY: _l("Preliminary finding sent"),
-        InspectionState.DECIDED: _l("Final decision made"),
-    },
+from portal.models.inspection_enums import (  # noqa: E402
+    InspectionGround as InspectionGround,
 )
-
-
-class FindingOutcome(LabelledEnum):
-    """The officer's finding on one condition for one worker (rules.compliance FindingStatus)."""
-
-    COMPLIANT = "compliant"
-    JUSTIFIED = "justified"
-    NON_COMPLIANT = "non_compliant"
-
-
-give_labels(
-    FindingOutcome,
-    {
-        FindingOutcome.COMPLIANT: _l("Compliant"),
-        FindingOutcome.JUSTIFIED: _l("Non-compliant, justified"),
-        FindingOutcome.NON_COMPLIANT: _l("Non-compliant"),
-    },
+from portal.models.inspection_enums import (  # noqa: E402
+    InspectionState as InspectionState,
 )
