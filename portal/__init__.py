@@ -57,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.admin import bp as admin_bp
     from portal.api_keys import bp as api_keys_bp
     from portal.auth import bp as auth_bp
+    from portal.batches import bp as batches_bp
     from portal.codes import bp as codes_bp
     from portal.employer import bp as employer_bp
     from portal.offers import bp as offers_bp
@@ -73,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
         employer_bp,
         codes_bp,
         offers_bp,
+        batches_bp,
         admin_bp,
         teams_bp,
         outbox_bp,

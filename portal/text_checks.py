@@ -1,6 +1,5 @@
-"""Characters no text input may carry: C0 control characters (NUL included: PostgreSQL refuses
-it in text and SQLite would store it) and the bidirectional overrides and isolates that make
-text display in another order than it is stored (U+202A-U+202E, U+2066-U+2069).
+"""Refusing the characters no text input may carry (control and text-direction characters,
+listed once in portal/rules/text.py).
 
 Multi-line fields (text areas) allow tab, line feed and carriage return; single-line fields
 allow none of them. Forms check every field (portal.forms.PortalForm), the request hooks check
@@ -10,7 +9,6 @@ a body, keys included (portal.api.input_checks).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -18,21 +16,12 @@ from flask import Flask, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import BadRequest
 
-_BIDI = "\u202a-\u202e\u2066-\u2069"
-_SINGLE_LINE = re.compile(f"[\x00-\x1f\x7f{_BIDI}]")
-_MULTI_LINE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{_BIDI}]")
+from portal.rules.text import is_unsafe
 
 UNSAFE_TEXT = _l(
     "Remove the control or text-direction characters from this answer (they may come from a "
     "copy and paste): only letters, digits, punctuation and spaces are accepted."
 )
-
-
-def is_unsafe(value: object, *, multiline: bool = False) -> bool:
-    """True when `value` is a string holding a character no input may carry."""
-    if not isinstance(value, str):
-        return False
-    return (_MULTI_LINE if multiline else _SINGLE_LINE).search(value) is not None
 
 
 def unsafe_places(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:

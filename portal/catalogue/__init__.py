@@ -24,6 +24,7 @@ from flask_babel.speaklater import LazyString
 from portal.catalogue.accounts import ACCOUNTS
 from portal.catalogue.administration import ADMINISTRATION
 from portal.catalogue.api_keys import API_KEYS
+from portal.catalogue.batches import BATCHES, missing_columns_text
 from portal.catalogue.codes import CODES, FINDER
 from portal.catalogue.compliance import COMPLIANCE
 from portal.catalogue.decisions import DECISIONS
@@ -72,6 +73,7 @@ def _stored_text(params: Mapping[str, str]) -> str:
 RENDERERS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "travel.special_rules": _special_rules,
     "stored.text": _stored_text,
+    "batch.file.missing_columns": missing_columns_text,
 }
 ENTRIES: dict[str, LazyString] = {
     **FINDINGS,
@@ -88,6 +90,7 @@ ENTRIES: dict[str, LazyString] = {
     **WORK_PERMITS,
     **API_KEYS,
     **WEBHOOKS,
+    **BATCHES,
 }
 
 

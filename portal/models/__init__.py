@@ -3,6 +3,7 @@ module of the models that the edges may import). Importing this package register
 
 from portal.models.api_key import ApiKey
 from portal.models.audit import AuditCheckpoint, AuditEvent, AuditSealedHead, AuditStream
+from portal.models.batch import Batch, BatchRow
 from portal.models.compliance import ComplianceExemption, EmployerBan
 from portal.models.document import OfferDocument
 from portal.models.email_link import EmailLink
@@ -56,6 +57,8 @@ __all__ = [
     "AuditEvent",
     "AuditSealedHead",
     "AuditStream",
+    "Batch",
+    "BatchRow",
     "BusinessType",
     "ComplianceExemption",
     "DeliveryState",

@@ -87,9 +87,7 @@ def _audit(action: str, offer: Offer, actor: Actor, **details: Any) -> None:
     )
 
 
-def create_draft(*, actor: Actor) -> Offer:
-    """A new empty draft for the actor's employer. Raises Forbidden for an employer exempt from
-    the compliance regime (its workers apply as "Other", without an offer number)."""
+def _require_may_create(actor: Actor) -> int:
     if actor.employer_id is None:
         raise Forbidden(Message.of("offer.employers_only"))
     standing = get_standing(employer_id=actor.employer_id, on=clock.today())
@@ -97,20 +95,72 @@ def create_draft(*, actor: Actor) -> Offer:
         raise Forbidden(
             Message.of("offer.employer_exempt")
         )
+    return actor.employer_id
+
+
+def _new_draft(employer_id: int, actor: Actor) -> Offer:
+    now = clock.now()
+    return Offer(
+        employer_id=employer_id,
+        status=OfferStatus.DRAFT,
+        created_by_user_id=actor.user_id,
+        created_at=now,
+        updated_at=now,
+        answers={},
+        attestations=[],
+    )
+
+
+def create_draft(*, actor: Actor) -> Offer:
+    """A new empty draft for the actor's employer. Raises Forbidden for an employer exempt from
+    the compliance regime (its workers apply as "Other", without an offer number)."""
+    employer_id = _require_may_create(actor)
     with write_transaction():
-        now = clock.now()
-        offer = Offer(
-            employer_id=actor.employer_id,
-            status=OfferStatus.DRAFT,
-            created_by_user_id=actor.user_id,
-            created_at=now,
-            updated_at=now,
-            answers={},
-            attestations=[],
-        )
+        offer = _new_draft(employer_id, actor)
         db.session.add(offer)
         db.session.flush()
         _audit("offer.draft_created", offer, actor)
+    return offer
+
+
+def preview_draft(
+    *, employer_id: int, actor: Actor, sections: Mapping[str, Mapping[str, Any]]
+) -> Offer:
+    """An offer that is never stored (not added to the session), holding `sections` as
+    `save_section` would store them: what the review checks before anything is written (a
+    spreadsheet batch's dry run). Call `check_section` on each section first."""
+    offer = _new_draft(employer_id, actor)
+    offer.locations = []
+    for values in sections.values():
+        for name, value in values.items():
+            if name == "locations":
+                offer.locations = [
+                    OfferLocation(position=position, **{
+                        n: (raw.get(n) or None) for n in LOCATION_FIELDS})
+                    for position, raw in enumerate(value[:2], start=1)
+                ]
+            else:
+                setattr(offer, name, _stored_value(offer, name, value, values, actor))
+        _derive(offer, values)
+    return offer
+
+
+def add_draft(
+    *, actor: Actor, sections: Mapping[str, Mapping[str, Any]], **audit_details: Any
+) -> Offer:
+    """A new draft holding `sections`, inside the caller's write transaction (it never
+    commits): a spreadsheet batch makes all its drafts in one. Checks each section first, as
+    `save_section` does; raises as `create_draft` and `check_section` do."""
+    employer_id = _require_may_create(actor)
+    for section, values in sections.items():
+        check_section(section, values)
+    offer = _new_draft(employer_id, actor)
+    db.session.add(offer)
+    db.session.flush()
+    _audit("offer.draft_created", offer, actor, **audit_details)
+    for section, values in sections.items():
+        changed = _apply(offer, values, actor)
+        _audit("offer.section_saved", offer, actor, section=section, fields=changed)
     return offer
 
 

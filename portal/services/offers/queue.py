@@ -187,7 +187,9 @@ EXPORT_HEADER = (
 )
 
 
-def _cell(value: object) -> str:
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell as text, neutralised: a spreadsheet runs a cell starting with = + - @ tab or
+    CR as a formula (CSV injection), so such a cell gets a leading apostrophe."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -208,7 +210,7 @@ def export_csv(*, actor: Actor, query: OfferQuery, lang: str = "en") -> Iterator
         stmt = _ordered(_filtered(actor.employer_id, query), query)
         for row in db.session.execute(stmt).yield_per(EXPORT_BATCH):
             r = OfferRow(**row._asdict())
-            writer.writerow([_cell(v) for v in (
+            writer.writerow([spreadsheet_cell(v) for v in (
                 r.number, r.status, shown_code(r.code_key, lang) if r.code_key else "",
                 r.worker_family_name, r.worker_given_names,
                 r.worker_citizenship, r.job_title, r.noc_code, r.start_date, r.end_date,

@@ -124,10 +124,17 @@ def fee_for(offer: Offer) -> ComplianceFee:
     return compliance_fee(offer.code_key, answers=answers, performing_artists_in_group=size)
 
 
-def review_offer(offer: Offer) -> Review:
-    """Every blocking problem and warning for this offer today, and the fee decision."""
-    employer = db.session.get(Employer, offer.employer_id)
-    standing = get_standing(employer_id=offer.employer_id, on=clock.today())
+def review_offer(
+    offer: Offer, *, employer: Employer | None = None, standing: Standing | None = None
+) -> Review:
+    """Every blocking problem and warning for this offer today, and the fee decision.
+
+    `employer` and `standing` (the offer's employer's, read once) let a caller reviewing many
+    offers of one employer (a spreadsheet batch) skip reading them again for each."""
+    if employer is None:
+        employer = db.session.get(Employer, offer.employer_id)
+    if standing is None:
+        standing = get_standing(employer_id=offer.employer_id, on=clock.today())
     findings = check_offer(offer_facts(offer, employer, standing), today=clock.today())
     problems = [Problem.from_finding(f) for f in findings]
     present = {p.field for p in problems}
