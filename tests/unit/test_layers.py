@@ -98,8 +98,8 @@ def test_blueprints_do_not_query_or_write():
     assert not bad, bad
 
 
-AREAS = ("admin", "api_keys", "auth", "codes", "employer", "offers", "outbox", "public", "registry",
-         "teams", "webhooks", "worker")
+AREAS = ("admin", "api_keys", "auth", "batches", "codes", "employer", "offers", "outbox",
+         "public", "registry", "teams", "webhooks", "worker")
 
 
 def fake_portal(root: Path, modules: dict[str, str]) -> None:

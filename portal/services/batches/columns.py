@@ -124,19 +124,19 @@ def _text(text: str, limit: int) -> str:
     return text
 
 
-def _pattern(pattern: re.Pattern[str], code: str) -> Callable[[str, int], str]:
+def _pattern(pattern: re.Pattern[str], refusal: Message) -> Callable[[str, int], str]:
     def read(text: str, _limit: int) -> str:
         if not pattern.match(text):
-            raise _Bad(Message.of(code))
+            raise _Bad(refusal)
         return text
     return read
 
 
-def _choice(choices: Mapping[str, Any], code: str) -> Callable[[str, int], Any]:
+def _choice(choices: Mapping[str, Any], refusal: Message) -> Callable[[str, int], Any]:
     def read(text: str, _limit: int) -> Any:
         value = choices.get(text.casefold())
         if value is None:
-            raise _Bad(Message.of(code))
+            raise _Bad(refusal)
         return value
     return read
 
@@ -156,13 +156,13 @@ def _answers(text: str, _limit: int) -> dict[str, str]:
 _READERS: dict[str, Callable[[str, int], Any]] = {
     "text": _text, "long": _text, "exact": _text, "date": _date, "wage": _wage,
     "hours": _hours,
-    "sex": _choice({"f": "F", "m": "M", "x": "X"}, "batch.cell.sex"),
-    "country": _pattern(re.compile(r"^[A-Z]{2}$"), "batch.cell.country"),
-    "province": _pattern(re.compile(r"^[A-Z]{2}$"), "batch.cell.province"),
-    "noc": _pattern(re.compile(r"^\d{5}$"), "batch.cell.noc"),
-    "uci": _pattern(_UCI, "batch.cell.uci"),
-    "yes_no": _choice(_YES, "batch.cell.yes_no"),
-    "wage_unit": _choice(_WAGE_UNITS, "batch.cell.wage_unit"),
+    "sex": _choice({"f": "F", "m": "M", "x": "X"}, Message.of("batch.cell.sex")),
+    "country": _pattern(re.compile(r"^[A-Z]{2}$"), Message.of("batch.cell.country")),
+    "province": _pattern(re.compile(r"^[A-Z]{2}$"), Message.of("batch.cell.province")),
+    "noc": _pattern(re.compile(r"^\d{5}$"), Message.of("batch.cell.noc")),
+    "uci": _pattern(_UCI, Message.of("batch.cell.uci")),
+    "yes_no": _choice(_YES, Message.of("batch.cell.yes_no")),
+    "wage_unit": _choice(_WAGE_UNITS, Message.of("batch.cell.wage_unit")),
     "code": _text, "answers": _answers,
 }
 

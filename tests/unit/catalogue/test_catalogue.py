@@ -118,7 +118,10 @@ def test_every_enum_of_the_rules_has_a_label():
 
 
 def test_special_renderers_are_few_and_known():
-    assert set(RENDERERS) == {"travel.special_rules", "stored.text"}
+    # batch.file.missing_columns names the columns by their headers in the reader's language
+    # (the service names their keys).
+    assert set(RENDERERS) == {"travel.special_rules", "stored.text",
+                              "batch.file.missing_columns"}
 
 
 @pytest.fixture(scope="module")
