@@ -60,6 +60,7 @@ api = PortalApi()
 def init_app(app: Flask) -> None:
     from portal.api.resources import (
         account,
+        batches,
         evidence,
         offer_actions,
         offer_sections,
@@ -93,7 +94,8 @@ def init_app(app: Flask) -> None:
         {"type": "http", "scheme": "bearer", "description": "An API key: ep_test_..."},
     )
     for module in (
-        account, offers, offer_sections, offer_actions, evidence, reference, worker, webhooks
+        account, offers, offer_sections, offer_actions, evidence, reference, worker, webhooks,
+        batches,
     ):
         csrf.exempt(module.blp)
         rate_limits.limit_blueprint(module.blp)

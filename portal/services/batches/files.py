@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -67,15 +66,16 @@ def _cell_text(value: object) -> str:
 def _xlsx_lines(data: bytes) -> Iterator[list[str]]:
     from openpyxl import load_workbook  # only when an XLSX comes (a heavy import)
 
+    # Whatever openpyxl raises on a damaged or disguised file (its errors have no common base):
+    # the file is refused as not a workbook, never a 500.
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise BatchFileError(Message.of("batch.file.type"), code="file.type") from error
-    try:
-        for values in book.worksheets[0].iter_rows(values_only=True):
-            yield [_cell_text(value) for value in values]
-    finally:
+        lines = [[_cell_text(value) for value in values]
+                 for values in book.worksheets[0].iter_rows(values_only=True)]
         book.close()
+    except Exception as error:
+        raise BatchFileError(Message.of("batch.file.type"), code="file.type") from error
+    yield from lines
 
 
 def _columns(header: list[str], aliases: Mapping[str, str]) -> list[str | None]:
