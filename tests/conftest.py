@@ -25,12 +25,15 @@ from typing import Any
 import pytest
 from flask import Flask, has_app_context
 from flask.testing import FlaskClient
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 
 from config import TestingConfig
 from portal import clock, create_app, i18n
 from portal.extensions import db
+from tests.databases import postgresql_database
+from tests.jobs_helpers import tasks_at_once
+from tests.webhook_helpers import Receiver
 
 TEST_PASSWORD = "plum-orbit-canvas-lantern-42"
 REAL_COMMITS = "real_commits"
@@ -65,10 +68,6 @@ def _worker() -> str | None:
     return os.environ.get("PYTEST_XDIST_WORKER")
 
 
-def _admin_engine(url: str) -> Engine:
-    return create_engine(url, isolation_level="AUTOCOMMIT")
-
-
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = os.environ.get("TEST_DATABASE_URL")
@@ -81,18 +80,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if worker is None or not url.startswith("postgresql"):
         yield url
         return
-    base = make_url(url)
-    name = f"{base.database}_{worker}"
-    admin = _admin_engine(url)  # connects to the named database, which must exist
-    with admin.connect() as conn:  # a killed earlier run may have left it behind
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with postgresql_database(url, f"{make_url(url).database}_{worker}") as made:
+        yield made
 
 
 def _config(database_url: str, **overrides: Any) -> type:
@@ -275,3 +264,21 @@ def signed_in(auth: AuthActions, employer_user):
     response = auth.sign_in(employer_user.email)
     assert response.status_code == 302, response.get_data(as_text=True)
     return employer_user
+
+
+# --- the queue and a webhook receiver -------------------------------------------------------
+
+
+@pytest.fixture
+def immediate(app: Flask) -> Iterator[None]:
+    """Huey's immediate mode for the test: a task runs as soon as it is queued."""
+    with tasks_at_once():
+        yield
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A real webhook receiver on loopback (tests/webhook_helpers.py), stopped at the end."""
+    server = Receiver()
+    yield server
+    server.stop()

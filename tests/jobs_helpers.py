@@ -13,10 +13,24 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from portal.extensions import queue
+
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def tasks_at_once() -> Iterator[None]:
+    """Huey's immediate mode for the block: a task runs as soon as it is queued, in this
+    process (the `immediate` fixture, tests/conftest.py, holds it for a whole test)."""
+    queue.huey.immediate = True
+    try:
+        yield
+    finally:
+        queue.huey.immediate = False
 
 
 def queue_url(tmp_path: Path) -> str:

@@ -19,10 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
 from tests.browser.server import ROOT, _free_port, _wait_until_up
+from tests.databases import throwaway_database
 
 VENV_BIN = Path(sys.executable).parent
 DEMO_EMPLOYER = "demo@example.com"  # the primary user of the first demo employer
@@ -53,30 +51,10 @@ class LivePortal:
 
 
 @contextmanager
-def _database(workdir: Path) -> Iterator[str]:
-    url = os.environ.get("TEST_DATABASE_URL", "")
-    if not url.startswith("postgresql"):
-        yield f"sqlite:///{workdir / 'portal.sqlite'}"
-        return
-    url = "postgresql+psycopg://" + url.split("://", 1)[1]
-    base = make_url(url)
-    name = f"{base.database}_live_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@contextmanager
 def live_portal(workdir: Path) -> Iterator[LivePortal]:
     """Serve a freshly built and seeded portal until the block ends."""
-    with _database(workdir) as database_url:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with throwaway_database(workdir, f"live_{worker}") as database_url:
         port = _free_port()
         env = {key: value for key, value in os.environ.items() if key != "FLASK_APP"}
         env.update(

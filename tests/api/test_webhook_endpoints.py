@@ -5,16 +5,13 @@ document describes it. An endpoint made here gets its events, signed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from portal.extensions import queue
 from portal.services.offers.lifecycle import withdraw_offer
 from tests.api_helpers import bearer, make_key
 from tests.factories import OfferFactory, UserFactory
+from tests.jobs_helpers import tasks_at_once
 from tests.offers_helpers import actor_for
-from tests.webhook_helpers import Receiver
 
 BASE = "/api/v1/webhook-endpoints"
 
@@ -108,23 +105,14 @@ def test_the_openapi_document_describes_the_resource(client):
     assert created
 
 
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.stop()
-
 
 def test_an_endpoint_made_through_the_api_gets_signed_events(client, app, employer_user, token,
                                                              receiver):
     made = create(client, token, url=receiver.url, events=["offer.withdrawn"]).get_json()
     receiver.secret = made["secret"]
     offer = OfferFactory(employer=employer_user.employer)
-    queue.huey.immediate = True
-    try:
+    with tasks_at_once():
         withdraw_offer(offer_id=offer.id, actor=actor_for(employer_user), reason="Cancelled.")
-    finally:
-        queue.huey.immediate = False
     assert receiver.types() == ["offer.withdrawn"] and receiver.received[0].verified
 
 
@@ -132,16 +120,13 @@ def test_deliveries_a_test_event_and_a_replay_through_the_api(client, app, emplo
                                                               receiver):
     made = create(client, token, url=receiver.url).get_json()
     receiver.secret = made["secret"]
-    queue.huey.immediate = True
-    try:
+    with tasks_at_once():
         sent = client.post(f"{BASE}/{made['id']}/test", headers=bearer(token))
         assert sent.status_code == 202, sent.text
         first = sent.get_json()
         again = client.post(f"{BASE}/{made['id']}/deliveries/{first['id']}/replay",
                             headers=bearer(token))
         assert again.status_code == 202 and again.get_json()["replay_of"] == first["id"]
-    finally:
-        queue.huey.immediate = False
     listed = client.get(f"{BASE}/{made['id']}/deliveries", headers=bearer(token)).get_json()
     newest, oldest = listed["deliveries"]
     assert (newest["state"], oldest["state"]) == ("delivered", "delivered")

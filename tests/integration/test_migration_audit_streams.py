@@ -10,15 +10,13 @@ import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
 
-from config import TestingConfig
-from portal import create_app
 from portal.extensions import db
 from portal.models import AuditEvent
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.audit import verify
 from portal.services.audit.verify import verify_chain
-from tests.integration.test_migrations import _fresh_database_url
+from tests.databases import app_at_revision
 
 EVENT_COLUMNS = (
     "id", "occurred_at", "actor_user_id", "employer_id", "action", "object_type", "object_id",
@@ -29,14 +27,8 @@ EVENT_COLUMNS = (
 
 @pytest.fixture
 def app_at_0010(tmp_path):
-    url, drop = _fresh_database_url(tmp_path)
-    app = create_app(type("MigrationConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
-    with app.app_context():
-        upgrade(revision="0010")
+    with app_at_revision(tmp_path, "0010") as app:
         yield app
-        db.session.remove()
-        db.engine.dispose()
-    drop()
 
 
 def _legacy_rows(n: int) -> list[dict[str, object]]:

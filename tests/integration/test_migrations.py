@@ -3,51 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
-from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, text
 
-from config import TestingConfig
-from portal import create_app
 from portal.extensions import db
-
-
-def _fresh_database_url(tmp_path) -> tuple[str, Callable[[], object]]:
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        return f"sqlite:///{tmp_path / 'migrated.sqlite'}", lambda: None
-    url = make_url(base.replace("postgresql://", "postgresql+psycopg://", 1))
-    name = f"migr_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return url.set(database=name).render_as_string(hide_password=False), drop
+from tests.databases import app_at_revision
 
 
 @pytest.fixture
 def migrated_app(tmp_path):
-    url, drop = _fresh_database_url(tmp_path)
-    app = create_app(type("MigrationConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
-    with app.app_context():
-        upgrade()
+    with app_at_revision(tmp_path) as app:
         yield app
-        db.session.remove()
-        db.engine.dispose()
-    drop()
 
 
 def test_upgrade_builds_every_table(migrated_app):
@@ -137,14 +108,8 @@ JSON_COLUMNS = ("fee_lines", "travel_note", "medical_reasons", "gss_reasons", "p
 
 @pytest.fixture
 def app_at_0006(tmp_path):
-    url, drop = _fresh_database_url(tmp_path)
-    app = create_app(type("MigrationConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
-    with app.app_context():
-        upgrade(revision="0006")
+    with app_at_revision(tmp_path, "0006") as app:
         yield app
-        db.session.remove()
-        db.engine.dispose()
-    drop()
 
 
 def _stored(columns=JSON_COLUMNS):
@@ -194,14 +159,8 @@ def test_0007_stores_decisions_as_codes_and_words_them_as_before(app_at_0006):
 
 @pytest.fixture
 def app_at_0020(tmp_path):
-    url, drop = _fresh_database_url(tmp_path)
-    app = create_app(type("MigrationConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
-    with app.app_context():
-        upgrade(revision="0020")
+    with app_at_revision(tmp_path, "0020") as app:
         yield app
-        db.session.remove()
-        db.engine.dispose()
-    drop()
 
 
 def test_0021_stores_refund_causes_as_codes_worded_in_each_language(app_at_0020):

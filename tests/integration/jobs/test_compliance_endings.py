@@ -14,6 +14,7 @@ from portal.models import ComplianceExemption, EmployerBan, ExemptionCategory, M
 from portal.services.webhooks import endpoints
 from portal.services.webhooks.addresses import UrlPolicy
 from tests.factories import UserFactory
+from tests.jobs_helpers import tasks_at_once
 from tests.offers_helpers import actor_for
 
 DAY = date(2026, 6, 1)
@@ -24,11 +25,8 @@ def at(day: date) -> None:
 
 
 def run_task() -> dict:
-    queue.huey.immediate = True
-    try:
+    with tasks_at_once():
         queue.enqueue("compliance.announce_endings")
-    finally:
-        queue.huey.immediate = False
     db.session.commit()
     return {}
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -23,13 +22,6 @@ from tests.factories import UserFactory
 from tests.jobs_helpers import ConsumerProcess, new_queue_name, queue_url, wait_for
 from tests.offers_helpers import actor_for
 from tests.webhook_helpers import Receiver, Reply
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

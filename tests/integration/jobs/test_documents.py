@@ -38,13 +38,6 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-@pytest.fixture
-def immediate() -> Iterator[None]:
-    """Huey's immediate mode: a task runs as soon as it is queued, in this process."""
-    queue.huey.immediate = True
-    yield
-    queue.huey.immediate = False
-
 
 def pay(client, offer_id: int, card: str = "4242 4242 4242 4242"):
     return client.post(f"/employer/offers/{offer_id}/pay", data={

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from flask import Flask
 from sqlalchemy import select
 
 from portal import clock
@@ -19,24 +17,13 @@ from portal.extensions import db, queue
 from portal.models import Message, WebhookDelivery, WebhookDeliveryState, WebhookEndpoint
 from portal.services.webhooks import delivery, endpoints
 from portal.services.webhooks.addresses import UrlPolicy
+from tests.jobs_helpers import tasks_at_once
 from tests.offers_helpers import WORKER, actor_for, complete_draft
 from tests.webhook_helpers import Receiver, Reply
 
 LOOPBACK = UrlPolicy(https_only=False, allow_private=True)
 
 
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def immediate(app: Flask) -> Iterator[None]:
-    queue.huey.immediate = True
-    yield
-    queue.huey.immediate = False
 
 
 def subscribe(user, receiver: Receiver, events=("offer.submitted", "offer.paid")):
@@ -234,11 +221,8 @@ def test_the_sweep_delivers_what_a_lost_task_left_due(app, signed_in, receiver):
     delivery.send_test_event(actor=actor_for(signed_in), endpoint_id=endpoint.id)
     queue.flush()  # the task was lost (a consumer killed while holding it)
     assert receiver.received == []
-    queue.huey.immediate = True
-    try:
+    with tasks_at_once():
         queue.enqueue("jobs.sweep")
-    finally:
-        queue.huey.immediate = False
     assert len(receiver.received) == 1 and receiver.received[0].verified
     assert deliveries(endpoint.id)[0].state == WebhookDeliveryState.DELIVERED
 

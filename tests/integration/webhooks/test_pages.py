@@ -7,29 +7,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 
 import pytest
-from flask import Flask
 
-from portal.extensions import queue
 from tests.conftest import TEST_PASSWORD
 from tests.factories import UserFactory
 from tests.webhook_helpers import Receiver, Reply
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def immediate(app: Flask) -> Iterator[None]:
-    queue.huey.immediate = True
-    yield
-    queue.huey.immediate = False
 
 
 def add(client, url: str, events=("offer.submitted", "offer.paid"), lang: str = "en"):
