@@ -6,5 +6,9 @@ Guarantees of the package:
 - an unknown email and a wrong password look the same; ending sessions bumps the session
   version, which ends every copy of the old cookie (`authentication`);
 - the business number never changes; only the primary user edits the profile (`profile`);
-- an administrator's TOTP code works once, recovery codes once each (`second_factor`).
+- an administrator's TOTP code works once, recovery codes once each (`second_factor`);
+- a confirmation or password-reset link is single-use, expires after 24 h and is stored only
+  as its SHA-256 (`email_links`);
+- a session id that timed out or was signed out is refused however often its cookie is
+  replayed (`session_ids`).
 """

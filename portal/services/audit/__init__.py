@@ -1,5 +1,5 @@
-"""The audit log: append-only and hash-chained per stream (`chain`), checked (`verify`), and
-read (`log`).
+"""The audit log: append-only and hash-chained per stream (`chain`), checked (`verify`), read
+(`log`), and sealed by signed checkpoints that prove it was only appended to (`checkpoints`).
 
 Guarantees of the package: an event joins the transaction of the change it describes (it never
 commits by itself); events are chained per stream (one per employer, one for the system), so

@@ -1,4 +1,5 @@
-"""Form input held on the server for one user (portal.models.HeldForm).
+"""Form input held on the server for one user (portal.models.HeldForm, `forms`): dashboard
+searches, and what a section posted after its session ended.
 
 Guarantees of the package: what is held is read back only by the user it was held for (a
 token or a path alone finds nothing); nothing held goes into a cookie or a URL (a search is
