@@ -21,7 +21,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from portal.forms import REQUIRED, PortalForm, options, province_choices
-from portal.models.enums import ExemptionCategory
+from portal.models.enums import ExemptionCategory, RegimeStatus
 from portal.validators import EmailAddress, validate_phone, validate_postal_code
 
 DATE_HINT = _l("For example 2026-11-24.")
@@ -59,9 +59,9 @@ class EmployerSearchForm(PortalForm):
         _l("Status"),
         choices=[
             SelectChoice("", _l("Any status")),
-            SelectChoice("active", _l("In the compliance regime")),
-            SelectChoice("exempt", _l("Exempt from the compliance regime")),
-            SelectChoice("banned", _l("Banned (non-compliant)")),
+            SelectChoice(RegimeStatus.ACTIVE, _l("In the compliance regime")),
+            SelectChoice(RegimeStatus.EXEMPT, _l("Exempt from the compliance regime")),
+            SelectChoice(RegimeStatus.BANNED, _l("Banned (non-compliant)")),
         ],
         validators=[Optional()],
     )

@@ -143,6 +143,24 @@ class WageUnit(StrEnum):
     YEAR = "year"
 
 
+class RegimeStatus(LabelledEnum):
+    """Where an employer stands in the compliance regime on a day (the admin employer list)."""
+
+    ACTIVE = "active"
+    EXEMPT = "exempt"
+    BANNED = "banned"
+
+
+give_labels(
+    RegimeStatus,
+    {
+        RegimeStatus.ACTIVE: _l("In the regime"),
+        RegimeStatus.EXEMPT: _l("Exempt"),
+        RegimeStatus.BANNED: _l("Banned"),
+    },
+)
+
+
 # Payments (portal.models.payment)
 
 class PaymentResult(StrEnum):

@@ -14,6 +14,7 @@ from sqlalchemy import func, or_, select
 
 from portal.extensions import db
 from portal.models import AuditEvent, ComplianceExemption, Employer, EmployerBan, Offer
+from portal.models.enums import RegimeStatus
 from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.compliance.standing import Standing, get_standing
@@ -22,14 +23,14 @@ from portal.services.pages import Page, paginate
 from portal.services.teams.membership import Member, members_of
 
 PAGE_SIZE = 25
-STATUSES = ("active", "exempt", "banned")
+STATUSES = tuple(RegimeStatus)
 
 
 @dataclass(frozen=True)
 class EmployerRow:
     employer: Employer
     offers: int
-    status: str  # active | exempt | banned
+    status: RegimeStatus
 
 
 
@@ -58,12 +59,12 @@ def _in_force_ids(on: date) -> tuple[set[int], set[int]]:
     return exempt, banned
 
 
-def _status(employer_id: int, exempt: set[int], banned: set[int]) -> str:
+def _status(employer_id: int, exempt: set[int], banned: set[int]) -> RegimeStatus:
     if employer_id in banned:
-        return "banned"
+        return RegimeStatus.BANNED
     if employer_id in exempt:
-        return "exempt"
-    return "active"
+        return RegimeStatus.EXEMPT
+    return RegimeStatus.ACTIVE
 
 
 def search_employers(
@@ -87,11 +88,11 @@ def search_employers(
     if province:
         stmt = stmt.where(Employer.province == province)
     exempt, banned = _in_force_ids(on)
-    if status == "banned":
+    if status == RegimeStatus.BANNED:
         stmt = stmt.where(Employer.id.in_(banned or {-1}))
-    elif status == "exempt":
+    elif status == RegimeStatus.EXEMPT:
         stmt = stmt.where(Employer.id.in_((exempt - banned) or {-1}))
-    elif status == "active":
+    elif status == RegimeStatus.ACTIVE:
         stmt = stmt.where(Employer.id.not_in(exempt | banned or {-1}))
     found = paginate(
         stmt, page=page, size=PAGE_SIZE, scalars=True,
