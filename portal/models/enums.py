@@ -151,14 +151,8 @@ class RegimeStatus(LabelledEnum):
     BANNED = "banned"
 
 
-give_labels(
-    RegimeStatus,
-    {
-        RegimeStatus.ACTIVE: _l("In the regime"),
-        RegimeStatus.EXEMPT: _l("Exempt"),
-        RegimeStatus.BANNED: _l("Banned"),
-    },
-)
+give_labels(RegimeStatus, {RegimeStatus.ACTIVE: _l("In the regime"),
+                           RegimeStatus.EXEMPT: _l("Exempt"), RegimeStatus.BANNED: _l("Banned")})
 
 
 # Payments (portal.models.payment)
