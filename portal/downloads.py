@@ -25,3 +25,15 @@ def csv_download(chunks: Iterable[str], filename: str, *, private: bool = True) 
         mimetype="text/csv",
         headers=headers,
     )
+
+
+_EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
+
+
+def file_download(data: bytes, name: str, content_type: str) -> Response:
+    """A stored upload (PDF, PNG or JPEG) as a private attachment called `name` + extension;
+    the name is ours, never the uploader's, and the browser may not guess another type."""
+    extension = _EXTENSIONS.get(content_type, "")
+    return Response(data, mimetype=content_type, headers={
+        "Content-Disposition": f'attachment; filename="{name}{extension}"',
+        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})

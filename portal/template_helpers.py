@@ -10,9 +10,17 @@ from babel.numbers import format_currency, format_decimal
 from flask import Flask, current_app
 
 from portal.catalogue import say, say_stored
+from portal.catalogue.inspections import condition_label, justification_label
 from portal.catalogue.labels import category_label, travel_document_label
 from portal.i18n import current_language
-from portal.models.enums import ApplicationStatus, FeeStatus, MemberRole, OfferStatus, Permission
+from portal.models.enums import (
+    ApplicationStatus,
+    FeeStatus,
+    InspectionState,
+    MemberRole,
+    OfferStatus,
+    Permission,
+)
 from portal.rules.codes import shown_code
 from portal.rules.countries import country_name, province_name
 
@@ -88,6 +96,9 @@ def init_app(app: Flask) -> None:
         ApplicationStatus=ApplicationStatus,
         MemberRole=MemberRole,
         Permission=Permission,
+        InspectionState=InspectionState,
+        condition_label=condition_label,
+        justification_label=justification_label,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True

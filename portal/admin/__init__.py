@@ -13,5 +13,6 @@ from portal.admin.routes import (  # noqa: E402, F401
     email,
     employers,
     home,
+    inspections,
     second_factor,
 )

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("employer", __name__, url_prefix="/employer")
 
-from portal.employer import routes  # noqa: E402, F401
+from portal.employer import inspections, routes  # noqa: E402, F401

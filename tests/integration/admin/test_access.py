@@ -9,7 +9,8 @@ from portal import clock
 from tests.admin_helpers import NOW, enrolled_admin, sign_in_admin
 from tests.factories import UserFactory
 
-SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1, "application_id": 1}
+SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1, "application_id": 1,
+                 "inspection_id": 1, "document_id": 1}
 
 
 def _admin_urls(app):
