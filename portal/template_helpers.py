@@ -33,6 +33,13 @@ def money(cents: int | None) -> str:
     return format_currency(cents / 100, "CAD", locale=locale)
 
 
+def whole_number(value: int | None) -> str:
+    """A whole number with the reader's digit grouping: 1,200 / 1 200."""
+    if value is None:
+        return ""
+    return format_decimal(value, locale="fr_CA" if current_language() == "fr" else "en_CA")
+
+
 def long_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
@@ -80,7 +87,8 @@ def code_label(key: str | None) -> str:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
-        money=money, long_date=long_date, date_time=date_time, file_size=file_size
+        money=money, long_date=long_date, date_time=date_time, file_size=file_size,
+        whole_number=whole_number,
     )
     app.jinja_env.globals.update(
         say=say,

@@ -7,6 +7,8 @@ eligibility).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 import email_validator
 from flask_babel import lazy_gettext as _l
@@ -60,7 +62,15 @@ def validate_postal_code(_form: Form, field: Field) -> None:
 
 def validate_postal_code_matches_province(form: Form, field: Field) -> None:
     """The postal code's first letter must belong to the chosen province (when both are valid)."""
-    province = getattr(form, "province", None)
+    postal_code_matches("province")(form, field)
+
+
+def postal_code_matches(province_field: str) -> Callable[[Form, Field], None]:
+    """The check above against the province chosen in `province_field` (a mailing address)."""
+    return lambda form, field: _postal_code_in_province(getattr(form, province_field, None), field)
+
+
+def _postal_code_in_province(province: Field | None, field: Field) -> None:
     code = clean_postal_code(field.data)
     if province is None or not province.data or not POSTAL_CODE_RE.match(code):
         return
@@ -79,6 +89,66 @@ def validate_phone(_form: Form, field: Field) -> None:
             _l("Enter a 10-digit Canadian phone number, for example 613-555-0100.")
         )
     field.data = f"{digits[0:3]}-{digits[3:6]}-{digits[6:]}"
+
+
+PHONE_ANY = _l(
+    "Enter a phone number: 10 digits in Canada or the United States, for example "
+    "613-555-0100, or + and the country code for another country, for example +33 1 23 45 67 89."
+)
+
+
+def validate_any_phone(_form: Form, field: Field) -> None:
+    """A North American number (NANP: area code and exchange start with 2-9), written
+    613-555-0100, or an international one in E.164's shape (+, a country code that does not
+    start with 0, 8 to 15 digits in all), kept as typed with single spaces. Simplified: the
+    simulator checks the shape, not each country's numbering plan."""
+    text = (field.data or "").strip()
+    if not text:
+        return
+    if re.search(r"[^\d\s().+-]", text) or "+" in text[1:]:
+        raise ValidationError(PHONE_ANY)
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("011"):  # dialled from North America: 011 then the country code
+        text, digits = "+" + text[3:].lstrip(" -."), digits[3:]
+    if text.startswith("+") and not digits.startswith("1"):
+        if not 8 <= len(digits) <= 15 or digits[0] == "0":
+            raise ValidationError(PHONE_ANY)
+        field.data = "+" + " ".join(re.sub(r"[^\d\s]", " ", text[1:]).split())
+        return
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    if len(digits) != 10 or digits[0] in "01" or digits[3] in "01":
+        raise ValidationError(PHONE_ANY)
+    field.data = f"{digits[0:3]}-{digits[3:6]}-{digits[6:]}"
+
+
+_GROUPING = re.compile(r"[\s\u00a0\u202f]")  # spaces, no-break spaces (French grouping)
+
+
+def read_whole_number(text: str | None) -> int | None:
+    """A whole number as people write it: '1 200', '1\u00a0200' (French), '1,200' (English).
+    None when it is not one."""
+    compact = _GROUPING.sub("", text or "")
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", compact):
+        compact = compact.replace(",", "")
+    return int(compact) if re.fullmatch(r"\d{1,12}", compact) else None
+
+
+def read_amount(text: str | None) -> Decimal | None:
+    """Dollars as people write them, in either language: '$1,250,000.50', '1 250 000,50 $',
+    '1250000'. A comma followed by exactly three digits groups thousands; any other comma is
+    the French decimal sign. None when it is not an amount of at most two decimals."""
+    compact = _GROUPING.sub("", text or "").removeprefix("$").removesuffix("$")
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d{1,2})?", compact):
+        compact = compact.replace(",", "")
+    elif re.fullmatch(r"\d+,\d{1,2}|\d{1,3}(\.\d{3})+,\d{1,2}", compact):
+        compact = compact.replace(".", "").replace(",", ".")
+    if not re.fullmatch(r"\d{1,13}(\.\d{1,2})?", compact):
+        return None
+    try:
+        return Decimal(compact)
+    except InvalidOperation:  # pragma: no cover (the pattern admits only decimals)
+        return None
 
 
 def validate_new_password(_form: Form, field: Field) -> None:

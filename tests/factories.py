@@ -57,6 +57,12 @@ class EmployerFactory(BaseFactory):
     phone = "613-555-0100"
     contact_name = "Pat Contact"
     contact_email = factory.Sequence(lambda n: f"contact{n}@example.com")
+    contact_job_title = "Human resources manager"
+    contact_phone = "613-555-0101"
+    employees_in_canada = 25
+    gross_annual_revenue_cents = 125_000_000
+    business_started_on = date(2015, 4, 1)
+    principal_activity = "Software development"
 
 
 class UserFactory(BaseFactory):

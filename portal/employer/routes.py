@@ -54,14 +54,14 @@ def profile() -> ResponseReturnValue:
 def edit_profile() -> ResponseReturnValue:
     actor = current_actor()
     employer = employer_profile.get_employer(employer_id=actor.employer_id, actor=actor)
-    form = ProfileForm(obj=employer)
+    form = ProfileForm(obj=employer, mailing_different=employer.has_mailing_address)
     if form.validate_on_submit():
         try:
             employer_profile.update_profile(
                 employer_id=employer.id,
                 actor=actor,
                 is_primary=acting_is_primary(),
-                changes={name: form[name].data for name in EDITABLE_FIELDS},
+                changes=form.changes(EDITABLE_FIELDS),
             )
         except DomainError as error:
             apply_domain_error(form, error)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, String, false
+from sqlalchemy import BigInteger, CheckConstraint, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -25,6 +25,13 @@ class Employer(Model):
             "province IN ('AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT')",
             name="province_code",
         ),
+        CheckConstraint("employees_in_canada >= 1", name="employees_at_least_one"),
+        CheckConstraint("gross_annual_revenue_cents >= 0", name="revenue_not_negative"),
+        CheckConstraint(
+            "mailing_province IS NULL OR mailing_province IN "
+            "('AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT')",
+            name="mailing_province_code",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,12 +47,31 @@ class Employer(Model):
     phone: Mapped[str] = mapped_column(String(32))
     contact_name: Mapped[str] = mapped_column(String(200))
     contact_email: Mapped[str] = mapped_column(String(254))
+    # The business details and the primary contact's title and phone (issue 13 item 27): empty
+    # for an employer registered before them (migration 0024); the profile completes them and
+    # an offer cannot be submitted until it has (portal.services.offers.review).
+    employees_in_canada: Mapped[int | None] = mapped_column(default=None)
+    gross_annual_revenue_cents: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    business_started_on: Mapped[date | None] = mapped_column(default=None)
+    principal_activity: Mapped[str | None] = mapped_column(String(200), default=None)
+    contact_job_title: Mapped[str | None] = mapped_column(String(200), default=None)
+    contact_phone: Mapped[str | None] = mapped_column(String(32), default=None)
+    # The mailing address, only when it differs from the business address (else all empty).
+    mailing_address_line1: Mapped[str | None] = mapped_column(String(200), default=None)
+    mailing_address_line2: Mapped[str | None] = mapped_column(String(200), default=None)
+    mailing_city: Mapped[str | None] = mapped_column(String(100), default=None)
+    mailing_province: Mapped[str | None] = mapped_column(String(2), default=None)
+    mailing_postal_code: Mapped[str | None] = mapped_column(String(7), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     # Set by the primary user: every member must sign in with a second factor (TOTP).
     second_factor_required: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     users: Mapped[list[User]] = relationship(back_populates="employer")
+
+    @property
+    def has_mailing_address(self) -> bool:
+        return bool(self.mailing_address_line1)
 
     @property
     def business_number_display(self) -> str:

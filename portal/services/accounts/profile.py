@@ -30,6 +30,27 @@ EDITABLE_FIELDS = (
     "phone",
     "contact_name",
     "contact_email",
+    "contact_job_title",
+    "contact_phone",
+    "employees_in_canada",
+    "gross_annual_revenue_cents",
+    "business_started_on",
+    "principal_activity",
+    "mailing_address_line1",
+    "mailing_address_line2",
+    "mailing_city",
+    "mailing_province",
+    "mailing_postal_code",
+)
+# What an offer cannot be submitted without, beyond what registration asks (the review lists
+# the missing ones with a link to the profile: portal.services.offers.review).
+REQUIRED_FOR_OFFERS = (
+    "employees_in_canada",
+    "gross_annual_revenue_cents",
+    "business_started_on",
+    "principal_activity",
+    "contact_job_title",
+    "contact_phone",
 )
 
 

@@ -6,6 +6,7 @@ afresh each run (so none is written anywhere) and returned for printing.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,12 @@ DEMO_EMPLOYERS: tuple[dict[str, Any], ...] = (  # Employer columns, and the empl
         "phone": "613-555-0100",
         "contact_name": "Alex Martin",
         "contact_email": "demo@example.com",
+        "contact_job_title": "Director of engineering",
+        "contact_phone": "613-555-0101",
+        "employees_in_canada": 85,
+        "gross_annual_revenue_cents": 1_250_000_000,
+        "business_started_on": dt.date(2009, 5, 4),
+        "principal_activity": "Software development and IT consulting",
         "users": (("demo@example.com", "Alex Martin", Role.EMPLOYER_PRIMARY),),
     },
     {
@@ -48,6 +55,16 @@ DEMO_EMPLOYERS: tuple[dict[str, Any], ...] = (  # Employer columns, and the empl
         "phone": "506-555-0142",
         "contact_name": "Chantal LeBlanc",
         "contact_email": "demo2@example.com",
+        "contact_job_title": "Propriétaire-gérante",
+        "contact_phone": "506-555-0143",
+        "employees_in_canada": 14,
+        "gross_annual_revenue_cents": 98_000_000,
+        "business_started_on": dt.date(1998, 9, 15),
+        "principal_activity": "Boulangerie et pâtisserie",
+        "mailing_address_line1": "C.P. 1234",
+        "mailing_city": "Dieppe",
+        "mailing_province": "NB",
+        "mailing_postal_code": "E1A 1P9",
         "users": (("demo2@example.com", "Chantal LeBlanc", Role.EMPLOYER_PRIMARY),),
     },
 )
@@ -99,6 +116,10 @@ def seed() -> list[DemoAccount]:
                     "employer.registered", actor=Actor.system(), employer_id=employer.id,
                     object_type="employer", object_id=employer.id, details={"demo": True},
                 )
+            else:  # seeded before the business details existed (migration 0024): add them
+                for key, value in fields.items():
+                    if getattr(employer, key) is None:
+                        setattr(employer, key, value)
             for email, name, role in data["users"]:
                 made.append(_upsert_user(email, name, role, employer))
         made.append(_upsert_user(*DEMO_ADMIN, Role.ADMIN, None))
