@@ -10,11 +10,15 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired, Length, Regexp
 
+from portal import clock
+from portal.catalogue import say
 from portal.i18n import current_language
 from portal.models.enums import BusinessType
+from portal.rules.cards import card_problems
 from portal.rules.countries import all_provinces
+from portal.services.offers.payments import TEST_CARDS
 from portal.text_checks import UNSAFE_TEXT, is_unsafe
 from portal.validators import (
     validate_phone,
@@ -65,6 +69,37 @@ class ActionForm(PortalForm):
     """A button that posts (start, copy, delete, submit, remove): CSRF token only."""
 
     submit = SubmitField(_l("Continue"))
+
+
+class CardFieldsForm(PortalForm):
+    """A simulated card payment's three fields (the offer's fee, an inspection's penalty),
+    checked in one round: the number, the expiry against today and the security code's length
+    for the brand, whatever the other fields say. Only the test cards of
+    portal.services.offers.payments.TEST_CARDS are accepted."""
+
+    card_number = StringField(_l("Card number"), validators=[
+        InputRequired(message=_l("Enter the card number.")), Length(max=30)],
+        description=_l("Use a test card listed on this page."))
+    expiry = StringField(_l("Expiry date (MM/YY)"), validators=[
+        InputRequired(message=_l("Enter the expiry date.")),
+        Regexp(r"^(0[1-9]|1[0-2])\s*/\s*\d{2}$", message=_l("Enter the expiry date as MM/YY."))])
+    cvc = StringField(_l("Security code (CVC)"), validators=[
+        InputRequired(message=_l("Enter the security code.")),
+        Regexp(r"^\d{3,4}$", message=_l("Enter the 3 or 4 digits of the security code."))])
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.has_unsafe_input:
+            return valid
+        for name, message in card_problems(
+            card_number=self.card_number.data, expiry=self.expiry.data, cvc=self.cvc.data,
+            today=clock.today(), test_cards=set(TEST_CARDS),
+        ):
+            field = self[name]
+            if not field.errors:
+                field.errors = [*field.errors, say(message)]
+                valid = False
+        return valid
 
 
 def _strip(value: Any) -> Any:

@@ -7,17 +7,13 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import MultipleFileField
-from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional, Regexp
+from wtforms.validators import InputRequired, Length, Optional
 
-from portal import clock
-from portal.catalogue import say
 from portal.catalogue.inspections import condition_label
-from portal.forms import REQUIRED, PortalForm
-from portal.rules.cards import card_problems
+from portal.forms import REQUIRED, CardFieldsForm, PortalForm
 from portal.rules.compliance.conditions import all_conditions
-from portal.services.offers.payments import TEST_CARDS
 
 
 class AnswerForm(PortalForm):
@@ -60,28 +56,5 @@ class ReplyForm(PortalForm):
     submit = SubmitField(_l("Send the reply"), id="reply_submit")
 
 
-class PenaltyPaymentForm(PortalForm):
-    card_number = StringField(_l("Card number"), validators=[
-        InputRequired(message=_l("Enter the card number.")), Length(max=30)],
-        description=_l("Use a test card listed on this page."))
-    expiry = StringField(_l("Expiry date (MM/YY)"), validators=[
-        InputRequired(message=_l("Enter the expiry date.")),
-        Regexp(r"^(0[1-9]|1[0-2])\s*/\s*\d{2}$", message=_l("Enter the expiry date as MM/YY."))])
-    cvc = StringField(_l("Security code (CVC)"), validators=[
-        InputRequired(message=_l("Enter the security code.")),
-        Regexp(r"^\d{3,4}$", message=_l("Enter the 3 or 4 digits of the security code."))])
+class PenaltyPaymentForm(CardFieldsForm):
     submit = SubmitField(_l("Pay the penalty"), id="pay_submit")
-
-    def validate(self, extra_validators: Any = None) -> bool:
-        valid = super().validate(extra_validators)
-        if self.has_unsafe_input:
-            return valid
-        for name, message in card_problems(
-            card_number=self.card_number.data, expiry=self.expiry.data, cvc=self.cvc.data,
-            today=clock.today(), test_cards=set(TEST_CARDS),
-        ):
-            field = self[name]
-            if not field.errors:
-                field.errors = [*field.errors, say(message)]
-                valid = False
-        return valid

@@ -23,16 +23,13 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from portal import clock
 from portal.catalogue import say
 from portal.catalogue.labels import category_label
-from portal.forms import PortalForm, options, province_choices
+from portal.forms import CardFieldsForm, PortalForm, options, province_choices
 from portal.i18n import current_language
-from portal.rules.cards import card_problems
 from portal.rules.codes import codes_by_category
 from portal.rules.countries import all_countries
 from portal.rules.questions import Question
-from portal.services.offers.payments import TEST_CARDS
 
 
 class SectionButtons:
@@ -233,34 +230,9 @@ class EvidenceForm(PortalForm):
     upload = SubmitField(_l("Upload the file"))
 
 
-class PaymentForm(PortalForm):
-    card_number = StringField(_l("Card number"), validators=[
-        InputRequired(message=_l("Enter the card number.")), Length(max=30)],
-        description=_l("Use a test card listed on this page."))
-    expiry = StringField(_l("Expiry date (MM/YY)"), validators=[
-        InputRequired(message=_l("Enter the expiry date.")),
-        Regexp(r"^(0[1-9]|1[0-2])\s*/\s*\d{2}$", message=_l("Enter the expiry date as MM/YY."))])
-    cvc = StringField(_l("Security code (CVC)"), validators=[
-        InputRequired(message=_l("Enter the security code.")),
-        Regexp(r"^\d{3,4}$", message=_l("Enter the 3 or 4 digits of the security code."))])
+class PaymentForm(CardFieldsForm):
     idempotency_key = HiddenField()
     pay = SubmitField(_l("Pay and submit the offer"))
-
-    def validate(self, extra_validators: Any = None) -> bool:
-        """Every card field in one round: the number, the expiry against today and the
-        security code's length for the brand, whatever the other fields say."""
-        valid = super().validate(extra_validators)
-        if self.has_unsafe_input:
-            return valid
-        for name, message in card_problems(
-            card_number=self.card_number.data, expiry=self.expiry.data, cvc=self.cvc.data,
-            today=clock.today(), test_cards=set(TEST_CARDS),
-        ):
-            field = self[name]
-            if not field.errors:
-                field.errors = [*field.errors, say(message)]
-                valid = False
-        return valid
 
 
 class FeeExemptionForm(PortalForm):
