@@ -19,6 +19,7 @@ from portal.extensions import db
 from portal.models import BusinessType, Employer, Role, User
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
+from portal.services.sandbox.demo_offer import seed_inspectable_offer
 
 DEMO_EMPLOYERS: tuple[dict[str, Any], ...] = (  # Employer columns, and the employer's users
     {
@@ -123,4 +124,16 @@ def seed() -> list[DemoAccount]:
             for email, name, role in data["users"]:
                 made.append(_upsert_user(email, name, role, employer))
         made.append(_upsert_user(*DEMO_ADMIN, Role.ADMIN, None))
+    _seed_inspectable_offer()
     return made
+
+
+def _seed_inspectable_offer() -> None:
+    """The first demo employer gets an offer an administrator can inspect (demo_offer)."""
+    first = DEMO_EMPLOYERS[0]
+    employer_user = db.session.scalar(select(User).where(User.email == first["users"][0][0]))
+    admin = db.session.scalar(select(User).where(User.email == DEMO_ADMIN[0]))
+    assert employer_user is not None and employer_user.employer_id is not None
+    assert admin is not None
+    seed_inspectable_offer(employer_id=employer_user.employer_id, user_id=employer_user.id,
+                           admin_id=admin.id)
