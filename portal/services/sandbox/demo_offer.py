@@ -23,11 +23,13 @@ from portal.services.work_permits.applications import ApplicationDetails, submit
 from portal.services.work_permits.decisions import decide_application
 
 DEMO_CARD = "4242424242424242"  # the simulator's test card that pays
+FAMILY_NAME, GIVEN_NAMES, BORN = "Okafor", "Chinwe Ada", date(1991, 3, 14)
+PASSPORT, PASSPORT_EXPIRY = "A09876543", date(2033, 6, 30)
 WORKER = {
-    "worker_family_name": "Okafor", "worker_given_names": "Chinwe Ada", "worker_sex": "F",
-    "worker_date_of_birth": date(1991, 3, 14), "worker_country_of_birth": "NG",
+    "worker_family_name": FAMILY_NAME, "worker_given_names": GIVEN_NAMES, "worker_sex": "F",
+    "worker_date_of_birth": BORN, "worker_country_of_birth": "NG",
     "worker_citizenship": "NG", "worker_residence_country": "NG",
-    "worker_passport_number": "A09876543", "worker_passport_expiry": date(2033, 6, 30),
+    "worker_passport_number": PASSPORT, "worker_passport_expiry": PASSPORT_EXPIRY,
 }
 
 
@@ -72,10 +74,9 @@ def seed_inspectable_offer(*, employer_id: int, user_id: int, admin_id: int) -> 
                              clock.today() - timedelta(days=90))
     application = submit_application(details=ApplicationDetails(
         permit_type="employer_specific", offer_number=offer.number, open_code=None,
-        family_name=WORKER["worker_family_name"], given_names=WORKER["worker_given_names"],
-        date_of_birth=WORKER["worker_date_of_birth"], citizenship="NG",
-        passport_number=WORKER["worker_passport_number"],
-        passport_expiry=WORKER["worker_passport_expiry"], residence_country="NG",
+        family_name=FAMILY_NAME, given_names=GIVEN_NAMES, date_of_birth=BORN,
+        citizenship="NG", passport_number=PASSPORT, passport_expiry=PASSPORT_EXPIRY,
+        residence_country="NG",
         lived_country=None, applies_from="outside", in_canada_now=False,
         biometrics="within_14_days", upfront_medical=False, family_size=1, stay_months=24,
         noc_code=None,
