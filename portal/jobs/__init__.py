@@ -10,7 +10,7 @@ Tasks:
 - `webhooks.deliver(delivery_id)`: one signed attempt at a webhook delivery.
 - `jobs.sweep` (every minute, and when a consumer starts): queues again whatever is due.
 - `compliance.announce_endings` (every hour): tells employers of exemptions and bans that
-  ended on their date, once.
+  ended on their date, and of inspection penalties that went into default, once.
 - `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
 Every failed attempt of a task is recorded (`failures`) for the admin home's figures.
 """

@@ -1,5 +1,6 @@
 """Compliance-regime endings: every hour, tell employers of the exemptions that expired and the
-bans that ended (portal.services.compliance.expiry: once each, idempotent)."""
+bans that ended (portal.services.compliance.expiry), and of the inspection penalties that went
+into default (portal.services.inspections.defaults): once each, idempotent."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from portal import clock
 from portal.extensions import queue
 from portal.queue import crontab
 from portal.services.compliance import expiry
+from portal.services.inspections import defaults
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +26,10 @@ def announce_endings_now() -> dict[str, int]:
 
 
 def announce_endings() -> dict[str, int]:
-    done = expiry.announce_endings(today=clock.today())
-    if done.exemptions or done.bans:
-        logger.info("compliance.endings_announced exemptions=%d bans=%d", done.exemptions,
-                    done.bans)
-    return {"exemptions": done.exemptions, "bans": done.bans}
+    today = clock.today()
+    done = expiry.announce_endings(today=today)
+    in_default = defaults.announce_defaults(today=today)
+    if done.exemptions or done.bans or in_default:
+        logger.info("compliance.endings_announced exemptions=%d bans=%d penalty_defaults=%d",
+                    done.exemptions, done.bans, in_default)
+    return {"exemptions": done.exemptions, "bans": done.bans, "penalty_defaults": in_default}

@@ -95,6 +95,9 @@ class Inspection(Model):
     penalty_paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     penalty_receipt: Mapped[str | None] = mapped_column(String(20))
     penalty_card_last4: Mapped[str | None] = mapped_column(String(4))
+    # When the employer was told the penalty went into default (once; default itself is read
+    # from the dates, never from this).
+    penalty_default_announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class InspectionOffer(Model):
