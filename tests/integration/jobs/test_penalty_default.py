@@ -71,3 +71,13 @@ def test_the_english_notice_names_the_amount_and_the_due_day(app):
     [message] = defaults_told(user)
     assert message.subject == f"Penalty in default: inspection {inspection.id}"
     assert "$7,000" in message.body and "It is now in default." in message.body
+
+
+def test_the_default_shows_in_the_employers_history(app, client, auth):
+    user = UserFactory(preferred_language="en")
+    _, _, inspection, _ = decided(PENALTY, user)
+    move_to(inspection.penalty_due_on + timedelta(days=1))
+    run_task()
+    assert auth.sign_in(user.email).status_code == 302
+    history = client.get("/employer/history").get_data(as_text=True)
+    assert "inspection.penalty_default" in history
