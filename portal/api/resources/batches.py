@@ -15,10 +15,13 @@ from portal.api.errors import from_domain_error
 from portal.api.idempotency import header_doc, idempotent
 from portal.api.schemas.batches import (
     BATCH_EXAMPLE,
+    BATCH_PAYMENT_EXAMPLE,
+    BatchPaymentSchema,
     BatchSchema,
     BatchUpload,
     TemplateQuery,
 )
+from portal.api.schemas.offer_actions import PaymentRequest
 from portal.catalogue import say
 from portal.catalogue.batches import header_aliases, headers
 from portal.i18n import current_language
@@ -62,17 +65,18 @@ def upload_batch(body: dict[str, Any]) -> Any:
         batch = checking.check_upload(actor=actor(), file_name=name, data=data,
                                       aliases=header_aliases())
         if not body["dry_run"]:
-            batch = _confirm(batch.id, body["skip_invalid"])
+            batch = _confirm(batch.id, body["skip_invalid"], body["attestations"])
     except DomainError as error:
         return from_domain_error(error)
     location = url_for("api_batches.read_batch", batch_id=batch.id)
     return batch_body(batch), 200, {"Location": location}
 
 
-def _confirm(batch_id: int, skip_invalid: bool) -> Any:
+def _confirm(batch_id: int, skip_invalid: bool, attestations: list[str]) -> Any:
     # Invalid rows (or none valid): nothing is created, and the rows say why.
     with contextlib.suppress(Conflict):
-        confirming.confirm_batch(batch_id=batch_id, actor=actor(), skip_invalid=skip_invalid)
+        confirming.confirm_batch(batch_id=batch_id, actor=actor(), skip_invalid=skip_invalid,
+                                 attestations=attestations)
     return checking.get_batch(batch_id=batch_id, actor=actor())
 
 
@@ -88,6 +92,43 @@ def read_batch(batch_id: int) -> Any:
     except DomainError as error:
         return from_domain_error(error)
     return batch_body(batch)
+
+
+def paid_body(batch: Any, outcomes: list[confirming.Outcome]) -> dict[str, Any]:
+    """The batch after paying: each row's offer state and number, and what this call did."""
+    offers = confirming.batch_offers(batch)
+    results = {o.row_number: o.result for o in outcomes}
+    body = batch_body(batch)
+    for row, shown in zip(batch.rows, body["rows"], strict=True):
+        offer = offers.get(row.offer_id or 0)
+        shown["offer_status"] = str(offer.status) if offer else None
+        shown["offer_number"] = offer.number if offer else None
+        shown["result"] = results.get(row.row_number)
+    body["submitted"] = sum(1 for o in outcomes if o.result == "submitted")
+    return body
+
+
+@blp.route("/batches/<int:batch_id>/pay-and-submit", methods=["POST"])
+@key_required(Scope.SUBMIT)
+@idempotent(required=True)
+@blp.arguments(PaymentRequest, example={"card_number": "4242 4242 4242 4242",
+                                        "expiry": "12/30", "cvc": "123"})
+@blp.response(200, BatchPaymentSchema, example=BATCH_PAYMENT_EXAMPLE)
+@problems(blp, 401, 403, 404, 422, 428, 429)
+@blp.doc(summary="Pay and submit all the batch's drafts", parameters=[header_doc(required=True)],
+         description="Pays each draft's $230 compliance fee with the test card and submits it "
+         "(one payment per offer, each with its own idempotency key derived from the batch and "
+         "the offer: a retry, even with a new Idempotency-Key, never charges an offer twice). "
+         "Each row says what happened to its offer, with the offer's state and number. Needs "
+         "a key with the submit scope of a user with the submit permission.")
+def pay_and_submit_batch(body: dict[str, Any], batch_id: int) -> Any:
+    try:
+        outcomes = confirming.pay_and_submit_all(batch_id=batch_id, actor=actor(),
+                                                 card_number=body["card_number"])
+        batch = checking.get_batch(batch_id=batch_id, actor=actor())
+    except DomainError as error:
+        return from_domain_error(error)
+    return paid_body(batch, outcomes)
 
 
 def _lang(query: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ from marshmallow import validate as v
 
 from portal.api.schemas.offers import Strict
 from portal.services.batches.columns import COLUMN_KEYS
+from portal.services.offers.drafts import ATTESTATION_IDS
 
 
 class BatchUpload(Strict):
@@ -23,6 +24,11 @@ class BatchUpload(Strict):
     skip_invalid = ma.fields.Boolean(load_default=False, metadata={
         "description": "With dry_run=false: create the valid rows' drafts and leave the "
                        "invalid rows out, instead of creating nothing."})
+    attestations = ma.fields.List(ma.fields.String(validate=v.OneOf(ATTESTATION_IDS)),
+                                  load_default=list, metadata={
+        "description": "With dry_run=false: the attestations made once for every draft of "
+                       "the batch (repeat the field for each), as in the attestations "
+                       "section of an offer."})
 
 
 class RowErrorSchema(ma.Schema):
@@ -68,5 +74,39 @@ BATCH_EXAMPLE = {
         {"row": 3, "status": "invalid", "offer_id": None, "errors": [
             {"code": "cell.date", "field": "start_date",
              "message": "Enter the date as year-month-day, for example 2027-03-01."}]},
+    ],
+}
+
+
+class PaidRowSchema(BatchRowSchema):
+    offer_status = ma.fields.String(allow_none=True, required=True, metadata={
+        "description": "The offer's state now: draft, pending, ...; null without an offer."})
+    offer_number = ma.fields.String(allow_none=True, required=True, metadata={
+        "description": "The offer number (A1234567) once submitted."})
+    result = ma.fields.String(allow_none=True, required=True, validate=v.OneOf(
+        ["submitted", "already_submitted", "declined", "not_ready", "fee_exempt", "refused"]),
+        metadata={"description": "What this call did to the row's offer: submitted (paid "
+                  "now), already_submitted (paid before: not charged again), declined (the "
+                  "card was declined; retry with a new Idempotency-Key), not_ready (its "
+                  "review lists what to fix), fee_exempt (claim the exemption on the offer), "
+                  "refused; null for a row without an offer."})
+
+
+class BatchPaymentSchema(BatchSchema):
+    rows = ma.fields.List(ma.fields.Nested(PaidRowSchema), required=True)
+    submitted = ma.fields.Integer(required=True, metadata={
+        "description": "How many offers this call paid and submitted."})
+
+
+BATCH_PAYMENT_EXAMPLE = {
+    "id": 7, "file_name": "team.csv", "row_count": 2,
+    "created_at": "2026-12-02T14:00:00+00:00", "confirmed_at": "2026-12-02T14:05:00+00:00",
+    "submitted": 1,
+    "rows": [
+        {"row": 2, "status": "created", "offer_id": 41, "errors": [],
+         "offer_status": "pending", "offer_number": "A1234567", "result": "submitted"},
+        {"row": 3, "status": "created", "offer_id": 42, "errors": [],
+         "offer_status": "pending", "offer_number": "A1234566",
+         "result": "already_submitted"},
     ],
 }
