@@ -142,6 +142,13 @@ class Config:
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
     EVIDENCE_MAX_FILE_BYTES = 5 * 1024 * 1024
     EVIDENCE_MAX_OFFER_BYTES = 25 * 1024 * 1024
+    # What an uploaded file may hold once parsed (portal/services/offers/filecheck): pages of a
+    # PDF, bytes its compressed streams expand to in total (a zip bomb stops here), pixels of
+    # an image (read from its header before any pixel is allocated).
+    EVIDENCE_MAX_PDF_PAGES = int(os.environ.get("EVIDENCE_MAX_PDF_PAGES", "50"))
+    EVIDENCE_MAX_PDF_EXPANDED_BYTES = int(
+        os.environ.get("EVIDENCE_MAX_PDF_EXPANDED_BYTES", str(30 * 1024 * 1024)))
+    EVIDENCE_MAX_IMAGE_PIXELS = int(os.environ.get("EVIDENCE_MAX_IMAGE_PIXELS", "40000000"))
 
     @classmethod
     def prepare(cls, app: Flask) -> None:

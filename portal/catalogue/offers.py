@@ -77,6 +77,39 @@ OFFERS: dict[str, LazyString] = {
     "evidence.file_type": _l(
         "The file must be a PDF, PNG or JPEG. Save it in one of these formats and try again."
     ),
+    "evidence.pdf_unreadable": _l(
+        "The PDF cannot be opened: it is damaged or is not really a PDF. Save or export it "
+        "again as a PDF and try again."
+    ),
+    "evidence.pdf_encrypted": _l(
+        "The PDF is protected by a password or encrypted. Upload a copy without protection."
+    ),
+    "evidence.pdf_too_many_pages": _l(
+        "The PDF has more than %(pages)s pages. Upload only the pages that show the evidence."
+    ),
+    "evidence.pdf_javascript": _l(
+        "The PDF contains JavaScript, which the portal does not accept. Print it to a new PDF "
+        "(or export it without scripts) and try again."
+    ),
+    "evidence.pdf_launch": _l(
+        "The PDF contains an action that launches a program, which the portal does not accept. "
+        "Print it to a new PDF and try again."
+    ),
+    "evidence.pdf_embedded": _l(
+        "The PDF has files attached inside it, which the portal does not accept. Remove the "
+        "attachments (or print it to a new PDF) and upload each document on its own."
+    ),
+    "evidence.pdf_expands": _l(
+        "The PDF expands to more than %(mb)s MB once opened, so it cannot be checked. Upload a "
+        "smaller or simpler PDF."
+    ),
+    "evidence.image_unreadable": _l(
+        "The image cannot be read: it is damaged or is not really a PNG or JPEG. Save it again "
+        "as PNG or JPEG and try again."
+    ),
+    "evidence.image_too_large": _l(
+        "The image is too large: at most %(mp)s megapixels. Reduce its size and try again."
+    ),
     "evidence.add_not_draft": _l("Files can be added only to a draft."),
     "evidence.item_unknown": _l("Choose what the file shows."),
     "evidence.offer_too_big": _l(

@@ -22,6 +22,7 @@ from portal.forms_errors import apply_refusal
 from portal.models.enums import PaymentResult
 from portal.services.errors import DomainError
 from portal.services.inspections import access, answers, decisions, opening, penalties
+from portal.services.offers.filecheck import UploadLimits
 
 
 @bp.route("/inspections")
@@ -79,7 +80,8 @@ def answer_inspection(inspection_id: int) -> ResponseReturnValue:
                 condition=form.condition.data,
                 offer_id=int(form.offer.data) if form.offer.data else None,
                 explanation=form.explanation.data, files=uploads,
-                max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"])
+                max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
+                limits=UploadLimits.of(current_app.config))
         except DomainError as error:
             apply_refusal(form, error)
         else:

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from portal.extensions import db
 from portal.models import EvidenceFile
 from tests.api_helpers import bearer, make_key
+from tests.files import PDF
 from tests.offers_helpers import complete_draft
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ITEM = "employer-s-explanation-of-how-the"
 
 

@@ -16,9 +16,9 @@ from portal.extensions import db
 from portal.models import EvidenceFile, Offer, Payment
 from tests.api_helpers import bearer, make_key
 from tests.factories import UserFactory
+from tests.files import PDF
 from tests.offers_helpers import complete_draft
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ITEM = "employer-s-explanation-of-how-the"
 CARD = {"card_number": "4242 4242 4242 4242", "expiry": "12/30", "cvc": "123"}
 _keys = itertools.count()

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from portal.extensions import db
 from portal.models import Payment
 from tests.api_helpers import bearer, make_key
+from tests.files import PDF
 from tests.offers_helpers import complete_draft
 
 CARD = {"card_number": "4242 4242 4242 4242", "expiry": "12/30", "cvc": "123"}
@@ -91,10 +92,9 @@ def test_a_prepare_user_cannot_pay_even_with_the_submit_scope(client, employer_u
 def test_fee_exempt_offer_claims_with_proof_then_submits(client, employer_user):
     token = make_key(employer_user)
     offer = complete_draft(employer_user, code="C31")
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     claim = client.post(f"/api/v1/offers/{offer.id}/fee-exemption", headers=bearer(token),
                         data={"reason": "Reciprocal exchange: fee not due (R315.2(2)).",
-                              "proof": (io.BytesIO(pdf), "proof.pdf")},
+                              "proof": (io.BytesIO(PDF), "proof.pdf")},
                         content_type="multipart/form-data")
     assert claim.status_code == 200, claim.get_json()
     submitted = client.post(f"/api/v1/offers/{offer.id}/submission",

@@ -12,11 +12,12 @@ import io
 import re
 
 from playwright.sync_api import FilePayload, expect
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from tests.browser.flows import register
 from tests.browser.journey import Journey
 from tests.browser.people import ForeignWorker, NewEmployer
+from tests.files import pdf_bytes
 
 # One registration per language and run: the first journey that needs an employer registers
 # it (through the form, failed password included); the others sign in with it.
@@ -28,12 +29,8 @@ DECLINED_CARD = "4000 0000 0000 0002"
 
 
 def tiny_pdf() -> bytes:
-    """A real one-page PDF of a few hundred bytes (the portal checks the %PDF- signature)."""
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    """A real one-page PDF of a few hundred bytes (the portal opens every PDF with pypdf)."""
+    return pdf_bytes()
 
 
 def pdf_text(data: bytes) -> str:

@@ -26,6 +26,7 @@ from portal.rules.codes import get_code
 from portal.services.errors import DomainError
 from portal.services.offers import evidence
 from portal.services.offers.access import get_offer
+from portal.services.offers.filecheck import UploadLimits
 
 blp = Blueprint("api_evidence", __name__, description="Evidence files of a draft offer.")
 _PROOF = _l("Proof of the fee exemption")
@@ -85,6 +86,7 @@ def upload_evidence(body: dict[str, Any], offer_id: int) -> Any:
             data=upload.read() if upload else b"",
             max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
             max_offer_bytes=current_app.config["EVIDENCE_MAX_OFFER_BYTES"],
+            limits=UploadLimits.of(current_app.config),
         )
     except DomainError as error:
         return from_domain_error(error)

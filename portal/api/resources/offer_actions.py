@@ -49,6 +49,7 @@ from portal.services.documents import confirmation as documents
 from portal.services.errors import DomainError
 from portal.services.offers import lifecycle, review, submission
 from portal.services.offers.access import get_offer
+from portal.services.offers.filecheck import UploadLimits
 
 _NO_REFUND = _l("No refund was made for this offer: its fee is refunded when a pending offer is "
                 "withdrawn or the work permit application that matched it is refused.")
@@ -145,6 +146,7 @@ def claim_fee_exemption(body: dict[str, Any], offer_id: int) -> Any:
             proof_data=proof.read() if proof else b"",
             max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
             max_offer_bytes=current_app.config["EVIDENCE_MAX_OFFER_BYTES"],
+            limits=UploadLimits.of(current_app.config),
         )
     except DomainError as error:
         return from_domain_error(error)

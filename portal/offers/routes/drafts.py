@@ -30,6 +30,7 @@ from portal.rules.noc import get_unit_group, search_noc
 from portal.services.errors import DomainError
 from portal.services.offers import drafts, evidence
 from portal.services.offers.details import offer_details
+from portal.services.offers.filecheck import UploadLimits
 from portal.services.offers.review import review_offer
 from portal.sessions import keeps_work_on_timeout, restore_timed_out_input
 
@@ -177,6 +178,7 @@ def evidence_files(offer: Any) -> ResponseReturnValue:
                 data=upload.read() if upload else b"",
                 max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
                 max_offer_bytes=current_app.config["EVIDENCE_MAX_OFFER_BYTES"],
+                limits=UploadLimits.of(current_app.config),
             )
         except DomainError as error:
             apply_domain_error(form, error)

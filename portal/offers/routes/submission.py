@@ -30,6 +30,7 @@ from portal.offers.views import with_draft, with_offer
 from portal.services.documents import confirmation as documents
 from portal.services.errors import DomainError
 from portal.services.offers import lifecycle, submission
+from portal.services.offers.filecheck import UploadLimits
 from portal.services.offers.payments import TEST_CARDS
 from portal.services.offers.review import fee_for
 
@@ -98,6 +99,7 @@ def fee_exemption(offer: Any) -> ResponseReturnValue:
                 proof_data=upload.read() if upload else b"",
                 max_file_bytes=current_app.config["EVIDENCE_MAX_FILE_BYTES"],
                 max_offer_bytes=current_app.config["EVIDENCE_MAX_OFFER_BYTES"],
+                limits=UploadLimits.of(current_app.config),
             )
         except DomainError as error:
             apply_domain_error(form, error)

@@ -3,8 +3,9 @@
 Guarantees: only the inspection's employer answers (NotFound for anyone else), while the
 inspection is open; the condition is one examined and the worker one in scope (for the
 co-operation conditions, which are not per worker, the employer as a whole); documents pass the
-evidence checks (offers.evidence.check_upload: PDF, PNG or JPEG by their first bytes, not empty,
-at most `max_file_bytes`). Answering again adds to what was said; nothing is overwritten.
+evidence checks (offers.evidence.check_upload: a PDF, PNG or JPEG that really parses within
+the upload limits, not empty, at most `max_file_bytes`; images are stored re-encoded, without
+their metadata). Answering again adds to what was said; nothing is overwritten.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError
 from portal.services.inspections.access import load_inspection, scope_offers
 from portal.services.offers.evidence import FILENAME_MAX, check_upload
+from portal.services.offers.filecheck import CheckedFile, UploadLimits
 
 EXPLANATION_MAX = 5000
 
@@ -32,12 +34,14 @@ class Upload:
     data: bytes
 
 
-def _check_shape(explanation: str, files: list[Upload], max_file_bytes: int) -> list[str]:
+def _check_shape(explanation: str, files: list[Upload], max_file_bytes: int,
+                 limits: UploadLimits | None) -> list[CheckedFile]:
     if not explanation.strip():
         raise DomainError(Message.of("inspection.explanation_missing"), field="explanation")
     if len(explanation) > EXPLANATION_MAX:
         raise DomainError(Message.of("inspection.explanation_too_long"), field="explanation")
-    return [check_upload(f.data, max_file_bytes=max_file_bytes, field="documents") for f in files]
+    return [check_upload(f.data, max_file_bytes=max_file_bytes, field="documents", limits=limits)
+            for f in files]
 
 
 def answer_condition(
@@ -49,10 +53,11 @@ def answer_condition(
     explanation: str,
     files: list[Upload],
     max_file_bytes: int,
+    limits: UploadLimits | None = None,
 ) -> InspectionAnswer:
     """Record the employer's answer. Raises NotFound, Conflict (not open), DomainError (fields
     condition, offer, explanation, documents)."""
-    types = _check_shape(explanation, files, max_file_bytes)
+    checked = _check_shape(explanation, files, max_file_bytes, limits)
     with write_transaction():
         inspection = load_inspection(inspection_id=inspection_id, actor=actor, for_update=True)
         if actor.is_admin:
@@ -71,10 +76,11 @@ def answer_condition(
             answered_by=actor.user_id, answered_at=clock.now())
         db.session.add(answer)
         db.session.flush()
-        for upload, content_type in zip(files, types, strict=True):
+        for upload, document in zip(files, checked, strict=True):
             db.session.add(InspectionDocument(
                 answer_id=answer.id, filename=(upload.filename or "document")[:FILENAME_MAX],
-                content_type=content_type, size_bytes=len(upload.data), data=upload.data,
+                content_type=document.content_type, size_bytes=len(document.data),
+                data=document.data,
                 uploaded_at=clock.now()))
         audit.record("inspection.answered", actor=actor, object_type="inspection",
                      object_id=inspection.id,

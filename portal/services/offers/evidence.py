@@ -1,10 +1,13 @@
 """Evidence files for an offer: upload, list, download and remove.
 
-Guarantees: only PDF, PNG and JPEG files are stored, recognised by their first bytes (magic
-numbers), whatever their name or declared type; each file is at most `max_file_bytes` and an
-offer's files together at most `max_offer_bytes` (config EVIDENCE_MAX_FILE_BYTES and
-EVIDENCE_MAX_OFFER_BYTES, passed in by the view); files can be added or removed only on drafts;
-only the offer's employer's users and administrators can read them (NotFound for anyone else).
+Guarantees: only PDF, PNG and JPEG files are stored, whatever their name or declared type, and
+only once parsed (portal.services.offers.filecheck: a PDF that opens without scripts, launch
+actions or embedded files within the page and expansion limits; an image that decodes within
+the pixel limit, stored re-encoded without its metadata); each file is at most
+`max_file_bytes` and an offer's files together at most `max_offer_bytes` (config
+EVIDENCE_MAX_FILE_BYTES and EVIDENCE_MAX_OFFER_BYTES, passed in by the view); files can be
+added or removed only on drafts; only the offer's employer's users and administrators can
+read them (NotFound for anyone else).
 """
 
 from __future__ import annotations
@@ -22,21 +25,9 @@ from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError, NotFound
 from portal.services.offers.access import get_offer, get_offer_for_update
+from portal.services.offers.filecheck import CheckedFile, UploadLimits, check_content
 
-_MAGIC = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-)
 FILENAME_MAX = 200
-
-
-def sniff_content_type(data: bytes) -> str | None:
-    """The file's real type from its first bytes, or None when it is not PDF, PNG or JPEG."""
-    for magic, content_type in _MAGIC:
-        if data.startswith(magic):
-            return content_type
-    return None
 
 
 def evidence_items(offer: Offer) -> list[tuple[str, str, str]]:
@@ -59,9 +50,11 @@ def list_files(*, offer_id: int, actor: Actor) -> list[EvidenceFile]:
     )
 
 
-def check_upload(data: bytes, *, max_file_bytes: int, field: str = "file") -> str:
-    """The file's content type, after checking it is not empty, not too big and a PDF, PNG or
-    JPEG. Raises DomainError on `field`."""
+def check_upload(data: bytes, *, max_file_bytes: int, field: str = "file",
+                 limits: UploadLimits | None = None) -> CheckedFile:
+    """The file's content type and the bytes to store, after checking it is not empty, not too
+    big and really a PDF, PNG or JPEG within `limits` (filecheck). Raises DomainError on
+    `field`."""
     if not data:
         raise DomainError(Message.of("evidence.no_file"), field=field)
     if len(data) > max_file_bytes:
@@ -69,13 +62,7 @@ def check_upload(data: bytes, *, max_file_bytes: int, field: str = "file") -> st
             Message.of("evidence.file_too_big", mb=max_file_bytes // (1024 * 1024)),
             field=field,
         )
-    content_type = sniff_content_type(data)
-    if content_type is None:
-        raise DomainError(
-            Message.of("evidence.file_type"),
-            field=field,
-        )
-    return content_type
+    return check_content(data, limits=limits or UploadLimits(), field=field)
 
 
 def insert_file(
@@ -142,16 +129,17 @@ def add_file(
     max_file_bytes: int,
     max_offer_bytes: int,
     field: str = "file",
+    limits: UploadLimits | None = None,
 ) -> EvidenceFile:
     """Store one file for an evidence item of a draft; commits. Raises NotFound, Conflict (not
     a draft), DomainError on `field` (empty, too big, over the offer's total, not PDF/PNG/JPEG)
     or on "item_id" (not an evidence item of the offer's code)."""
-    content_type = check_upload(data, max_file_bytes=max_file_bytes, field=field)
+    checked = check_upload(data, max_file_bytes=max_file_bytes, field=field, limits=limits)
     with write_transaction():
         offer = get_offer_for_update(offer_id=offer_id, actor=actor)
         evidence = insert_file(
-            offer=offer, actor=actor, item_id=item_id, filename=filename, data=data,
-            content_type=content_type, max_offer_bytes=max_offer_bytes, field=field,
+            offer=offer, actor=actor, item_id=item_id, filename=filename, data=checked.data,
+            content_type=checked.content_type, max_offer_bytes=max_offer_bytes, field=field,
         )
     return evidence
 

@@ -48,6 +48,7 @@ from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError
 from portal.services.offers import evidence
 from portal.services.offers.access import get_offer_for_update, require_submit_permission
+from portal.services.offers.filecheck import UploadLimits
 from portal.services.offers.payments import charge_test_card
 from portal.services.offers.review import Review, fee_for, review_offer
 from portal.services.outbox import messages as outbox
@@ -219,7 +220,7 @@ def pay_and_submit(*, offer_id: int, actor: Actor, card_number: str,
 
 def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filename: str = "",
                         proof_data: bytes = b"", max_file_bytes: int,
-                        max_offer_bytes: int) -> Offer:
+                        max_offer_bytes: int, limits: UploadLimits | None = None) -> Offer:
     """Record on a draft why the compliance fee is not due, with the proof file when given
     (stored as evidence). Commits; the offer is then submitted with `submit_exempt_offer`.
 
@@ -228,10 +229,10 @@ def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filen
     rules require proof)."""
     require_submit_permission(actor)
     reason = (reason or "").strip()
-    content_type = None
+    proof = None
     if proof_data:
-        content_type = evidence.check_upload(proof_data, max_file_bytes=max_file_bytes,
-                                             field="proof")
+        proof = evidence.check_upload(proof_data, max_file_bytes=max_file_bytes, field="proof",
+                                      limits=limits)
     if not reason:
         raise DomainError(Message.of("fee_exemption.reason_missing"), field="reason")
     with write_transaction():
@@ -241,10 +242,10 @@ def claim_fee_exemption(*, offer_id: int, actor: Actor, reason: str, proof_filen
         fee = fee_for(offer)
         if not fee.exempt:
             raise Conflict(Message.of("fee_exemption.fee_due_for_code"))
-        if content_type is not None:
+        if proof is not None:
             evidence.insert_file(offer=offer, actor=actor, item_id=FEE_EXEMPTION_PROOF,
-                                 filename=proof_filename, data=proof_data,
-                                 content_type=content_type, max_offer_bytes=max_offer_bytes,
+                                 filename=proof_filename, data=proof.data,
+                                 content_type=proof.content_type, max_offer_bytes=max_offer_bytes,
                                  field="proof")
         elif fee.proof_required and not _has_proof(offer):
             raise DomainError(Message.of("fee_exemption.proof_missing"), field="proof")

@@ -10,6 +10,7 @@ import pytest
 
 from portal import clock
 from tests.factories import OfferFactory, UserFactory
+from tests.files import PDF
 from tests.inspections_helpers import PENALTY, decided, move_to, opened
 from tests.work_permits_helpers import apply_form
 
@@ -65,7 +66,7 @@ def test_an_answer_with_documents_keeps_what_was_typed_on_a_bad_file(app, client
     good = client.post(url, data={
         "condition": "employment_laws", "offer": str(offer.id),
         "explanation": "Payroll for March attached.",
-        "documents": (io.BytesIO(b"%PDF-1.4 payroll"), "payroll.pdf")},
+        "documents": (io.BytesIO(PDF), "payroll.pdf")},
         content_type="multipart/form-data")
     assert good.status_code == 302, good.get_data(as_text=True)
     page = client.get(f"/employer/inspections/{inspection.id}").get_data(as_text=True)

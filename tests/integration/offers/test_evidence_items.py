@@ -9,6 +9,7 @@ import re
 from html import unescape
 
 from portal.rules.codes import employer_codes
+from tests.files import PDF
 from tests.offers_helpers import complete_draft
 
 
@@ -35,7 +36,7 @@ def test_an_item_the_employer_cannot_provide_is_refused(client, signed_in):
     response = client.post(
         f"/employer/offers/{offer.id}/evidence",
         data={"item_id": "valid-passport-bio-data-page-passport",
-              "file": (io.BytesIO(b"%PDF-1.4\n"), "passport.pdf")},
+              "file": (io.BytesIO(PDF), "passport.pdf")},
         content_type="multipart/form-data",
     )
     assert response.status_code == 200

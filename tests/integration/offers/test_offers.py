@@ -12,10 +12,8 @@ from sqlalchemy import select
 from portal import clock
 from portal.extensions import db
 from portal.models import AuditEvent, EvidenceFile, Offer, Payment, Refund
+from tests.files import PDF, PNG
 from tests.offers_helpers import complete_draft, fill_all_sections
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture(autouse=True)
@@ -183,7 +181,7 @@ def test_evidence_upload_checks_type_and_size(client, signed_in, app):
                     content_type="multipart/form-data")
     assert "PDF, PNG or JPEG" in r.text
     app.config["EVIDENCE_MAX_FILE_BYTES"] = 1000  # small, so the test client does not spool
-    big = b"%PDF-" + b"0" * 1000
+    big = PDF + b"0" * 1000
     r = client.post(url, data={"item_id": item, "file": (io.BytesIO(big), "big.pdf")},
                     content_type="multipart/form-data")
     assert "too big" in r.text
@@ -193,7 +191,7 @@ def test_evidence_upload_checks_type_and_size(client, signed_in, app):
     stored = db.session.scalar(select(EvidenceFile))
     assert stored.content_type == "image/png"
     download = client.get(f"{url}/{stored.id}")
-    assert download.data == PNG
+    assert download.data == stored.data and download.data.startswith(b"\x89PNG\r\n\x1a\n")
     client.post(f"{url}/{stored.id}/remove")
     assert db.session.scalar(select(EvidenceFile)) is None
 

@@ -30,6 +30,7 @@ from portal.services.webhooks import endpoints
 from portal.services.webhooks.addresses import UrlPolicy
 from portal.services.work_permits.applications import submit_application
 from tests.factories import OfferFactory, UserFactory
+from tests.files import PDF
 from tests.inspections_helpers import (
     BAN,
     PENALTY,
@@ -42,8 +43,6 @@ from tests.inspections_helpers import (
     permitted_offer,
 )
 from tests.work_permits_helpers import WORKER, details_for
-
-PDF = b"%PDF-1.4 payroll"
 
 
 def _actions() -> list[str]:

@@ -16,9 +16,10 @@ from portal.services.errors import Conflict, DomainError, NotFound
 from portal.services.offers import access, drafts, evidence
 from portal.services.offers.review import review_offer
 from tests.factories import AdminFactory, UserFactory
+from tests.files import JPEG, PDF, PNG
 from tests.offers_helpers import actor_for, complete_draft
 
-LIMITS = {"max_file_bytes": 100, "max_offer_bytes": 250}
+LIMITS = {"max_file_bytes": 1000, "max_offer_bytes": 2500}
 
 
 def test_sections_save_and_audit_field_names_only(app):
@@ -82,15 +83,15 @@ def test_evidence_is_checked_by_content_and_size(app):
         evidence.add_file(**add, data=b"<html>%PDF-")
     assert "PDF, PNG or JPEG" in say_in(raised.value.message, "en")
     with pytest.raises(DomainError) as raised:
-        evidence.add_file(**add, data=b"%PDF-" + b"x" * 100)
+        evidence.add_file(**add, data=PDF + b"x" * 1000)
     assert "too big" in say_in(raised.value.message, "en")
-    evidence.add_file(**add, data=b"\xff\xd8\xff" + b"x" * 90)
-    evidence.add_file(**add, data=b"%PDF-" + b"x" * 90)
+    jpeg = evidence.add_file(**add, data=JPEG)
+    pdf = evidence.add_file(**add, data=PDF)
     with pytest.raises(DomainError) as raised:
-        evidence.add_file(**add, data=b"\x89PNG\r\n\x1a\n" + b"x" * 90)
+        evidence.add_file(**{**add, "max_offer_bytes": jpeg.size + pdf.size}, data=PNG)
     assert "in total" in say_in(raised.value.message, "en")
     with pytest.raises(DomainError):
-        evidence.add_file(**{**add, "item_id": "not-an-item"}, data=b"%PDF-1")
+        evidence.add_file(**{**add, "item_id": "not-an-item"}, data=PDF)
     files = evidence.list_files(offer_id=offer.id, actor=actor)
     assert [f.content_type for f in files] == ["image/jpeg", "application/pdf"]
 
@@ -99,12 +100,12 @@ def test_evidence_is_readable_by_the_employer_and_admins_only(app):
     user = UserFactory()
     offer = complete_draft(user)
     stored = evidence.add_file(offer_id=offer.id, actor=actor_for(user),
-                               item_id="fee-exemption-proof", filename="p.pdf", data=b"%PDF-1",
+                               item_id="fee-exemption-proof", filename="p.pdf", data=PDF,
                                **LIMITS)
     admin = AdminFactory()
     got = evidence.get_file(offer_id=offer.id, file_id=stored.id,
                             actor=Actor(user_id=admin.id, is_admin=True))
-    assert got.data == b"%PDF-1"
+    assert got.data == PDF
     with pytest.raises(NotFound):
         evidence.get_file(offer_id=offer.id, file_id=stored.id, actor=actor_for(UserFactory()))
     with pytest.raises(NotFound):

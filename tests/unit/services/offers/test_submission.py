@@ -19,9 +19,9 @@ from portal.services.compliance import bans, exemptions
 from portal.services.errors import Conflict, Forbidden
 from portal.services.offers import access, drafts, evidence, lifecycle, submission
 from tests.factories import AdminFactory, UserFactory
+from tests.files import PDF
 from tests.offers_helpers import actor_for, complete_draft
 
-PDF = b"%PDF-1.4 proof"
 LIMITS = {"max_file_bytes": 5 * 1024 * 1024, "max_offer_bytes": 25 * 1024 * 1024}
 
 
