@@ -9,7 +9,7 @@ reader's language (anything unmapped keeps its text under the code `invalid`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from flask import Flask, Response, request
@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException
 from portal.api.problems import ApiProblem, FieldError, code_for_status, message_code, problem, word
 from portal.errors import PROBLEM_RENDERER
 from portal.extensions import db
-from portal.services.errors import Conflict, DomainError, Forbidden, NotFound
+from portal.services.errors import Conflict, DomainError, Forbidden, InvalidFields, NotFound
 from portal.services.offers.drafts import StaleOffer
 from portal.text_checks import UNSAFE_TEXT, UnsafeParameter
 
@@ -112,9 +112,11 @@ def from_http_exception(error: HTTPException) -> Response:
     return problem(status, code_for_status(status), headers=headers)
 
 
-def from_domain_error(error: DomainError, *, pointer: str | None = None) -> Response:
+def from_domain_error(
+    error: DomainError, *, pointer_of: Callable[[str], str] | None = None
+) -> Response:
     """A service's refusal: 404, 403, 409 (412 for a stale offer), or 422 naming the field it
-    concerns, at `pointer` (default: /field)."""
+    concerns (every field of an InvalidFields), each at `pointer_of(field)` (default: /field)."""
     status = (
         404 if isinstance(error, NotFound)
         else 403 if isinstance(error, Forbidden)
@@ -124,10 +126,17 @@ def from_domain_error(error: DomainError, *, pointer: str | None = None) -> Resp
     )
     code = message_code(error.message, _snake(error.code))
     detail = word(error.message)
-    errors = []
-    if error.field:
-        errors.append(FieldError(code, detail, pointer=pointer or "/" + error.field))
+    pairs = error.errors if isinstance(error, InvalidFields) else ((error.field, error.message),)
+    errors = [
+        FieldError(message_code(message, code), word(message),
+                   pointer=(pointer_of or _top_level)(field))
+        for field, message in pairs if field
+    ]
     return problem(status, code, detail=detail, errors=errors)
+
+
+def _top_level(field: str) -> str:
+    return "/" + field
 
 
 def _snake(name: str) -> str:

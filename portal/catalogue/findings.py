@@ -50,6 +50,18 @@ FINDINGS: dict[str, LazyString] = {
         "With this date of birth the worker is %(age)s years old; a worker is %(low)s to "
         "%(high)s. Check the year."
     ),
+    "PASSPORT-EXPIRY-BEFORE-BIRTH": _l(
+        "The passport's expiry date must be after the worker's date of birth. Check both dates "
+        "on the passport."
+    ),
+    "PASSPORT-EXPIRY-BEFORE-ISSUE": _l(
+        "The passport's expiry date must be after its issue date. Check both dates on the "
+        "passport."
+    ),
+    "PASSPORT-ISSUED-BEFORE-BIRTH": _l(
+        "The passport's issue date cannot be before the worker's date of birth. Check both "
+        "dates on the passport."
+    ),
     "JOB-NOC-UNKNOWN": _l(
         "Enter a 5-digit NOC 2021 code from the list (for example 21232 for software developers)."
     ),

@@ -59,6 +59,10 @@ WORK_PERMITS: dict[str, LazyString] = {
         "With this date of birth you would be %(age)s years old; an applicant for a work permit "
         "is %(low)s to %(high)s. Check the year."
     ),
+    "application.passport_expiry_before_birth": _l(
+        "Your passport's expiry date must be after your date of birth. Check both dates on your "
+        "passport."
+    ),
     "application.passport_expired": _l("This passport has expired. Renew it before applying."),
     "application.offer_withdrawn": _l(
         "The employer withdrew this offer, so it cannot be used. Ask the employer for a new offer"

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from portal.rules import _code_checks
-from portal.rules._facts import age_on, answers_of, as_date, as_number, block, text, upper, warn
+from portal.rules import _code_checks, dates
+from portal.rules._facts import answers_of, as_date, as_number, block, text, upper, warn
 from portal.rules.codes import ExemptionCode, get_code
 from portal.rules.countries import is_province, is_valid_country
 from portal.rules.findings import Finding
@@ -38,6 +38,7 @@ class OfferFacts:
     code: str | None = None
     citizenship: str | None = None
     date_of_birth: dt.date | None = None
+    passport_expiry: dt.date | None = None
     noc_code: str | None = None
     work_province: str | None = None
     start_date: dt.date | None = None
@@ -121,21 +122,9 @@ def _worker(facts: OfferFacts, entry: ExemptionCode | None) -> list[Finding]:
     return found
 
 
-# A worker's date of birth is in the past and plausible for working age (issue 13 item 14).
-WORKING_AGE = (14, 100)
-
-
 def _birth(facts: OfferFacts, today: dt.date) -> list[Finding]:
-    born = as_date(facts.date_of_birth)
-    if born is None:
-        return []
-    if born >= today:
-        return [block("WORKER-BIRTH-DATE-FUTURE", "date_of_birth", "worker")]
-    age = age_on(born, today)
-    if not WORKING_AGE[0] <= age <= WORKING_AGE[1]:
-        return [block("WORKER-AGE-IMPLAUSIBLE", "date_of_birth", "worker", age=age,
-                      low=WORKING_AGE[0], high=WORKING_AGE[1])]
-    return []
+    return dates.person_findings(date_of_birth=as_date(facts.date_of_birth),
+                                 passport_expiry=as_date(facts.passport_expiry), today=today)
 
 
 def _job(facts: OfferFacts, today: dt.date) -> list[Finding]:
@@ -154,8 +143,7 @@ def _job(facts: OfferFacts, today: dt.date) -> list[Finding]:
     ):
         if raw is not None and parsed is None:
             found.append(block("JOB-DATE-INVALID", name, "job"))
-    if start and end and end <= start:
-        found.append(block("JOB-DATES-ORDER", "end_date", "job"))
+    found += dates.job_findings(start_date=start, end_date=end)
     if start and start < today:
         found.append(warn("JOB-START-PAST", "start_date", "job"))
     return found

@@ -208,3 +208,39 @@ def test_another_employers_offers_are_not_found(client, employer_user):
         assert [c.status_code for c in calls] == [404] * 5
     listed = client.get("/api/v1/offers", headers=bearer(token)).get_json()["offers"]
     assert listed == []
+
+
+def test_dates_that_do_not_fit_are_refused_with_every_field_in_the_readers_language(
+        client, employer_user):
+    # Issue 13 item 14: the offer pages' date rule, as problem+json naming each field.
+    token = make_key(employer_user)
+    offer_id = _draft(client, token, {"job": JOB}).get_json()["id"]
+    response = client.patch(f"/api/v1/offers/{offer_id}/sections/worker", json={
+        **WORKER, "worker_date_of_birth": "2030-01-01", "worker_passport_expiry": "2025-01-01"},
+        headers={**bearer(token), "Accept-Language": "fr"})
+    assert response.status_code == 422
+    errors = {e["pointer"]: e for e in response.get_json()["errors"]}
+    assert set(errors) == {"/worker_date_of_birth", "/worker_passport_expiry"}
+    assert errors["/worker_date_of_birth"]["code"] == "WORKER-BIRTH-DATE-FUTURE"
+    assert "doit être dans le passé" in errors["/worker_date_of_birth"]["detail"]
+    assert errors["/worker_passport_expiry"]["code"] == "PASSPORT-EXPIRY-BEFORE-BIRTH"
+    # Only the end date sent: checked against the saved start date (2027-03-01).
+    response = client.patch(f"/api/v1/offers/{offer_id}/sections/job",
+                            json={"end_date": "2027-01-31"}, headers=bearer(token))
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == [{
+        "code": "JOB-DATES-ORDER", "pointer": "/end_date",
+        "detail": "The end date of employment must be after the start date. Correct one of "
+                  "the two dates."}]
+    assert db.session.get(Offer, offer_id).end_date.isoformat() == JOB["end_date"]
+
+
+def test_a_new_draft_with_bad_dates_points_inside_its_section(client, employer_user):
+    token = make_key(employer_user)
+    response = client.post("/api/v1/offers", json={
+        "worker": {**WORKER, "worker_date_of_birth": "2020-01-01"}}, headers=bearer(token))
+    assert response.status_code == 422
+    error = response.get_json()["errors"][0]
+    assert error["pointer"] == "/worker/worker_date_of_birth"
+    assert "years old; a worker is 14 to 100" in error["detail"]
+    assert db.session.scalar(select(Offer.id)) is None

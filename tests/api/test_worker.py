@@ -163,3 +163,21 @@ def test_the_2025_family_rules_and_the_other_type_through_the_api(client, app):
     assert client.post(APPLY, json=other).status_code == 201
     not_exempt = client.post(APPLY, json={**other, "employer_name": "Maple Software"})
     assert not_exempt.status_code == 422
+
+
+def test_an_application_s_dates_are_all_refused_in_one_round_on_their_fields(client, app):
+    # Issue 13 item 14: the same date rule as the offer (portal.rules.dates), worded for the
+    # worker; problem+json names each field.
+    offer = OfferFactory()
+    response = client.post(APPLY, json=_application(
+        offer, date_of_birth="2030-01-01", passport_expiry="2020-01-01"))
+    assert response.status_code == 422
+    errors = {e["pointer"]: e["detail"] for e in response.get_json()["errors"]}
+    assert errors == {"/date_of_birth": "The date of birth must be in the past.",
+                      "/passport_expiry": "Your passport's expiry date must be after your date "
+                                          "of birth. Check both dates on your passport."}
+    response = client.post(APPLY, json=_application(offer, passport_expiry="2020-01-01"),
+                           headers={"Accept-Language": "fr"})
+    assert [e["pointer"] for e in response.get_json()["errors"]] == ["/passport_expiry"]
+    assert "Ce passeport est expiré" in response.get_json()["errors"][0]["detail"]
+    assert db.session.scalar(select(func.count()).select_from(WorkPermitApplication)) == 0

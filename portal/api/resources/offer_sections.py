@@ -58,8 +58,7 @@ def _section_view(section: str) -> Any:
                 values=service_values(section, body), expected_tag=_expected_tag(),
             )
         except DomainError as error:
-            pointer = pointer_in_section(error.field) if error.field else None
-            return from_domain_error(error, pointer=pointer)
+            return from_domain_error(error, pointer_of=pointer_in_section)
         return offer_body(offer), {"ETag": f'"{drafts.content_tag(offer)}"'}
 
     save.__name__ = f"save_{section}"

@@ -18,7 +18,7 @@ from portal.api.errors import from_domain_error
 from portal.api.idempotency import header_doc, idempotent
 from portal.api.problems import ApiProblem, FieldError
 from portal.api.resources.offer_sections import service_values
-from portal.api.schemas.offer_bodies import offer_body, review_body, summary_body
+from portal.api.schemas.offer_bodies import in_offer_body, offer_body, review_body, summary_body
 from portal.api.schemas.offers import (
     NewOfferSchema,
     OfferListQuery,
@@ -67,7 +67,7 @@ def create_offer(body: dict[str, Any]) -> Any:
             offer = drafts.save_section(offer_id=offer.id, actor=actor(), section=name,
                                         values=values)
     except DomainError as error:
-        return from_domain_error(error)
+        return from_domain_error(error, pointer_of=in_offer_body)
     return created(offer)
 
 

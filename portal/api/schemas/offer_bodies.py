@@ -39,6 +39,11 @@ def pointer_in_offer(field: str | None, section: str) -> str | None:
     return f"/{section}{pointer_in_section(field)}"
 
 
+def in_offer_body(field: str) -> str:
+    """A page field name as a pointer in a body holding several sections (a new draft's)."""
+    return pointer_in_offer(field, "code") or "/" + field
+
+
 def offer_body(offer: Any) -> dict[str, Any]:
     sections: dict[str, dict[str, Any]] = {}
     for section, fields in SECTION_FIELDS.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -51,6 +52,24 @@ def new() -> ResponseReturnValue:
     return redirect(url_for("offers.exemption_code", offer_id=offer.id))
 
 
+def _save_well_formed(offer: Any, section: str, values: dict[str, Any], form: Any) -> None:
+    """Save the section; when the service refuses some fields, show why next to each and save
+    the others (a refused date of birth does not lose the worker's name)."""
+    try:
+        drafts.save_section(offer_id=offer.id, actor=current_actor(), section=section,
+                            values=values)
+    except DomainError as error:
+        apply_domain_error(form, error)
+        refused = {name for name, _message in getattr(error, "errors", ((error.field, None),))}
+        rest = {name: value for name, value in values.items() if name not in refused}
+        if rest and None not in refused and len(rest) < len(values):
+            # The first refusal's messages are on the page; if the rest is refused too (a date
+            # checked against the one just dropped), nothing more is saved.
+            with suppress(DomainError):
+                drafts.save_section(offer_id=offer.id, actor=current_actor(), section=section,
+                                    values=rest)
+
+
 def _section(offer: Any, section: str, form: Any, values: Callable[[Any], dict[str, Any]],
              template: str, **context: Any) -> ResponseReturnValue:
     """Save what is well formed, keep the rest on the page with its error, then redirect."""
@@ -59,12 +78,8 @@ def _section(offer: Any, section: str, form: Any, values: Callable[[Any], dict[s
                 "it, then save."), "info")
     if request.method == "POST":
         form.validate()
-        try:
-            if not form.has_unsafe_input:  # control characters: nothing of the section is saved
-                drafts.save_section(offer_id=offer.id, actor=current_actor(),
-                                    section=section, values=values(form))
-        except DomainError as error:
-            apply_domain_error(form, error)
+        if not form.has_unsafe_input:  # control characters: nothing of the section is saved
+            _save_well_formed(offer, section, values(form), form)
         has_errors = bool(form.errors) or bool(form.form_errors)
         if not has_errors and not context.pop("stay", False):
             if form.save_exit.data:

@@ -29,7 +29,7 @@ from portal.services.batches.columns import COLUMN_FOR_FIELD, COLUMN_KEYS, CellE
 from portal.services.batches.files import SheetRow, read_sheet
 from portal.services.batches.stored import message_json
 from portal.services.compliance.standing import get_standing
-from portal.services.errors import DomainError, Forbidden, NotFound
+from portal.services.errors import DomainError, Forbidden, InvalidFields, NotFound
 from portal.services.offers import drafts
 from portal.services.offers.queue import spreadsheet_cell
 from portal.services.offers.review import review_offer
@@ -53,7 +53,10 @@ def _meaning_errors(sections: Mapping[str, Mapping[str, Any]]) -> list[CellError
         try:
             drafts.check_section(section, values)
         except DomainError as error:
-            errors.append(CellError(_column(error.field), error.message.code, error.message))
+            pairs = error.errors if isinstance(error, InvalidFields) else (
+                (error.field, error.message),)
+            errors += [CellError(_column(field), message.code, message)
+                       for field, message in pairs]
     return errors
 
 

@@ -27,6 +27,7 @@ from portal.services.audit import chain as audit
 from portal.services.compliance.standing import get_standing
 from portal.services.errors import Conflict, DomainError, Forbidden
 from portal.services.offers.access import get_offer, get_offer_for_update
+from portal.services.offers.date_checks import check_offer_dates
 
 SECTIONS = ("code", "worker", "job", "wages", "attestations")
 
@@ -193,6 +194,7 @@ def check_section(section: str, values: Mapping[str, Any]) -> None:
     if unknown:
         raise ValueError(f"not in section {section}: {sorted(unknown)}")
     _check_meaning(values)
+    check_offer_dates(values)
 
 
 def save_section(
@@ -204,7 +206,8 @@ def save_section(
     With `expected_tag`, the save happens only if the draft's `content_tag` still equals it
     (checked under the row lock), else StaleOffer: no update is lost to a concurrent one.
     Raises NotFound, Conflict (not a draft), DomainError naming the field for a value that is
-    well formed but means nothing (unknown code, NOC, country or province). Nothing is saved
+    well formed but means nothing (unknown code, NOC, country or province), InvalidFields for
+    dates that do not fit together (services.offers.date_checks). Nothing is saved
     when it raises, so the caller keeps the form as typed."""
     check_section(section, values)
     with write_transaction():
@@ -212,6 +215,7 @@ def save_section(
         if expected_tag is not None and content_tag(offer) != expected_tag:
             raise StaleOffer(Message.of("offer.stale"))
         _require_draft(offer)
+        check_offer_dates(values, offer)
         changed = _apply(offer, values, actor)
         offer.updated_at = clock.now()
         _audit("offer.section_saved", offer, actor, section=section, fields=changed)

@@ -24,6 +24,7 @@ _FIELD_FOR_FACT = {
     "code": "code_key",
     "citizenship": "worker_citizenship",
     "date_of_birth": "worker_date_of_birth",
+    "passport_expiry": "worker_passport_expiry",
     "work_province": "location1_province",
     "employer_province": None,
 }
@@ -103,6 +104,7 @@ def offer_facts(
         code=offer.code_key,
         citizenship=offer.worker_citizenship,
         date_of_birth=offer.worker_date_of_birth,
+        passport_expiry=offer.worker_passport_expiry,
         noc_code=offer.noc_code,
         work_province=offer.work_province,
         start_date=offer.start_date,

@@ -16,9 +16,7 @@ from typing import Any
 from portal import clock
 from portal.models import PermitType
 from portal.models.enums import AppliesFrom, Biometrics
-from portal.rules import numbers
-from portal.rules._facts import age_on
-from portal.rules.eligibility import WORKING_AGE
+from portal.rules import dates, numbers
 from portal.rules.family import FamilyFacts, family_findings
 from portal.rules.messages import Message
 from portal.rules.work_permit import is_open_permit_code
@@ -105,19 +103,30 @@ def check_shape(details: ApplicationDetails) -> None:
         check_exempt_employer(details.employer_name)
 
 
+# The worker's own wording of the date rules' findings (portal.rules.dates words them for the
+# employer).
+_APPLICANT_WORDING = {
+    "WORKER-BIRTH-DATE-FUTURE": Message("application.birth_date_future"),
+    "WORKER-AGE-IMPLAUSIBLE": Message("application.birth_date_implausible"),
+    "PASSPORT-EXPIRY-BEFORE-BIRTH": Message("application.passport_expiry_before_birth"),
+}
+
+
 def check_dates(details: ApplicationDetails, today: date) -> None:
-    """A date of birth in the past and of working age, a passport still valid."""
-    if details.date_of_birth >= today:
-        raise DomainError(Message.of("application.birth_date_future"), field="date_of_birth")
-    age = age_on(details.date_of_birth, today)
-    if not WORKING_AGE[0] <= age <= WORKING_AGE[1]:
-        raise DomainError(Message.of("application.birth_date_implausible", age=age,
-                                     low=WORKING_AGE[0], high=WORKING_AGE[1]),
-                          field="date_of_birth")
-    if details.passport_expiry <= today:
-        raise DomainError(
-            Message.of("application.passport_expired"), field="passport_expiry"
-        )
+    """The one date rule (portal.rules.dates: a date of birth in the past and of working age,
+    a passport expiring after the birth) and a passport still valid; every finding in one
+    round, each on its field."""
+    found = [
+        (finding.field, Message(_APPLICANT_WORDING.get(finding.code, finding.message).code,
+                                finding.message.params))
+        for finding in dates.person_findings(date_of_birth=details.date_of_birth,
+                                             passport_expiry=details.passport_expiry,
+                                             today=today)
+    ]
+    if details.passport_expiry <= today and "passport_expiry" not in {f for f, _m in found}:
+        found.append(("passport_expiry", Message.of("application.passport_expired")))
+    if found:
+        raise InvalidFields(found, code="application_dates")
 
 
 def check_family(details: ApplicationDetails, today: date) -> None:

@@ -192,3 +192,21 @@ def test_a_prepare_user_creates_the_drafts_but_cannot_pay(app, client, auth, emp
     refused = client.post(f"{location}/pay-and-submit", follow_redirects=True)
     assert "only a user with the submit permission" in refused.get_data(as_text=True)
     assert db.session.scalar(select(func.count(Payment.id))) == 0
+
+
+def test_a_rows_dates_are_checked_by_the_offer_forms_rule_one_error_per_column(
+        client, signed_in):
+    # Issue 13 item 14: the same rule (portal.rules.dates) as the offer pages and the API.
+    data = csv_bytes([good_row(1, worker_date_of_birth="2030-01-01", end_date="2027-01-01",
+                               worker_passport_expiry="1980-01-01")])
+    page = _upload(client, data).get_data(as_text=True)
+    assert "1 row has errors." in page
+    assert "The worker&#39;s date of birth must be in the past." in page
+    assert "The end date of employment must be after the start date." in page
+    assert _offers() == 0
+    errors = db.session.scalar(select(Batch)).rows[0].errors
+    by_column = {e["field"]: e["code"] for e in errors}
+    assert by_column == {"worker_date_of_birth": "WORKER-BIRTH-DATE-FUTURE",
+                         "worker_passport_expiry": "PASSPORT-EXPIRY-BEFORE-BIRTH",
+                         "end_date": "JOB-DATES-ORDER"}
+    assert len(errors) == len(by_column)  # never two messages for one cell

@@ -53,3 +53,16 @@ def test_a_date_of_birth_in_the_future_or_of_a_child_is_refused_on_its_field(cli
     assert "years old" in text(child) and "Check the year" in text(child)
     assert 'id="date_of_birth-error"' in child.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(WorkPermitApplication)) == 0
+
+
+def test_every_date_problem_of_the_application_shows_on_its_field_in_one_round(client, app):
+    # Issue 13 item 14: the offer's date rule (portal.rules.dates) on the work permit step,
+    # in French, with the worker's own wording.
+    page = client.post("/work-permit/apply?lang=fr", data=apply_form(
+        None, permit_type="open", offer_number="", open_code="C43",
+        date_of_birth="2030-01-01", passport_expiry="2029-01-01")).get_data(as_text=True)
+    assert 'id="date_of_birth-error"' in page and 'id="passport_expiry-error"' in page
+    assert "La date de naissance doit être passée." in page
+    assert ("La date d'expiration de votre passeport doit être postérieure à votre date de "
+            "naissance.") in unescape(page)
+    assert "2030-01-01" in page and "2029-01-01" in page  # kept as typed
