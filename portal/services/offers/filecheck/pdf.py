@@ -1,21 +1,23 @@
 """A PDF is opened with pypdf and walked, object by object, before it is stored.
 
-Every read is bounded: pypdf runs under a configuration whose decompression limits are the
-expansion budget (and whose damaged-stream recovery is short), and each Flate stream is expanded
-in small chunks that are counted and dropped, so a zip bomb behind a PDF header is refused after
-reading at most the budget, in a fraction of a second and with little memory.
+Every read is bounded: before pypdf reads anything, every zlib stream in the file is expanded in
+small chunks that are counted and dropped, so a zip bomb behind a PDF header (in a page, an
+object stream or the cross-reference stream) is refused after at most the budget, in a fraction
+of a second and with little memory; pypdf then runs under a configuration whose decompression
+limits are the same budget and whose damaged-stream recovery is short.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from typing import Any
 
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from portal.rules.messages import Message
 from portal.services.errors import DomainError
@@ -23,7 +25,7 @@ from portal.services.errors import DomainError
 MAX_OBJECTS = 200_000  # objects walked at most (a real evidence PDF has a few thousand)
 MAX_DEPTH = 64  # nesting of direct dictionaries and arrays
 _CHUNK = 256 * 1024
-_FLATE = ("/FlateDecode", "/Fl")
+_STREAM = re.compile(rb"stream\r?\n")
 # Names that make a PDF do something when it is opened or clicked.
 _JAVASCRIPT = ("/JS", "/JavaScript")
 _EMBEDDED = ("/EmbeddedFiles", "/EmbeddedFile", "/EF")
@@ -64,21 +66,23 @@ def check(data: bytes, *, max_pages: int, max_expanded_bytes: int) -> None:
             _check_document(data, max_pages=max_pages, budget=budget)
         except DomainError:
             raise
-        except LimitReachedError:
-            raise _refused(Message.of("evidence.pdf_expands",
-                                      mb=max_expanded_bytes // (1024 * 1024))) from None
-        except Exception:  # pypdf raises many kinds on a damaged or fake PDF
+        except Exception as error:  # pypdf raises many kinds on a damaged or fake PDF
+            if isinstance(error, LimitReachedError) or isinstance(
+                    error.__cause__, LimitReachedError):
+                raise _refused(Message.of("evidence.pdf_expands",
+                                          mb=max_expanded_bytes // (1024 * 1024))) from None
             raise _refused(Message.of("evidence.pdf_unreadable")) from None
 
 
 def _check_document(data: bytes, *, max_pages: int, budget: _Budget) -> None:
+    _count_expansion(data, budget)
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         raise _refused(Message.of("evidence.pdf_encrypted"))
     if not isinstance(reader.trailer.get("/Root"), (IndirectObject, DictionaryObject)):
         raise _refused(Message.of("evidence.pdf_unreadable"))
     for obj in _objects(reader):
-        _check_object(obj, budget)
+        _check_object(obj)
     pages = len(reader.pages)
     if pages == 0:
         raise _refused(Message.of("evidence.pdf_unreadable"))
@@ -99,21 +103,18 @@ def _objects(reader: PdfReader) -> Iterator[Any]:
         yield reader.get_object(IndirectObject(number, generation, reader))
 
 
-def _check_object(obj: Any, budget: _Budget, depth: int = 0) -> None:
-    """Refuse active content or embedded files in `obj` and the direct objects inside it;
-    count its stream's expansion. Indirect references are not followed (each is walked once
-    from the cross-reference)."""
+def _check_object(obj: Any, depth: int = 0) -> None:
+    """Refuse active content or embedded files in `obj` and the direct objects inside it.
+    Indirect references are not followed (each is walked once from the cross-reference)."""
     if depth > MAX_DEPTH:
         raise _refused(Message.of("evidence.pdf_unreadable"))
     if isinstance(obj, DictionaryObject):
         _check_dictionary(obj)
-        if isinstance(obj, StreamObject):
-            _count_stream(obj, budget)
         for value in obj.values():
-            _check_object(value, budget, depth + 1)
+            _check_object(value, depth + 1)
     elif isinstance(obj, ArrayObject):
         for value in obj:
-            _check_object(value, budget, depth + 1)
+            _check_object(value, depth + 1)
 
 
 def _check_dictionary(obj: DictionaryObject) -> None:
@@ -126,22 +127,31 @@ def _check_dictionary(obj: DictionaryObject) -> None:
         raise _refused(Message.of("evidence.pdf_embedded"))
 
 
-def _count_stream(stream: StreamObject, budget: _Budget) -> None:
-    """Expand a Flate stream chunk by chunk, counting the bytes against the budget and keeping
-    none of them. Other filters are left to pypdf's own limits."""
-    filters = stream.get("/Filter")
-    first = filters[0] if isinstance(filters, ArrayObject) and filters else filters
-    if first not in _FLATE:
-        return
-    raw: bytes = stream._data  # the still-compressed bytes, as read from the file
+def _count_expansion(data: bytes, budget: _Budget) -> None:
+    """Expand every zlib stream of the file (what follows each `stream` keyword, whatever its
+    dictionary says, in the cross-reference and object streams too) chunk by chunk, counting the
+    bytes against the budget and keeping none. Runs before pypdf reads anything."""
+    view = memoryview(data)
+    for found in _STREAM.finditer(data):
+        _expand(view, found.end(), budget)
+
+
+def _expand(view: memoryview, start: int, budget: _Budget) -> None:
     decompressor = zlib.decompressobj()
-    pending = raw
+    position, pending = start, b""
     try:
-        while True:
+        while not decompressor.eof:
+            if not pending:
+                if position >= len(view):
+                    out = decompressor.decompress(b"", _CHUNK)  # what zlib still holds
+                    budget.spend(len(out))
+                    if not out:
+                        return
+                    continue
+                pending = bytes(view[position:position + _CHUNK])
+                position += len(pending)
             out = decompressor.decompress(pending, _CHUNK)
             budget.spend(len(out))
             pending = decompressor.unconsumed_tail
-            if decompressor.eof or (not pending and len(out) < _CHUNK):
-                return
     except zlib.error:
-        return  # a damaged stream expands no further than where it breaks
+        return  # not zlib data, or damaged: it expands no further than where it breaks

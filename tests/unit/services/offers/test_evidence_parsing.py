@@ -31,10 +31,16 @@ HOSTILE = [
      "cannot be opened", "ne peut pas être ouvert"),
     ("SVG after JPEG magic", lambda: hostile.SVG_AFTER_JPEG_MAGIC, "evidence.image_unreadable",
      "cannot be read", "ne peut pas être lue"),
+    ("HTML after JPEG magic", lambda: hostile.HTML_AFTER_JPEG_MAGIC, "evidence.image_unreadable",
+     "not really a PNG or JPEG", "pas vraiment une image PNG ou JPEG"),
     ("60000x60000 PNG", hostile.huge_png_header, "evidence.image_too_large",
      "at most 40 megapixels", "au plus 40 mégapixels"),
     ("JavaScript PDF", hostile.javascript_pdf, "evidence.pdf_javascript",
      "contains JavaScript", "contient du JavaScript"),
+    ("JavaScript open action", hostile.open_action_javascript_pdf, "evidence.pdf_javascript",
+     "contains JavaScript", "contient du JavaScript"),
+    ("JavaScript page action (/AA)", hostile.page_additional_action_pdf,
+     "evidence.pdf_javascript", "contains JavaScript", "contient du JavaScript"),
     ("launch action PDF", hostile.launch_pdf, "evidence.pdf_launch",
      "launches a program", "lance un programme"),
     ("embedded file PDF", hostile.embedded_file_pdf, "evidence.pdf_embedded",
@@ -45,6 +51,8 @@ HOSTILE = [
      "more than 50 pages", "plus de 50 pages"),
     ("zip bomb", hostile.zip_bomb_pdf, "evidence.pdf_expands",
      "more than 30 MB", "dépasse 30 Mo"),
+    ("zip bomb in the cross-reference stream", hostile.xref_stream_bomb_pdf,
+     "evidence.pdf_expands", "more than 30 MB", "dépasse 30 Mo"),
 ]
 
 
@@ -65,8 +73,9 @@ def test_each_hostile_file_is_refused_with_its_message_and_nothing_stored(
     assert "offer.evidence_added" not in set(db.session.scalars(select(AuditEvent.action)))
 
 
-def test_the_zip_bomb_is_refused_fast_and_in_little_memory(app):
-    bomb = hostile.zip_bomb_pdf()
+@pytest.mark.parametrize("build", [hostile.zip_bomb_pdf, hostile.xref_stream_bomb_pdf])
+def test_the_zip_bomb_is_refused_fast_and_in_little_memory(app, build):
+    bomb = build()
     assert len(bomb) < 200_000  # 50 MB of zeros behind a PDF header, compressed
     tracemalloc.start()
     started = time.perf_counter()
@@ -113,6 +122,14 @@ def test_a_jpeg_with_exif_is_stored_without_it_and_upright(app):
     assert b"PhoneMaker" not in kept.data and b"Exif" not in kept.data
     assert image.size == (20, 40)  # the orientation is applied, so it still looks the same
     assert stored.size == len(kept.data) and stored.content_type == "image/jpeg"
+
+
+def test_a_pdf_made_by_a_real_tool_passes():
+    from weasyprint import HTML
+
+    made = HTML(string="<h1>Payroll</h1><p>" + "Hours and wages. " * 2000
+                + '</p><a href="https://example.com">details</a>').write_pdf()
+    assert evidence.check_upload(made, max_file_bytes=LIMITS["max_file_bytes"]).data == made
 
 
 def test_a_real_pdf_is_stored_as_uploaded(app):
