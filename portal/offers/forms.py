@@ -30,6 +30,18 @@ from portal.i18n import current_language
 from portal.rules.codes import codes_by_category
 from portal.rules.countries import all_countries
 from portal.rules.questions import Question
+from portal.services.offers.limits import (
+    ANSWER_LIMIT,
+    HOURS_MAX,
+    HOURS_MIN,
+    TEXT_LIMITS,
+    WAGE_MAX,
+)
+
+
+def _limit(field: str) -> Length:
+    """The length limit of an offer's text field (portal.services.offers.limits)."""
+    return Length(max=TEXT_LIMITS[field])
 
 
 class SectionButtons:
@@ -61,7 +73,7 @@ class CodeFormBase(PortalForm, SectionButtons):
                                           "after you save."))
     explanation = TextAreaField(
         _l("How the job meets the requirements of the exemption"),
-        validators=[Optional(), Length(max=4000)],
+        validators=[Optional(), _limit("explanation")],
         description=_l("Explain in your own words; \"see attached\" is treated as incomplete."),
     )
 
@@ -79,7 +91,8 @@ def answer_field(question: Question) -> Field:
                             description=hint)
     if question.kind == "date":
         return DateField(label, validators=[Optional()], description=hint)
-    return StringField(label, validators=[Optional(), Length(max=500)], description=hint)
+    return StringField(label, validators=[Optional(), Length(max=ANSWER_LIMIT)],
+                       description=hint)
 
 
 def code_form(questions: tuple[Question, ...], **kwargs: Any) -> Any:
@@ -104,11 +117,11 @@ class WorkerForm(PortalForm, SectionButtons):
             return PortalForm.Meta.bind_field(self, form, unbound_field, options)
 
     worker_family_name = StringField(
-        _l("Family name"), validators=[Optional(), Length(max=100)],
+        _l("Family name"), validators=[Optional(), _limit("worker_family_name")],
         description=_l("Exactly as on the passport: spelling, hyphens, accents, spaces and "
                        "capitals."))
     worker_given_names = StringField(
-        _l("Given names"), validators=[Optional(), Length(max=100)],
+        _l("Given names"), validators=[Optional(), _limit("worker_given_names")],
         description=_l("Exactly as on the passport. Leave empty if the passport shows none."))
     worker_sex = SelectField(_l("Sex"), validators=[Optional()], choices=options([
         ("", _l("Choose")), ("F", _l("Female")), ("M", _l("Male")),
@@ -120,7 +133,7 @@ class WorkerForm(PortalForm, SectionButtons):
                                      description=_l("As shown on the passport."))
     worker_residence_country = SelectField(_l("Country of residence"), validators=[Optional()])
     worker_passport_number = ExactStringField(
-        _l("Passport number"), validators=[Optional(), Length(max=30)],
+        _l("Passport number"), validators=[Optional(), _limit("worker_passport_number")],
         description=_l("Exactly as on the passport. The worker's application is matched to the "
                        "offer on this number and the citizenship: any difference stops the "
                        "match."))
@@ -143,40 +156,41 @@ YES_NO = options([("yes", _l("Yes")), ("no", _l("No"))])
 
 
 class JobForm(PortalForm, SectionButtons):
-    job_title = StringField(_l("Job title"), validators=[Optional(), Length(max=200)])
+    job_title = StringField(_l("Job title"), validators=[Optional(), _limit("job_title")])
     noc_query = StringField(_l("Search the NOC 2021"), validators=[Optional(), Length(max=100)],
                             description=_l("A word from the job title, in English or French."))
     search_noc = SubmitField(_l("Search"))
     noc_code = StringField(_l("NOC 2021 code"), validators=[
         Optional(), Regexp(r"^\d{5}$", message=_l("Enter the 5 digits of the NOC code."))],
         description=_l("5 digits; the second digit is the TEER category."))
-    duties = TextAreaField(_l("Main duties"), validators=[Optional(), Length(max=4000)],
+    duties = TextAreaField(_l("Main duties"), validators=[Optional(), _limit("duties")],
                            description=_l("If the job has 3 or more work locations, list the "
                                           "others here."))
-    education_requirements = TextAreaField(_l("Minimum education"),
-                                           validators=[Optional(), Length(max=2000)])
+    education_requirements = TextAreaField(
+        _l("Minimum education"), validators=[Optional(), _limit("education_requirements")])
     training_requirements = TextAreaField(_l("Other training required"),
-                                          validators=[Optional(), Length(max=2000)])
-    experience_requirements = TextAreaField(_l("Experience required"),
-                                            validators=[Optional(), Length(max=2000)])
+                                          validators=[Optional(), _limit("training_requirements")])
+    experience_requirements = TextAreaField(
+        _l("Experience required"), validators=[Optional(), _limit("experience_requirements")])
     licence_requirements = TextAreaField(
         _l("Provincial or federal certification, licensing or registration"),
-        validators=[Optional(), Length(max=2000)])
+        validators=[Optional(), _limit("licence_requirements")])
     language_requirements = TextAreaField(_l("Language requirements"),
-                                          validators=[Optional(), Length(max=2000)])
+                                          validators=[Optional(), _limit("language_requirements")])
     location1_address_line1 = StringField(_l("Address of the work location"),
-                                          validators=[Optional(), Length(max=200)])
-    location1_city = StringField(_l("City"), validators=[Optional(), Length(max=100)])
+                                          validators=[Optional(), _limit("address_line1")])
+    location1_city = StringField(_l("City"), validators=[Optional(), _limit("city")])
     location1_province = SelectField(_l("Province or territory"), validators=[Optional()])
-    location1_postal_code = StringField(_l("Postal code"), validators=[Optional(), Length(max=7)])
+    location1_postal_code = StringField(_l("Postal code"),
+                                        validators=[Optional(), _limit("postal_code")])
     location2_address_line1 = StringField(_l("Address of the additional work location"),
-                                          validators=[Optional(), Length(max=200)])
+                                          validators=[Optional(), _limit("address_line1")])
     location2_city = StringField(_l("City of the additional location"),
-                                 validators=[Optional(), Length(max=100)])
+                                 validators=[Optional(), _limit("city")])
     location2_province = SelectField(_l("Province or territory of the additional location"),
                                      validators=[Optional()])
     location2_postal_code = StringField(_l("Postal code of the additional location"),
-                                        validators=[Optional(), Length(max=7)])
+                                        validators=[Optional(), _limit("postal_code")])
     start_date = DateField(_l("Start date"), validators=[Optional()],
                            description=_l("Year-month-day, for example 2027-03-01."))
     end_date = DateField(_l("End date"), validators=[Optional()], description=_l("Year-month-day."))
@@ -194,27 +208,29 @@ WAGE_UNITS = options([("", _l("Choose")), ("hour", _l("per hour")), ("week", _l(
 
 class WagesForm(PortalForm, SectionButtons):
     wage = DecimalField(_l("Wage (Canadian dollars)"), places=2,
-                        validators=[Optional(), NumberRange(min=Decimal(0), max=Decimal(10**7))],
+                        validators=[Optional(), NumberRange(min=Decimal(0), max=WAGE_MAX)],
                         description=_l("For example 32.50."))
     wage_unit = SelectField(_l("Paid"), choices=WAGE_UNITS, validators=[Optional()])
     hours_per_week = DecimalField(_l("Hours of work per week"), places=2,
-                                  validators=[Optional(), NumberRange(min=Decimal("0.5"),
-                                                                      max=Decimal(168))])
+                                  validators=[Optional(), NumberRange(min=HOURS_MIN,
+                                                                      max=HOURS_MAX)])
     overtime = TextAreaField(_l("Overtime (rate and when it applies)"),
-                             validators=[Optional(), Length(max=1000)])
-    vacation = TextAreaField(_l("Vacation"), validators=[Optional(), Length(max=1000)],
+                             validators=[Optional(), _limit("overtime")])
+    vacation = TextAreaField(_l("Vacation"), validators=[Optional(), _limit("vacation")],
                              description=_l("For example: 2 weeks of paid vacation a year."))
     benefit_health = BooleanField(_l("Health insurance"))
     benefit_dental = BooleanField(_l("Dental insurance"))
     benefit_pension = BooleanField(_l("Pension plan"))
     benefit_disability = BooleanField(_l("Disability insurance"))
-    benefits_other = TextAreaField(_l("Other benefits"), validators=[Optional(), Length(max=1000)])
+    benefits_other = TextAreaField(_l("Other benefits"),
+                                   validators=[Optional(), _limit("benefits_other")])
     alternate_compensation = TextAreaField(
         _l("Alternate compensation (allowances such as housing or travel)"),
-        validators=[Optional(), Length(max=1000)],
+        validators=[Optional(), _limit("alternate_compensation")],
         description=_l("These do not count toward the prevailing wage."))
-    additional_information = TextAreaField(_l("Additional information for the officer"),
-                                           validators=[Optional(), Length(max=4000)])
+    additional_information = TextAreaField(
+        _l("Additional information for the officer"),
+        validators=[Optional(), _limit("additional_information")])
 
 
 def attestations_form(attestations: Any, **kwargs: Any) -> Any:

@@ -13,6 +13,14 @@ import marshmallow as ma
 from marshmallow import validate as v
 
 from portal.services.offers.drafts import ATTESTATION_IDS
+from portal.services.offers.limits import (
+    ANSWER_ID_LIMIT,
+    ANSWER_LIMIT,
+    HOURS_MAX,
+    HOURS_MIN,
+    TEXT_LIMITS,
+    WAGE_MAX,
+)
 
 UCI = r"^\d{4}-?\d{4}(\d{2})?$|^\d{8}(\d{2})?$"
 
@@ -32,27 +40,28 @@ class Strict(ma.Schema):
 
 
 class CodeSection(Strict):
-    code_key = ma.fields.String(allow_none=True, validate=v.Length(max=16), metadata={
+    code_key = ma.fields.String(allow_none=True, validate=v.Length(
+        max=TEXT_LIMITS["code_key"]), metadata={
         "description": "An LMIA exemption code for an employer-specific permit, e.g. C10, T36."})
-    explanation = _text(4000, metadata={
+    explanation = _text(TEXT_LIMITS["explanation"], metadata={
         "description": "How the job meets the requirements of the exemption."})
     answers = ma.fields.Dict(
-        keys=ma.fields.String(validate=v.Length(max=64)),
-        values=ma.fields.String(validate=v.Length(max=500)),
+        keys=ma.fields.String(validate=v.Length(max=ANSWER_ID_LIMIT)),
+        values=ma.fields.String(validate=v.Length(max=ANSWER_LIMIT)),
         metadata={"description": "Answers to the code's questions (GET /api/v1/codes/{key}), "
                                  "by question id. Dates as YYYY-MM-DD, yes/no as yes or no."},
     )
 
 
 class WorkerSection(Strict):
-    worker_family_name = _text(100)
-    worker_given_names = _text(100)
+    worker_family_name = _text(TEXT_LIMITS["worker_family_name"])
+    worker_given_names = _text(TEXT_LIMITS["worker_given_names"])
     worker_sex = ma.fields.String(allow_none=True, validate=v.OneOf(["F", "M", "X"]))
     worker_date_of_birth = ma.fields.Date(allow_none=True)
     worker_country_of_birth = _country()
     worker_citizenship = _country()
     worker_residence_country = _country()
-    worker_passport_number = _text(30, metadata={
+    worker_passport_number = _text(TEXT_LIMITS["worker_passport_number"], metadata={
         "description": "Exactly as on the passport: kept character for character."})
     worker_passport_expiry = ma.fields.Date(allow_none=True)
     worker_uci = ma.fields.String(allow_none=True, validate=v.Regexp(UCI), metadata={
@@ -60,23 +69,23 @@ class WorkerSection(Strict):
 
 
 class Location(Strict):
-    address_line1 = _text(200)
-    city = _text(100)
+    address_line1 = _text(TEXT_LIMITS["address_line1"])
+    city = _text(TEXT_LIMITS["city"])
     province = ma.fields.String(allow_none=True, validate=v.Length(equal=2), metadata={
         "description": "Two-letter code of the province or territory, for example ON."})
-    postal_code = _text(7)
+    postal_code = _text(TEXT_LIMITS["postal_code"])
 
 
 class JobSection(Strict):
-    job_title = _text(200)
+    job_title = _text(TEXT_LIMITS["job_title"])
     noc_code = ma.fields.String(allow_none=True, validate=v.Regexp(r"^\d{5}$"), metadata={
         "description": "The 5 digits of the NOC 2021 unit group."})
-    duties = _text(4000)
-    education_requirements = _text(2000)
-    training_requirements = _text(2000)
-    experience_requirements = _text(2000)
-    licence_requirements = _text(2000)
-    language_requirements = _text(2000)
+    duties = _text(TEXT_LIMITS["duties"])
+    education_requirements = _text(TEXT_LIMITS["education_requirements"])
+    training_requirements = _text(TEXT_LIMITS["training_requirements"])
+    experience_requirements = _text(TEXT_LIMITS["experience_requirements"])
+    licence_requirements = _text(TEXT_LIMITS["licence_requirements"])
+    language_requirements = _text(TEXT_LIMITS["language_requirements"])
     start_date = ma.fields.Date(allow_none=True)
     end_date = ma.fields.Date(allow_none=True)
     full_time = ma.fields.Boolean(allow_none=True)
@@ -86,21 +95,22 @@ class JobSection(Strict):
 
 class WagesSection(Strict):
     wage_cents = ma.fields.Integer(allow_none=True, strict=True,
-                                   validate=v.Range(min=0, max=10**9), metadata={
+                                   validate=v.Range(min=0, max=int(WAGE_MAX) * 100), metadata={
         "description": "The wage in cents of a Canadian dollar (4500 is $45.00)."})
     wage_unit = ma.fields.String(allow_none=True,
                                  validate=v.OneOf(["hour", "week", "month", "year"]))
     hours_per_week = ma.fields.Float(allow_none=True, allow_nan=False,
-                                     validate=v.Range(min=0.5, max=168))
-    overtime = _text(1000)
-    vacation = _text(1000)
+                                     validate=v.Range(min=float(HOURS_MIN),
+                                                      max=float(HOURS_MAX)))
+    overtime = _text(TEXT_LIMITS["overtime"])
+    vacation = _text(TEXT_LIMITS["vacation"])
     benefit_health = ma.fields.Boolean()
     benefit_dental = ma.fields.Boolean()
     benefit_pension = ma.fields.Boolean()
     benefit_disability = ma.fields.Boolean()
-    benefits_other = _text(1000)
-    alternate_compensation = _text(1000)
-    additional_information = _text(4000)
+    benefits_other = _text(TEXT_LIMITS["benefits_other"])
+    alternate_compensation = _text(TEXT_LIMITS["alternate_compensation"])
+    additional_information = _text(TEXT_LIMITS["additional_information"])
 
 
 class AttestationsSection(Strict):

@@ -2,7 +2,8 @@
 sections.
 
 Each cell is read for its shape here (a date, a number, yes/no, a code's format, a length):
-the limits are the offer forms' own (portal/offers/forms.py); what the values mean (codes,
+the limits are the offer forms' own (portal/services/offers/limits.py, which the forms and the
+API read too); what the values mean (codes,
 countries, NOC, eligibility, dates) is checked by the offers services, as for a form.
 
 Per-code answers travel in one column, `code_answers`: `question_id=value` pairs separated by
@@ -23,46 +24,65 @@ from typing import Any
 
 from portal.rules.messages import Message
 from portal.rules.text import is_unsafe
-
-# (column key, section, kind, limit): the order of the template's columns.
-COLUMNS: tuple[tuple[str, str, str, int], ...] = (
-    ("worker_family_name", "worker", "text", 100),
-    ("worker_given_names", "worker", "text", 100),
-    ("worker_sex", "worker", "sex", 0),
-    ("worker_date_of_birth", "worker", "date", 0),
-    ("worker_country_of_birth", "worker", "country", 0),
-    ("worker_citizenship", "worker", "country", 0),
-    ("worker_residence_country", "worker", "country", 0),
-    ("worker_passport_number", "worker", "exact", 30),
-    ("worker_passport_expiry", "worker", "date", 0),
-    ("worker_uci", "worker", "uci", 0),
-    ("job_title", "job", "text", 200),
-    ("noc_code", "job", "noc", 0),
-    ("duties", "job", "long", 4000),
-    ("location_address", "job", "text", 200),
-    ("location_city", "job", "text", 100),
-    ("location_province", "job", "province", 0),
-    ("location_postal_code", "job", "text", 7),
-    ("start_date", "job", "date", 0),
-    ("end_date", "job", "date", 0),
-    ("full_time", "job", "yes_no", 0),
-    ("hours_per_week", "wages", "hours", 0),
-    ("wage", "wages", "wage", 0),
-    ("wage_unit", "wages", "wage_unit", 0),
-    ("vacation", "wages", "long", 1000),
-    ("benefit_health", "wages", "yes_no", 0),
-    ("benefit_dental", "wages", "yes_no", 0),
-    ("benefit_pension", "wages", "yes_no", 0),
-    ("benefit_disability", "wages", "yes_no", 0),
-    ("benefits_other", "wages", "long", 1000),
-    ("code_key", "code", "code", 16),
-    ("explanation", "code", "long", 4000),
-    ("code_answers", "code", "answers", 0),
+from portal.services.offers.limits import (
+    ANSWER_ID_LIMIT,
+    ANSWER_LIMIT,
+    HOURS_MAX,
+    HOURS_MIN,
+    TEXT_LIMITS,
+    WAGE_MAX,
 )
-COLUMN_KEYS = tuple(key for key, *_rest in COLUMNS)
+
 _LOCATION = {"location_address": "address_line1", "location_city": "city",
              "location_province": "province", "location_postal_code": "postal_code"}
 _SERVICE_NAME = {"wage": "wage_cents", "code_answers": "answers"}
+# (column key, section, kind): the order of the template's columns.
+_SPEC: tuple[tuple[str, str, str], ...] = (
+    ("worker_family_name", "worker", "text"),
+    ("worker_given_names", "worker", "text"),
+    ("worker_sex", "worker", "sex"),
+    ("worker_date_of_birth", "worker", "date"),
+    ("worker_country_of_birth", "worker", "country"),
+    ("worker_citizenship", "worker", "country"),
+    ("worker_residence_country", "worker", "country"),
+    ("worker_passport_number", "worker", "exact"),
+    ("worker_passport_expiry", "worker", "date"),
+    ("worker_uci", "worker", "uci"),
+    ("job_title", "job", "text"),
+    ("noc_code", "job", "noc"),
+    ("duties", "job", "long"),
+    ("location_address", "job", "text"),
+    ("location_city", "job", "text"),
+    ("location_province", "job", "province"),
+    ("location_postal_code", "job", "text"),
+    ("start_date", "job", "date"),
+    ("end_date", "job", "date"),
+    ("full_time", "job", "yes_no"),
+    ("hours_per_week", "wages", "hours"),
+    ("wage", "wages", "wage"),
+    ("wage_unit", "wages", "wage_unit"),
+    ("vacation", "wages", "long"),
+    ("benefit_health", "wages", "yes_no"),
+    ("benefit_dental", "wages", "yes_no"),
+    ("benefit_pension", "wages", "yes_no"),
+    ("benefit_disability", "wages", "yes_no"),
+    ("benefits_other", "wages", "long"),
+    ("code_key", "code", "code"),
+    ("explanation", "code", "long"),
+    ("code_answers", "code", "answers"),
+)
+
+
+def field_name(column: str) -> str:
+    """The offer's field a column fills (location_city -> city, wage -> wage_cents)."""
+    return _LOCATION.get(column) or _SERVICE_NAME.get(column, column)
+
+
+# (column key, section, kind, limit): the limit of a text column is its field's, from
+# portal.services.offers.limits (the forms' and the API's too); 0 for the others.
+COLUMNS: tuple[tuple[str, str, str, int], ...] = tuple(
+    (key, section, kind, TEXT_LIMITS.get(field_name(key), 0)) for key, section, kind in _SPEC)
+COLUMN_KEYS = tuple(key for key, *_rest in COLUMNS)
 # Form fields the review names, and the column that holds each.
 COLUMN_FOR_FIELD = {
     "location1_address_line1": "location_address", "location1_city": "location_city",
@@ -111,11 +131,11 @@ def _decimal(text: str, low: Decimal, high: Decimal) -> Decimal:
 
 
 def _wage(text: str, _limit: int) -> int:
-    return int(_decimal(text.lstrip("$").rstrip("$"), Decimal(0), Decimal(10**7)) * 100)
+    return int(_decimal(text.lstrip("$").rstrip("$"), Decimal(0), WAGE_MAX) * 100)
 
 
 def _hours(text: str, _limit: int) -> Decimal:
-    return _decimal(text, Decimal("0.5"), Decimal(168))
+    return _decimal(text, HOURS_MIN, HOURS_MAX)
 
 
 def _text(text: str, limit: int) -> str:
@@ -147,7 +167,8 @@ def _answers(text: str, _limit: int) -> dict[str, str]:
         if not part.strip():
             continue
         key, sep, value = part.partition("=")
-        if not sep or not key.strip() or len(key.strip()) > 64 or len(value.strip()) > 500:
+        if (not sep or not key.strip() or len(key.strip()) > ANSWER_ID_LIMIT
+                or len(value.strip()) > ANSWER_LIMIT):
             raise _Bad(Message.of("batch.cell.answers"))
         answers[key.strip()] = value.strip()
     return answers
