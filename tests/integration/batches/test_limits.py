@@ -44,7 +44,9 @@ def _check(client, **changes: str) -> Batch:
         "file": (io.BytesIO(data), "offers.csv"), "check": "1"},
         content_type="multipart/form-data")
     assert response.status_code == 302, response.text
-    return db.session.get(Batch, int(response.headers["Location"].rsplit("/", 1)[-1]))
+    batch = db.session.get(Batch, int(response.headers["Location"].rsplit("/", 1)[-1]))
+    assert batch is not None
+    return batch
 
 
 def test_a_job_title_too_long_on_the_form_is_too_long_in_the_file_at_the_same_length(
