@@ -40,6 +40,17 @@ def _queue_url() -> str:
     return url or f"sqlite:///{INSTANCE_DIR / 'huey.sqlite'}"
 
 
+def _trusted_proxies() -> int:
+    """TRUSTED_PROXIES: how many proxies in front of the portal set X-Forwarded-For and
+    X-Forwarded-Proto (the README's TLS proxy is 1). 0 (the default) ignores those headers, so a
+    client cannot choose the address that rate limits and the audit log see."""
+    raw = os.environ.get("TRUSTED_PROXIES", "0").strip() or "0"
+    if not raw.isdigit():
+        raise ValueError(f"TRUSTED_PROXIES must be a whole number of proxy hops (0, 1, 2...), "
+                         f"not {raw!r}")
+    return int(raw)
+
+
 def _instance_secret_key() -> str:
     """A key generated on first use and kept under instance/, so sessions survive restarts."""
     INSTANCE_DIR.mkdir(exist_ok=True)
@@ -101,6 +112,12 @@ class Config:
     # and per number from every address (a distributed guess).
     VERIFY_OFFER_FAILURES_PER_HOUR = 5
     VERIFY_OFFER_FAILURES_PER_NUMBER_PER_HOUR = 50
+    # Per account, from every address together (counted in the database): password and
+    # second-factor failures in an hour before the account is locked, and for how long.
+    ACCOUNT_FAILURES_PER_HOUR = 10
+    ACCOUNT_LOCKOUT_MINUTES = 15
+    # Proxy hops trusted for the client's address and scheme (werkzeug's ProxyFix); 0: none.
+    TRUSTED_PROXIES = _trusted_proxies()
     # The JSON API: one budget per API key over every operation (per address without a key).
     RATELIMIT_API = "300 per minute;10000 per hour"
 

@@ -10,13 +10,14 @@ from portal.routing import RowIdConverter
 
 
 def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
-    """Build the application: config -> extensions -> blueprints -> api -> jobs -> hooks ->
-    errors -> jinja -> cli."""
+    """Build the application: config -> proxies -> extensions -> blueprints -> api -> jobs ->
+    hooks -> errors -> jinja -> cli."""
     app = Flask(__name__, template_folder="../templates", static_folder="static")
     app.url_map.converters["int"] = RowIdConverter  # before any route: ids are 1..2**31-1
     app.config.from_object(config_class)
     config_class.prepare(app)
 
+    register_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_api(app)
@@ -26,6 +27,19 @@ def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
     register_jinja(app)
     register_commands(app)
     return app
+
+
+def register_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES proxy hops, take the client's address and scheme from the
+    X-Forwarded-For and X-Forwarded-Proto those hops set (rate limits, the audit log, https
+    links); with 0 the headers are ignored, so a client cannot spoof its address."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    hops = int(app.config.get("TRUSTED_PROXIES", 0))
+    if hops < 0:
+        raise ValueError("TRUSTED_PROXIES must be 0 or more")
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
 
 def register_extensions(app: Flask) -> None:

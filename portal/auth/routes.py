@@ -24,6 +24,7 @@ from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error
 from portal.i18n import current_language
 from portal.services.accounts import authentication, passwords, registration
+from portal.services.accounts.lockout import AccountLocked, LockoutLimits
 from portal.services.errors import DomainError
 from portal.services.teams import membership
 from portal.sessions import end_session, start_session
@@ -96,9 +97,15 @@ def sign_in() -> ResponseReturnValue:
     form = SignInForm()
     status = 200
     if form.validate_on_submit():
-        user = authentication.authenticate(
-            email=form.email.data, password=form.password.data, ip_address=request.remote_addr
-        )
+        try:
+            user = authentication.authenticate(
+                email=form.email.data, password=form.password.data,
+                ip_address=request.remote_addr, secret=current_app.config["SECRET_KEY"].encode(),
+                limits=LockoutLimits.from_config(current_app.config),
+            )
+        except AccountLocked as error:  # the same for a known and an unknown email
+            apply_domain_error(form, error)
+            return render_template("auth/sign_in.html", form=form), 429
         if user is not None:
             start_session(user)
             if not second_factor_ahead(user):  # otherwise said once the code is entered

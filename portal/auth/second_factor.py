@@ -25,6 +25,7 @@ from portal.auth.forms import SecondFactorCodeForm, TeamSecondFactorForm, TurnOf
 from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error, flash_refusal
 from portal.services.accounts import second_factor
+from portal.services.accounts.lockout import LockoutLimits
 from portal.services.errors import DomainError
 from portal.services.teams import second_factor_policy
 from portal.text_checks import UNSAFE_TEXT
@@ -113,7 +114,8 @@ def second_factor_step() -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             second_factor.verify(
-                user_id=current_user.id, code=form.code.data, ip_address=request.remote_addr
+                user_id=current_user.id, code=form.code.data, ip_address=request.remote_addr,
+                limits=LockoutLimits.from_config(current_app.config),
             )
         except DomainError as error:
             apply_domain_error(form, error)

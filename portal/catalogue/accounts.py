@@ -24,6 +24,10 @@ ACCOUNTS: dict[str, LazyString] = {
         "This password reset link is not valid. It may have expired or already been used: ask "
         "for a new one."
     ),
+    "sign_in.account_locked": _l(
+        "Too many failed sign-in attempts for this account. It is locked for %(minutes)d "
+        "minutes: try again later, or reset your password with “Forgot your password?”."
+    ),
     "second_factor.code_wrong": _l("The code is not correct. Enter the current 6-digit code."),
     "second_factor.code_wrong_or_used": _l(
         "The code is not correct or was already used. Wait for the next code and try again."

@@ -8,7 +8,8 @@ it. Whatever must happen is therefore known from the database, and the sweep ask
 It also deletes the email links (confirmation, password reset) that expired or were used.
 Every task it queues is idempotent, so queueing one that is also still waiting does no harm.
 It also deletes form input held on the server for more than 24 hours (portal.services.held),
-and the records of ended sessions older than the absolute session limit.
+the records of ended sessions older than the absolute session limit, and sign-in failures
+older than an hour with the guards of ended lockouts (portal.services.accounts.lockout).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from flask import current_app
 
 from portal.extensions import queue
 from portal.queue import crontab
-from portal.services.accounts import email_links, session_ids
+from portal.services.accounts import email_links, lockout, session_ids
 from portal.services.documents import confirmation as documents
 from portal.services.held import forms as held
 from portal.services.outbox import delivery
@@ -54,6 +55,7 @@ def sweep() -> dict[str, int]:
     purged = held.purge_expired()
     session_ids.purge_ended(max_age=current_app.config["SESSION_ABSOLUTE_TIMEOUT"])
     links = email_links.purge_expired()
+    lockout.purge_expired()
     if any(counts.values()) or purged or links:
         logger.info("jobs.sweep queued=%s held_forms_purged=%d email_links_purged=%d",
                     counts, purged, links)

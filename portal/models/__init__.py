@@ -1,6 +1,7 @@
 """SQLAlchemy models, one module per aggregate, and their enums (`portal.models.enums`, the one
 module of the models that the edges may import). Importing this package registers them all."""
 
+from portal.models.account_guard import AccountGuard, SignInFailure
 from portal.models.api_key import ApiKey
 from portal.models.audit import AuditCheckpoint, AuditEvent, AuditSealedHead, AuditStream
 from portal.models.batch import Batch, BatchRow
@@ -51,6 +52,7 @@ from portal.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from portal.models.work_permit import WorkPermitApplication
 
 __all__ = [
+    "AccountGuard",
     "ApiKey",
     "ApplicationStatus",
     "AuditCheckpoint",
@@ -96,6 +98,7 @@ __all__ = [
     "Refund",
     "Role",
     "Scope",
+    "SignInFailure",
     "User",
     "VerificationAttempt",
     "WageUnit",

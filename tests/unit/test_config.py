@@ -50,3 +50,15 @@ def test_development_generates_and_keeps_a_secret_key(monkeypatch, tmp_path):
 def test_database_url_selects_psycopg_3(monkeypatch, given, used):
     monkeypatch.setenv("DATABASE_URL", given)
     assert _database_url("sqlite://") == used
+
+
+def test_trusted_proxies_must_be_a_number_of_hops(monkeypatch):
+    import config
+
+    monkeypatch.setenv("TRUSTED_PROXIES", "2")
+    assert config._trusted_proxies() == 2
+    monkeypatch.setenv("TRUSTED_PROXIES", "")
+    assert config._trusted_proxies() == 0
+    monkeypatch.setenv("TRUSTED_PROXIES", "yes")
+    with pytest.raises(ValueError, match="TRUSTED_PROXIES must be a whole number"):
+        config._trusted_proxies()

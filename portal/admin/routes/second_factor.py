@@ -17,6 +17,7 @@ from portal.admin.forms import CodeForm
 from portal.extensions import limiter
 from portal.forms_errors import apply_domain_error
 from portal.services.accounts import second_factor
+from portal.services.accounts.lockout import LockoutLimits
 from portal.services.errors import DomainError
 
 
@@ -46,7 +47,8 @@ def second_factor_step() -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             second_factor.verify(
-                user_id=current_user.id, code=form.code.data, ip_address=request.remote_addr
+                user_id=current_user.id, code=form.code.data, ip_address=request.remote_addr,
+                limits=LockoutLimits.from_config(current_app.config),
             )
         except DomainError as error:
             apply_domain_error(form, error)

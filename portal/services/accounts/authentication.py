@@ -1,9 +1,10 @@
 """Signing in, the session token, and ending sessions.
 
 Guarantees: an unknown email and a wrong password are indistinguishable to the caller (both
-return None after the same hashing work); a session token names the user and their session
-version, and ending sessions (sign-out, password change, removal) bumps the version, which ends
-every session that carried the old one.
+return None after the same hashing work, and both count towards the account's lockout:
+`accounts.lockout`, AccountLocked, the same for a known and an unknown email); a session token
+names the user and their session version, and ending sessions (sign-out, password change,
+removal) bumps the version, which ends every session that carried the old one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from portal import clock, passwords
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import User
+from portal.services.accounts import lockout
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 
@@ -22,13 +24,22 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def authenticate(*, email: str, password: str, ip_address: str | None) -> User | None:
-    """The user whose email and password match, or None (same work either way)."""
-    user: User | None = db.session.scalar(
-        select(User).where(func.lower(User.email) == normalise_email(email))
-    )
+def authenticate(*, email: str, password: str, ip_address: str | None, secret: bytes,
+                 limits: lockout.LockoutLimits | None = None) -> User | None:
+    """The user whose email and password match, or None (same work either way). Raises
+    AccountLocked while the account (known or not) is locked, even for the right password, and
+    when this failure locks it. `secret` keys the count of an email no account uses."""
+    limits = limits or lockout.LockoutLimits()
+    email = normalise_email(email)
+    user: User | None = db.session.scalar(select(User).where(func.lower(User.email) == email))
+    key = lockout.user_key(user.id) if user else lockout.email_key(email, secret=secret)
+    lockout.refuse_when_locked(key, limits)
     valid = passwords.verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_active:
+        with write_transaction():
+            locked = lockout.count_failure(key, kind=lockout.PASSWORD, user=user, limits=limits)
+        if locked:
+            raise lockout.locked_error(limits)
         return None
     with write_transaction():
         user.last_sign_in_at = clock.now()

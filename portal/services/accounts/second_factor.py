@@ -9,7 +9,9 @@ Guarantees:
   only for a step later than the last accepted one (`User.totp_last_step`): a code is usable once,
   and a replay is rejected;
 - recovery codes (10, shown once at enrolment) are stored as SHA-256 only and each works once;
-- time comes from `portal.clock`; successes and failures are audited (never the code itself).
+- time comes from `portal.clock`; successes and failures are audited (never the code itself);
+- a wrong sign-in code counts towards the account's lockout with wrong passwords
+  (`accounts.lockout`): while it lasts even the right code is refused (AccountLocked).
 Raises `InvalidCode` (field "code") for a wrong, reused or expired code.
 """
 
@@ -27,6 +29,7 @@ from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import RecoveryCode, User
 from portal.rules.messages import Message
+from portal.services.accounts import lockout
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError
@@ -137,16 +140,26 @@ def confirm_enrolment(*, user_id: int, code: str, ip_address: str | None) -> lis
     return codes
 
 
-def verify(*, user_id: int, code: str, ip_address: str | None) -> None:
+def verify(*, user_id: int, code: str, ip_address: str | None,
+           limits: lockout.LockoutLimits | None = None) -> None:
     """Check a sign-in code: a TOTP code (once only) or an unused recovery code.
-    Raises InvalidCode (a wrong code is audited and kept)."""
+    Raises InvalidCode (a wrong code is audited, kept and counted towards the account's
+    lockout), AccountLocked while the account is locked (even for the right code) and when this
+    failure locks it."""
+    limits = limits or lockout.LockoutLimits()
+    key = lockout.user_key(user_id)
     with write_transaction():
         user = _locked_user(user_id)
         actor = Actor(user_id=user_id, ip_address=ip_address, is_admin=user.is_admin)
         if user.totp_enrolled_at is None:
             raise InvalidCode(Message.of("second_factor.not_set_up"), field="code")
+        lockout.refuse_when_locked(key, limits)
         action = _accept_code(user, code)
         audit.record(action, actor=actor, object_type="user", object_id=user_id)
+        locked = action == "second_factor.failed" and lockout.count_failure(
+            key, kind=lockout.CODE, user=user, limits=limits)
+    if locked:
+        raise lockout.locked_error(limits, field="code")
     if action == "second_factor.failed":
         raise InvalidCode(
             Message.of("second_factor.code_wrong_or_used"),

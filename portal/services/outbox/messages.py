@@ -28,7 +28,7 @@ KINDS = (
     "registration_attempt_business", "registration_business_taken",
     "webhook_endpoint_disabled", "compliance_exemption_expired", "compliance_ban_ended",
     "inspection_opened", "inspection_preliminary", "inspection_decided",
-    "inspection_penalty_default",
+    "inspection_penalty_default", "account_locked",
 )
 # Messages whose link proves the reader owns the address: with SMTP_URL set the link goes only
 # by email, so the outbox page shows that they were sent, not what they say (`withheld`).
