@@ -36,9 +36,10 @@ def verify_offer(journey: Journey, number: str, worker: ForeignWorker) -> None:
     expect(page.locator("h1")).to_contain_text(number)
 
 
-def apply_with_the_offer(journey: Journey, number: str, worker: ForeignWorker) -> str:
-    """From the verified offer: the application form (type and number filled in from the
-    link), then the result page. Returns the application number."""
+def fill_the_application(journey: Journey, number: str, worker: ForeignWorker, *,
+                         status: int = 200) -> None:
+    """From the verified offer's link: the application form (type and number filled in from
+    the link) filled with the worker's details, and sent."""
     page = journey.page
     journey.click("main a.button[href*='/work-permit/apply']")
     expect(page.locator("#offer_number")).to_have_value(number)
@@ -52,7 +53,14 @@ def apply_with_the_offer(journey: Journey, number: str, worker: ForeignWorker) -
     page.select_option("#residence_country", worker.residence_country)
     page.check("input[name=applies_from][value=outside]")
     page.check("input[name=biometrics][value=within_14_days]")
-    journey.click("main form #submit")
+    journey.click("main form #submit", status=status)
+
+
+def apply_with_the_offer(journey: Journey, number: str, worker: ForeignWorker) -> str:
+    """From the verified offer: the application form (type and number filled in from the
+    link), then the result page. Returns the application number."""
+    page = journey.page
+    fill_the_application(journey, number, worker)
     expect(page).to_have_url(re.compile(r"/work-permit/submitted$"))
     main = page.locator("main")
     lang = journey.lang
