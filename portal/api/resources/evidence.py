@@ -76,7 +76,10 @@ def list_evidence(offer_id: int) -> Any:
     for name in ("downloadEvidence", "deleteEvidence")})
 @blp.doc(summary="Upload an evidence file", parameters=[header_doc(required=False)],
          description="multipart/form-data with `item_id` and the file as `file`. Only drafts "
-         "take files; the file's type is read from its content, not its name.")
+         "take files; the file's type is read from its content, not its name, and the file is "
+         "parsed: a PDF must open (not encrypted, within the page limit, no JavaScript, launch "
+         "action or embedded file), an image must decode within the pixel limit and is stored "
+         "re-encoded without its metadata; each refusal is a 422 with its own code.")
 def upload_evidence(body: dict[str, Any], offer_id: int) -> Any:
     upload = request.files.get("file")
     try:

@@ -48,6 +48,14 @@ def test_the_evidence_page_shows_the_refusal_next_to_the_file(client, signed_in,
     assert db.session.scalar(select(func.count(EvidenceFile.id))) == 0
 
 
+def test_the_page_says_what_a_file_may_hold_in_both_languages(client, signed_in):
+    offer = complete_draft(signed_in)
+    english = client.get(f"/employer/offers/{offer.id}/evidence?lang=en").get_data(as_text=True)
+    assert "A PDF can have at most 50 pages and must not contain scripts" in unescape(english)
+    french = client.get(f"/employer/offers/{offer.id}/evidence?lang=fr").get_data(as_text=True)
+    assert "Un PDF peut compter au plus 50 pages" in unescape(french)
+
+
 def test_the_fee_exemption_proof_is_parsed_too(client, signed_in):
     offer = complete_draft(signed_in, code="C31")
     response = client.post(f"/employer/offers/{offer.id}/fee-exemption?lang=fr", data={
