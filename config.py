@@ -123,6 +123,10 @@ class Config:
 
     HSTS_ENABLED = True
     SEED_DEMO_ALLOWED = False
+    # The sandbox clock (portal.services.sandbox.clock): simulated time an administrator or
+    # `flask sandbox clock` moves forwards. On in development; off in production unless
+    # SANDBOX_CLOCK_ALLOWED=1; off in the tests except those of the clock itself.
+    SANDBOX_CLOCK_ENABLED = False
 
     # The task queue (portal/queue.py, portal/jobs/): sqlite:///..., redis://... or memory://.
     QUEUE_URL = _queue_url()
@@ -176,6 +180,7 @@ class DevelopmentConfig(Config):
     SESSION_COOKIE_SECURE = False  # local development runs over plain http
     HSTS_ENABLED = False
     SEED_DEMO_ALLOWED = True
+    SANDBOX_CLOCK_ENABLED = True
     # PORTAL_RATELIMIT=off turns the rate limits off (development only): the browser tests
     # (tests/browser) register and sign in many times from 127.0.0.1.
     RATELIMIT_ENABLED = os.environ.get("PORTAL_RATELIMIT", "on") != "off"
@@ -209,6 +214,7 @@ class TestingConfig(Config):
 
 class ProductionConfig(Config):
     WEBHOOKS_HTTPS_ONLY = True
+    SANDBOX_CLOCK_ENABLED = os.environ.get("SANDBOX_CLOCK_ALLOWED", "") == "1"
 
     @classmethod
     def prepare(cls, app: Flask) -> None:

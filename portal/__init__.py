@@ -11,7 +11,7 @@ from portal.routing import RowIdConverter
 
 def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
     """Build the application: config -> proxies -> extensions -> blueprints -> api -> jobs ->
-    hooks -> errors -> jinja -> cli."""
+    sandbox clock -> hooks -> errors -> jinja -> cli."""
     app = Flask(__name__, template_folder="../templates", static_folder="static")
     app.url_map.converters["int"] = RowIdConverter  # before any route: ids are 1..2**31-1
     app.config.from_object(config_class)
@@ -22,6 +22,7 @@ def create_app(config_class: type[Config] = DevelopmentConfig) -> Flask:
     register_blueprints(app)
     register_api(app)
     register_jobs(app)
+    register_sandbox_clock(app)
     register_request_hooks(app)
     register_error_pages(app)
     register_jinja(app)
@@ -110,6 +111,20 @@ def register_jobs(app: Flask) -> None:
     from portal import jobs
 
     jobs.init_app(app)
+
+
+def register_sandbox_clock(app: Flask) -> None:
+    """With SANDBOX_CLOCK_ENABLED, portal.clock.now() adds the simulated offset stored in the
+    database (read on a connection of its own, at most once a second); without it, none."""
+    from portal import clock
+    from portal.extensions import db
+    from portal.services.sandbox.clock import offset_reader
+
+    def bind() -> object:
+        with app.app_context():
+            return db.engine
+
+    clock.use_offset_source(offset_reader(bind) if app.config["SANDBOX_CLOCK_ENABLED"] else None)
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -43,7 +43,7 @@ def start_session(user: User) -> None:
     if lang:
         session["lang"] = lang
     login_user(user)
-    now = clock.now().timestamp()
+    now = clock.real_now().timestamp()
     session["signed_in_at"] = now
     session["last_seen"] = now
     session[SESSION_ID] = session_ids.new_session_id()
@@ -63,7 +63,7 @@ def end_session(*, reason: str = "signed_out") -> None:
 
 
 def _expired(app: Flask) -> bool:
-    now = clock.now().timestamp()
+    now = clock.real_now().timestamp()
     signed_in_at = session.get("signed_in_at", 0)
     last_seen = session.get("last_seen", 0)
     idle = app.config["SESSION_IDLE_TIMEOUT"].total_seconds()
@@ -92,7 +92,7 @@ def init_app(app: Flask) -> None:
             return None
         if _ended_on_server() or _expired(app):
             return _end_timed_out_session()
-        session["last_seen"] = clock.now().timestamp()
+        session["last_seen"] = clock.real_now().timestamp()
         return None
 
 

@@ -9,6 +9,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 from flask import Flask, current_app
 
+from portal import clock
 from portal.catalogue import say, say_stored
 from portal.catalogue.inspections import condition_label, justification_label
 from portal.catalogue.labels import category_label, travel_document_label
@@ -85,6 +86,12 @@ def code_label(key: str | None) -> str:
     return shown_code(key, current_language()) if key else ""
 
 
+def simulated_day() -> tuple[date, date] | None:
+    """(simulated date, real date) while the sandbox clock runs ahead (the banner says so)."""
+    today, real = clock.today(), clock.real_now().date()
+    return (today, real) if today != real else None
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         money=money, long_date=long_date, date_time=date_time, file_size=file_size,
@@ -93,6 +100,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         say=say,
         say_stored=say_stored,
+        simulated_day=simulated_day,
         category_label=category_label,
         province_name=province_label,
         country_label=country_label,

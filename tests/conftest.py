@@ -164,6 +164,7 @@ def _test_database(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     _current.pop().finish()
     clock.unfreeze()
+    clock.use_offset_source(None)  # an app built with the sandbox clock on installed one
 
 
 def _empty_tables(engine: Engine) -> None:

@@ -1,6 +1,6 @@
 """The admin area (administrators who passed the second factor): employers, their compliance-regime
-exemptions and bans, work permit decisions, the audit log, and the second factor itself. Views are
-in portal/admin/routes/, one module per part."""
+exemptions and bans, work permit decisions, the audit log, the sandbox clock, and the second factor
+itself. Views are in portal/admin/routes/, one module per part."""
 
 from flask import Blueprint
 
@@ -14,5 +14,6 @@ from portal.admin.routes import (  # noqa: E402, F401
     employers,
     home,
     inspections,
+    sandbox,
     second_factor,
 )

@@ -33,6 +33,7 @@ from portal.catalogue.inspections import INSPECTIONS
 from portal.catalogue.offers import OFFERS
 from portal.catalogue.practice import PRACTICE
 from portal.catalogue.review import REVIEW
+from portal.catalogue.sandbox import SANDBOX
 from portal.catalogue.webhooks import WEBHOOKS
 from portal.catalogue.work_permits import WORK_PERMITS
 from portal.i18n import babel_locale, current_language, format_money, format_number
@@ -85,6 +86,7 @@ ENTRIES: dict[str, LazyString] = {
     **PRACTICE,
     **ACCOUNTS,
     **ADMINISTRATION,
+    **SANDBOX,
     **INSPECTIONS,
     **OFFERS,
     **WORK_PERMITS,

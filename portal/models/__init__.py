@@ -45,6 +45,7 @@ from portal.models.offer_verification import VerificationAttempt
 from portal.models.operations import FailedTask
 from portal.models.outbox import Message
 from portal.models.payment import Payment, Refund
+from portal.models.sandbox_clock import SandboxClock
 from portal.models.second_factor import RecoveryCode
 from portal.models.team import Invitation, Membership
 from portal.models.user import User
@@ -97,6 +98,7 @@ __all__ = [
     "RecoveryCode",
     "Refund",
     "Role",
+    "SandboxClock",
     "Scope",
     "SignInFailure",
     "User",

@@ -27,4 +27,4 @@ class EndedSession(Model):
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True
     )
     reason: Mapped[str] = mapped_column(String(16))
-    ended_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now, index=True)
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.real_now, index=True)

@@ -30,4 +30,4 @@ class HeldForm(Model):
     # The page the input belongs to (a path, without its query string).
     path: Mapped[str] = mapped_column(String(300))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.real_now, index=True)

@@ -33,4 +33,4 @@ class VerificationAttempt(Model):
     )
     succeeded: Mapped[bool] = mapped_column(Boolean)
     ip_address: Mapped[str | None] = mapped_column(String(45))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.real_now)

@@ -49,6 +49,6 @@ def purge_ended(*, max_age: timedelta) -> int:
     """Delete the records older than `max_age` (the absolute session limit)."""
     with write_transaction():
         result = db.session.execute(
-            delete(EndedSession).where(EndedSession.ended_at <= clock.now() - max_age)
+            delete(EndedSession).where(EndedSession.ended_at <= clock.real_now() - max_age)
         )
     return int(getattr(result, "rowcount", 0) or 0)

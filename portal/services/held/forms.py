@@ -20,7 +20,7 @@ TIMEOUT = "timeout"
 
 
 def _cutoff() -> Any:
-    return clock.now() - timedelta(hours=HOLD_HOURS)
+    return clock.real_now() - timedelta(hours=HOLD_HOURS)
 
 
 def hold_search(*, user_id: int, path: str, criteria: dict[str, str]) -> str:

@@ -144,7 +144,7 @@ def verify_offer(
             offer_id=offer_id,
             succeeded=matched,
             ip_address=ip_address,
-            created_at=clock.now(),
+            created_at=clock.real_now(),
         )
         db.session.add(attempt)
         db.session.flush()
@@ -165,7 +165,7 @@ def _refuse_when_limited(number_key: str, ip_address: str | None,
     address, or from every address."""
     recent = (VerificationAttempt.number_key == number_key,
               VerificationAttempt.succeeded.is_(False),
-              VerificationAttempt.created_at >= clock.now() - FAILURE_WINDOW)
+              VerificationAttempt.created_at >= clock.real_now() - FAILURE_WINDOW)
     if limits.per_number_and_address is not None:
         mine = db.session.scalar(select(func.count(VerificationAttempt.id)).where(
             *recent, VerificationAttempt.ip_address.is_(None) if ip_address is None
@@ -181,7 +181,7 @@ def _refuse_when_limited(number_key: str, ip_address: str | None,
 def probing_of(*, offer_id: int) -> Probing:
     """How many checks of this offer's number failed in the last 24 hours, from how many
     addresses (for the employer's offer page)."""
-    since = clock.now() - PROBE_WINDOW
+    since = clock.real_now() - PROBE_WINDOW
     failures, addresses = db.session.execute(
         select(func.count(VerificationAttempt.id),
                func.count(func.distinct(VerificationAttempt.ip_address)))
