@@ -34,7 +34,7 @@ class AccountGuard(Model):
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     failures_at_lock: Mapped[int] = mapped_column(Integer, default=0)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.real_now, index=True)
 
 
 class SignInFailure(Model):
@@ -49,4 +49,4 @@ class SignInFailure(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     account_key: Mapped[str] = mapped_column(String(ACCOUNT_KEY_LENGTH))
     kind: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.real_now, index=True)

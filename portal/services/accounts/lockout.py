@@ -13,7 +13,8 @@ Guarantees:
   owner is told once per lockout (outbox and email, in their language: how many failures and
   until when, nothing about who tried) and it is audited once (`account.locked`: the count and
   the minutes, no email, no address);
-- time comes from `portal.clock`; the sweep deletes failures older than an hour and the
+- time is real time (`portal.clock.real_now`: a lockout, like a rate limit, never jumps with the
+  sandbox clock); the sweep deletes failures older than an hour and the
   guards of ended lockouts (`purge_expired`).
 """
 
@@ -91,7 +92,7 @@ def refuse_when_locked(key: str, limits: LockoutLimits) -> None:
         return
     until = db.session.scalar(select(AccountGuard.locked_until)
                               .where(AccountGuard.account_key == key))
-    if until is not None and until > clock.now():
+    if until is not None and until > clock.real_now():
         raise locked_error(limits)
 
 
@@ -102,7 +103,7 @@ def count_failure(key: str, *, kind: str, user: User | None, limits: LockoutLimi
     transaction, so the failure stays counted."""
     if limits.failures_per_hour is None:
         return False
-    now = clock.now()
+    now = clock.real_now()
     guard = _locked_guard(key, user.id if user is not None else None, now)
     if guard.locked_until is not None and guard.locked_until > now:
         return True
@@ -153,7 +154,7 @@ def _lock(guard: AccountGuard, user: User | None, failures: int, limits: Lockout
 def purge_expired() -> int:
     """Delete failures older than the window and the guards of accounts neither locked nor
     failing any more; returns how many rows went."""
-    now = clock.now()
+    now = clock.real_now()
     with write_transaction():
         failures = db.session.execute(
             delete(SignInFailure).where(SignInFailure.created_at < now - FAILURE_WINDOW))
