@@ -29,6 +29,18 @@ REVIEW: dict[str, LazyString] = {
     "review.missing.wage_unit": _l("Choose how the wage is paid (per hour, week, month or year)."),
     "review.missing.hours_per_week": _l("Enter the hours of work per week."),
     "review.missing.location": _l("Enter the address, city and province of the work location."),
+    "review.missing.employees_in_canada": _l(
+        "Give the number of employees in Canada in the business profile."),
+    "review.missing.gross_annual_revenue_cents": _l(
+        "Give the business's gross annual revenue in the business profile."),
+    "review.missing.business_started_on": _l(
+        "Give the date the business started in the business profile."),
+    "review.missing.principal_activity": _l(
+        "Give the principal business activity in the business profile."),
+    "review.missing.contact_job_title": _l(
+        "Give the primary contact's job title in the business profile."),
+    "review.missing.contact_phone": _l(
+        "Give the primary contact's phone number in the business profile."),
     "review.missing.attestations": _l("Tick every attestation and certification."),
     "review.passport_expired": _l(
         "The passport has expired: the worker needs a valid passport to get a work permit. Enter"

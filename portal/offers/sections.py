@@ -20,6 +20,8 @@ SECTION_ENDPOINTS = {
     "job": "offers.job",
     "wages": "offers.wages",
     "attestations": "offers.attestations",
+    # The review's fix links for the business details (from the profile, not a form here).
+    "business": "offers.business_information",
 }
 SECTION_ORDER = ("code", "worker", "job", "wages", "attestations")
 # A problem names the offer's column; these columns are typed into a field named otherwise.

@@ -46,3 +46,22 @@ def register(journey: Journey, employer: NewEmployer) -> None:
     confirm_address(journey, employer)
     expect(page.locator("header form button[type=submit]")).to_be_visible()  # signed in
     expect(page.locator("main")).to_contain_text(employer.operating_name)
+
+
+def complete_business_details(journey: Journey, employer: NewEmployer) -> None:
+    """From anywhere signed in as the primary user: give the business details an offer's
+    business information needs (issue 13 item 27), then back to the dashboard."""
+    page = journey.page
+    journey.remember(*employer.typed_values())
+    journey.click("header a[href$='/profile']")
+    journey.click("main a[href$='/profile/edit']")
+    for name, value in (("employees_in_canada", employer.employees_in_canada),
+                        ("gross_annual_revenue_cents", employer.gross_annual_revenue),
+                        ("business_started_on", employer.business_started_on),
+                        ("principal_activity", employer.principal_activity),
+                        ("contact_job_title", employer.contact_job_title),
+                        ("contact_phone", employer.contact_phone)):
+        journey.fill(f"#{name}", value)
+    journey.click("#submit")
+    expect(page.locator("main dl")).to_contain_text(employer.principal_activity)
+    journey.visit("/employer/")

@@ -14,7 +14,7 @@ import re
 from playwright.sync_api import FilePayload, expect
 from pypdf import PdfReader
 
-from tests.browser.flows import register
+from tests.browser.flows import complete_business_details, register
 from tests.browser.journey import Journey
 from tests.browser.people import ForeignWorker, NewEmployer
 from tests.files import pdf_bytes
@@ -55,6 +55,7 @@ def employer_signed_in(journey: Journey) -> NewEmployer:
     if employer is None:
         employer = NewEmployer.make(f"offers-{journey.lang}")
         register(journey, employer)
+        complete_business_details(journey, employer)
         _EMPLOYERS[journey.lang] = employer
     else:
         sign_in(journey, employer.email, employer.password)

@@ -41,6 +41,13 @@ class NewEmployer:
     full_name: str = "Nadia Tremblay"
     email: str = ""
     password: str = PASSWORD
+    # The business details the profile asks after registration (issue 13 item 27).
+    employees_in_canada: str = "12"
+    gross_annual_revenue: str = "850000"
+    business_started_on: str = "2009-05-01"
+    principal_activity: str = "Acériculture et transformation du sirop d'érable"
+    contact_job_title: str = "Directrice générale"
+    contact_phone: str = "514-555-0142"
 
     @classmethod
     def make(cls, tag: str) -> NewEmployer:
@@ -55,7 +62,8 @@ class NewEmployer:
 
     def typed_values(self) -> tuple[str, ...]:
         return (self.legal_name, self.operating_name, self.address_line1, self.city,
-                self.postal_code, self.phone, self.contact_name, self.full_name, self.email)
+                self.postal_code, self.phone, self.contact_name, self.full_name, self.email,
+                self.principal_activity, self.contact_job_title, self.contact_phone)
 
 
 @dataclass(frozen=True)

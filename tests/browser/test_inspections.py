@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import FilePayload, expect
 
 from tests.browser import admin_flows, worker_flows
-from tests.browser.flows import register
+from tests.browser.flows import complete_business_details, register
 from tests.browser.offer_flows import (
     CODE,
     attest,
@@ -138,6 +138,7 @@ def test_an_inspection_ends_in_a_published_ban_that_refuses_the_permit(make_jour
     first, second = ForeignWorker.make(), ForeignWorker.make()
     boss = make_journey(lang, name=f"inspected-employer-{lang}")
     register(boss, employer)
+    complete_business_details(boss, employer)
     number = _offer_with_a_started_job(boss, first)
     unused = _offer_with_a_started_job(boss, second, started=False)
     sign_out(boss)

@@ -172,8 +172,11 @@ def attestations(offer: Any) -> ResponseReturnValue:
 @employer_required
 @with_offer
 def business_information(offer: Any) -> ResponseReturnValue:
+    employer = offer_details(offer).employer
+    problems = [p for p in review_offer(offer, employer=employer).problems
+                if p.section == "business"] if offer.is_draft else []
     return render_template("offers/business_information.html", offer=offer,
-                           employer=offer_details(offer).employer)
+                           employer=employer, problems=problems)
 
 
 @bp.route("/<int:offer_id>/evidence", methods=["GET", "POST"])

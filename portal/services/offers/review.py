@@ -51,6 +51,21 @@ _REQUIRED: tuple[tuple[str, str, Message], ...] = (
     ("wages", "hours_per_week", Message("review.missing.hours_per_week")),
 )
 
+# The business information is one of the real portal's validated forms (domain.md 8.2): every
+# offer carries the business details and the primary contact's job title and phone. So they are
+# required, and an employer whose profile predates them (migration 0024: the columns are
+# nullable) completes the profile before submitting. The mailing address is asked only when it
+# differs, so it is never missing. The field is the employer column, the id of its row on the
+# offer's business information page.
+_BUSINESS_REQUIRED: tuple[tuple[str, Message], ...] = (
+    ("employees_in_canada", Message("review.missing.employees_in_canada")),
+    ("gross_annual_revenue_cents", Message("review.missing.gross_annual_revenue_cents")),
+    ("business_started_on", Message("review.missing.business_started_on")),
+    ("principal_activity", Message("review.missing.principal_activity")),
+    ("contact_job_title", Message("review.missing.contact_job_title")),
+    ("contact_phone", Message("review.missing.contact_phone")),
+)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -126,6 +141,14 @@ def fee_for(offer: Offer) -> ComplianceFee:
     return compliance_fee(offer.code_key, answers=answers, performing_artists_in_group=size)
 
 
+def _business_problems(employer: Employer | None) -> list[Problem]:
+    if employer is None:
+        return []
+    return [Problem(True, "business", field, message, code="BUSINESS-DETAIL-MISSING")
+            for field, message in _BUSINESS_REQUIRED
+            if getattr(employer, field) in (None, "")]
+
+
 def review_offer(
     offer: Offer, *, employer: Employer | None = None, standing: Standing | None = None
 ) -> Review:
@@ -152,6 +175,7 @@ def review_offer(
             Problem(True, "job", "location1_address_line1", code="FIELD-MISSING",
                     message=Message("review.missing.location"))
         )
+    problems += _business_problems(employer)
     if set(offer.attestations or ()) != set(ATTESTATION_IDS):
         problems.append(
             Problem(True, "attestations", "attestations", code="ATTESTATIONS-MISSING",

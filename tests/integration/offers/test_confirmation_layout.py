@@ -9,6 +9,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from portal.extensions import db
 from portal.rules.numbers import verification_code
 from tests.documents_helpers import submitted_offer
 
@@ -45,6 +46,60 @@ def test_the_usual_offer_fits_on_two_pages(client, signed_in, lang):
     reader = pdf(client, submitted_offer(signed_in.employer), lang)
 
     assert len(reader.pages) == 2
+
+
+def with_mailing_address(employer):
+    """The profile's longest usual form: every business detail and a separate mailing address."""
+    employer.mailing_address_line1 = "PO Box 4567, Station A"
+    employer.mailing_city, employer.mailing_province = "Ottawa", "ON"
+    employer.mailing_postal_code = "K1N 8Z4"
+    db.session.commit()
+    return employer
+
+
+# Issue 13 item 27: the business details and the whole primary contact, as the profile holds
+# them, in each language.
+BUSINESS_ROWS = {
+    "en": ("Mailing address PO Box 4567, Station A, Ottawa (Ontario) K1N 8Z4",
+           "Telephone 613-555-0100", "Number of employees in Canada 25",
+           "Gross annual revenue $1,250,000.00", "Date the business started April 1, 2015",
+           "Principal business activity Software development",
+           "Primary contact Pat Contact, Human resources manager – 613-555-0101,"),
+    "fr": ("Adresse postale PO Box 4567, Station A, Ottawa (Ontario) K1N 8Z4",
+           "Téléphone 613-555-0100", "Nombre d'employés au Canada 25",
+           "Recettes annuelles brutes 1 250 000,00 $",
+           "Activité principale de l'entreprise Software development",
+           "Personne-ressource principale Pat Contact, Human resources manager – 613-555-0101,"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_business_details_and_the_whole_contact_still_fit_on_two_pages(
+        client, signed_in, lang):
+    reader = pdf(client, submitted_offer(with_mailing_address(signed_in.employer)), lang)
+
+    assert len(reader.pages) == 2
+    first = " ".join(reader.pages[0].extract_text().replace("\xa0", " ").split())
+    for row in BUSINESS_ROWS[lang]:
+        assert " ".join(row.replace("\xa0", " ").split()) in first, row
+    assert signed_in.employer.contact_email in first
+    for number, page in enumerate(reader.pages[1:], start=2):
+        assert first_flow_line(page.extract_text()) in HEADINGS[lang], number
+
+
+def test_a_profile_without_the_business_details_says_so(client, signed_in):
+    """An employer registered before the profile asked them (migration 0024)."""
+    employer = signed_in.employer
+    offer = submitted_offer(employer)
+    employer.employees_in_canada = employer.gross_annual_revenue_cents = None
+    employer.business_started_on = employer.principal_activity = None
+    employer.contact_job_title = employer.contact_phone = None
+    db.session.commit()
+    text = " ".join(pdf(client, offer, "en").pages[0].extract_text().split())
+
+    assert "Number of employees in Canada Not given" in text
+    assert "Principal business activity Not given" in text
+    assert f"Primary contact Pat Contact – {employer.contact_email}" in text
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
