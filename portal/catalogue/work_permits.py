@@ -63,6 +63,14 @@ WORK_PERMITS: dict[str, LazyString] = {
         "Your passport's expiry date must be after your date of birth. Check both dates on your "
         "passport."
     ),
+    "application.passport_expiry_before_issue": _l(
+        "Your passport's expiry date must be after its issue date. Check both dates on your "
+        "passport."
+    ),
+    "application.passport_issued_before_birth": _l(
+        "Your passport's issue date cannot be before your date of birth. Check both dates on "
+        "your passport."
+    ),
     "application.passport_expired": _l("This passport has expired. Renew it before applying."),
     "application.offer_withdrawn": _l(
         "The employer withdrew this offer, so it cannot be used. Ask the employer for a new offer"

@@ -106,6 +106,8 @@ class WorkPermitApplication(Model):
     citizenship: Mapped[str] = mapped_column(String(2))
     passport_number: Mapped[str] = mapped_column(String(30))
     passport_expiry: Mapped[date] = mapped_column(Date)
+    # Asked since migration 0028 (issue 13 item 14); None on applications made before it.
+    passport_issue_date: Mapped[date | None] = mapped_column(Date, default=None)
     residence_country: Mapped[str] = mapped_column(String(2))
     lived_country: Mapped[str | None] = mapped_column(String(2))
     language: Mapped[str] = mapped_column(String(2), default="en")

@@ -134,6 +134,9 @@ class ApplyForm(PortalForm):
         description=_l("Exactly as on your passport: capital letters, spaces and hyphens count."),
         validators=[InputRequired(REQUIRED), Length(max=30)],
     )
+    passport_issue_date = DateField(
+        _l("Passport issue date (optional)"), description=DATE_HINT, validators=[Optional()]
+    )
     passport_expiry = DateField(
         _l("Passport expiry date"), description=DATE_HINT, validators=[InputRequired(REQUIRED)]
     )

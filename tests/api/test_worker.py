@@ -181,3 +181,14 @@ def test_an_application_s_dates_are_all_refused_in_one_round_on_their_fields(cli
     assert [e["pointer"] for e in response.get_json()["errors"]] == ["/passport_expiry"]
     assert "Ce passeport est expiré" in response.get_json()["errors"][0]["detail"]
     assert db.session.scalar(select(func.count()).select_from(WorkPermitApplication)) == 0
+
+
+def test_an_application_s_passport_issue_date_is_checked_and_named(client, app):
+    offer = OfferFactory()
+    response = client.post(APPLY, json=_application(
+        offer, passport_issue_date="2035-01-01"), headers={"Accept-Language": "fr"})
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == [{
+        "code": "application.passport_expiry_before_issue", "pointer": "/passport_expiry",
+        "detail": "La date d'expiration de votre passeport doit être postérieure à sa date de "
+                  "délivrance. Vérifiez les deux dates sur votre passeport."}]

@@ -64,6 +64,9 @@ class ApplicationRequest(Strict):
     citizenship = ma.fields.String(required=True, validate=v.Length(equal=2))
     passport_number = _required_text(30)
     passport_expiry = ma.fields.Date(required=True)
+    passport_issue_date = ma.fields.Date(allow_none=True, metadata={
+        "description": "Optional: checked with the other dates (after the birth, before the "
+                       "expiry)."})
     residence_country = ma.fields.String(required=True, validate=v.Length(equal=2))
     lived_country = ma.fields.String(allow_none=True, validate=v.Length(equal=2), metadata={
         "description": "A country lived in for 6 months or more in the last year, if any."})

@@ -243,6 +243,7 @@ def _build(details: ApplicationDetails, offer: Offer | None) -> WorkPermitApplic
         citizenship=details.citizenship,
         passport_number=details.passport_number,
         passport_expiry=details.passport_expiry,
+        passport_issue_date=details.passport_issue_date,
         residence_country=details.residence_country,
         lived_country=details.lived_country or None,
         language=details.language if details.language in ("en", "fr") else "en",

@@ -55,6 +55,7 @@ class ApplicationDetails:
     # "Other" (an employer exempt from the compliance regime): the employer's name.
     employer_name: str | None = None
     us_permanent_resident: bool = False  # holds a US green card (travel, port of entry)
+    passport_issue_date: date | None = None  # optional: checked with the other passport dates
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any], *, language: str) -> ApplicationDetails:
@@ -109,18 +110,22 @@ _APPLICANT_WORDING = {
     "WORKER-BIRTH-DATE-FUTURE": Message("application.birth_date_future"),
     "WORKER-AGE-IMPLAUSIBLE": Message("application.birth_date_implausible"),
     "PASSPORT-EXPIRY-BEFORE-BIRTH": Message("application.passport_expiry_before_birth"),
+    "PASSPORT-EXPIRY-BEFORE-ISSUE": Message("application.passport_expiry_before_issue"),
+    "PASSPORT-ISSUED-BEFORE-BIRTH": Message("application.passport_issued_before_birth"),
 }
 
 
 def check_dates(details: ApplicationDetails, today: date) -> None:
     """The one date rule (portal.rules.dates: a date of birth in the past and of working age,
-    a passport expiring after the birth) and a passport still valid; every finding in one
+    a passport issued after the birth and expiring after its issue and the birth) and a
+    passport still valid; every finding in one
     round, each on its field."""
     found = [
         (finding.field, Message(_APPLICANT_WORDING.get(finding.code, finding.message).code,
                                 finding.message.params))
         for finding in dates.person_findings(date_of_birth=details.date_of_birth,
                                              passport_expiry=details.passport_expiry,
+                                             passport_issue_date=details.passport_issue_date,
                                              today=today)
     ]
     if details.passport_expiry <= today and "passport_expiry" not in {f for f, _m in found}:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from tests.work_permits_helpers import DOB, apply_form
 
 
@@ -66,3 +68,32 @@ def test_every_date_problem_of_the_application_shows_on_its_field_in_one_round(c
     assert ("La date d'expiration de votre passeport doit être postérieure à votre date de "
             "naissance.") in unescape(page)
     assert "2030-01-01" in page and "2029-01-01" in page  # kept as typed
+
+
+@pytest.mark.parametrize(("issued", "expiry", "field", "message"), [
+    ("2030-01-01", "2029-12-31", "passport_expiry",
+     "Your passport's expiry date must be after its issue date."),
+    ("1989-01-01", "2034-01-01", "passport_issue_date",
+     "Your passport's issue date cannot be before your date of birth."),
+])
+def test_the_passports_issue_date_is_checked_with_its_other_dates(
+        client, app, issued, expiry, field, message):
+    page = client.post("/work-permit/apply", data=apply_form(
+        None, permit_type="open", offer_number="", open_code="C43", date_of_birth="1990-04-25",
+        passport_issue_date=issued, passport_expiry=expiry)).get_data(as_text=True)
+    assert f'id="{field}-error"' in page and message in unescape(page)
+    assert issued in page
+
+
+def test_a_passport_issue_date_is_kept_with_the_application(client, app):
+    from sqlalchemy import select
+
+    from portal.extensions import db
+    from portal.models import WorkPermitApplication
+
+    response = client.post("/work-permit/apply", data=apply_form(
+        None, permit_type="open", offer_number="", open_code="C43",
+        passport_issue_date="2024-01-02"))
+    assert response.status_code == 302
+    stored = db.session.scalar(select(WorkPermitApplication.passport_issue_date))
+    assert stored.isoformat() == "2024-01-02"
