@@ -127,6 +127,9 @@ class Config:
     # `flask sandbox clock` moves forwards. On in development; off in production unless
     # SANDBOX_CLOCK_ALLOWED=1; off in the tests except those of the clock itself.
     SANDBOX_CLOCK_ENABLED = False
+    # Automatic decisions (portal/rules/auto_decisions.py): work permit applications decided
+    # this many simulated days after submission by their passport number's test value; 0 = off.
+    SANDBOX_AUTO_DECIDE_AFTER_DAYS = int(os.environ.get("SANDBOX_AUTO_DECIDE_AFTER_DAYS", "0"))
 
     # The task queue (portal/queue.py, portal/jobs/): sqlite:///..., redis://... or memory://.
     QUEUE_URL = _queue_url()
@@ -181,6 +184,7 @@ class DevelopmentConfig(Config):
     HSTS_ENABLED = False
     SEED_DEMO_ALLOWED = True
     SANDBOX_CLOCK_ENABLED = True
+    SANDBOX_AUTO_DECIDE_AFTER_DAYS = int(os.environ.get("SANDBOX_AUTO_DECIDE_AFTER_DAYS", "2"))
     # PORTAL_RATELIMIT=off turns the rate limits off (development only): the browser tests
     # (tests/browser) register and sign in many times from 127.0.0.1.
     RATELIMIT_ENABLED = os.environ.get("PORTAL_RATELIMIT", "on") != "off"
@@ -194,6 +198,7 @@ class DevelopmentConfig(Config):
 
 class TestingConfig(Config):
     TESTING = True
+    SANDBOX_AUTO_DECIDE_AFTER_DAYS = 0  # the tests of automatic decisions turn it on
     SECRET_KEY = "testing-only-secret-key-not-for-production"  # noqa: S105
     AUDIT_SIGNING_KEY = "dGVzdGluZy1vbmx5LWF1ZGl0LXNpZ25pbmcta2V5ISE="  # a 32-byte test seed
     SQLALCHEMY_DATABASE_URI = _database_url("sqlite://")

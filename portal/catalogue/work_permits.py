@@ -80,6 +80,18 @@ WORK_PERMITS: dict[str, LazyString] = {
         "This offer number was already used in a work permit application. An offer can be used "
         "only once: a new application (or an extension) needs a new offer from the employer."
     ),
+    "auto_decision.not_genuine": _l(
+        "Refused: the officer is not satisfied that the offer of employment is genuine (R200(5)). "
+        "Automatic decision of the simulator: test value, a passport number ending in 0001."
+    ),
+    "auto_decision.medical": _l(
+        "Refused: the applicant is inadmissible on health grounds (IRPA A38(1)). Automatic "
+        "decision of the simulator: test value, a passport number ending in 0002."
+    ),
+    "auto_decision.not_matched": _l(
+        "Refused: the application does not match the offer of employment the employer "
+        "submitted. Automatic decision of the simulator."
+    ),
     "application.employer_banned": _l(
         "This employer is on the list of employers who are not eligible to hire foreign workers, "
         "so this offer cannot be used."

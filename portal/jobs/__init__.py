@@ -12,6 +12,8 @@ Tasks:
 - `compliance.announce_endings` (every hour): tells employers of exemptions and bans that
   ended on their date, and of inspection penalties that went into default, once.
 - `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
+- `decisions.auto_decide` (every minute, with SANDBOX_AUTO_DECIDE_AFTER_DAYS): the sandbox's
+  automatic decisions of work permit applications by their test values.
 Every failed attempt of a task is recorded (`failures`) for the admin home's figures.
 """
 
@@ -25,6 +27,7 @@ def init_app(app: Flask) -> None:
         audit,
         cli,
         compliance,
+        decisions,
         documents,
         email,
         failures,

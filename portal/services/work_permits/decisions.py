@@ -75,12 +75,13 @@ def get_application(*, application_id: int, actor: Actor) -> PendingApplication:
 
 
 def decide_application(
-    *, application_id: int, approve: bool, reason: str, actor: Actor
+    *, application_id: int, approve: bool, reason: str, actor: Actor, automatic: bool = False
 ) -> WorkPermitApplication:
     """Approve or refuse a submitted application. Commits once. Returns the application.
 
     Raises Forbidden (not an administrator), NotFound, Conflict (already decided),
-    DomainError on field "reason" (a refusal without a reason).
+    DomainError on field "reason" (a refusal without a reason). `automatic`: the sandbox's
+    automatic decision (portal.services.work_permits.auto_decisions), so audited.
     """
     require_admin(actor, ADMIN_ONLY)
     reason = (reason or "").strip()[:REASON_MAX]
@@ -127,6 +128,7 @@ def decide_application(
                 "number": application.number,
                 "document": application.decision_document,
                 "refund_id": refund.id if refund is not None else None,
+                **({"automatic": True} if automatic else {}),
             },
         )
         if offer is not None:
