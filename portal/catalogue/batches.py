@@ -18,6 +18,9 @@ BATCHES: dict[str, LazyString] = {
                            "of offers."),
     "batch.file.too_large": _l("The file is larger than %(limit)s MB. Split it into smaller "
                                "files."),
+    "batch.file.too_large_expanded": _l("The workbook expands to more than %(limit)s MB once "
+                                        "opened. Save it again with only the template's sheet, "
+                                        "or upload it as a CSV file."),
     "batch.file.too_many_rows": _l("The file has more than %(limit)s rows of offers. Split it "
                                    "into several files."),
     "batch.file.type": _l("The file must be a CSV file (.csv) or an Excel workbook (.xlsx)."),

@@ -1,9 +1,10 @@
 """Reading an uploaded spreadsheet (CSV in UTF-8, with or without a byte order mark, or XLSX)
 into rows of cells by column key, refusing files the batch cannot take with a clear reason.
 
-Limits: 5 MB, 500 rows of offers (blank rows are not counted). The header row names the
-columns in English or French (or by their keys); every column of the template must be there
-and no other.
+Limits: 5 MB, 500 rows of offers (blank rows are not counted); an XLSX's parts may expand to
+50 MB at most (checked before anything is decompressed: a zip bomb is refused at once). The
+header row names the columns in English or French (or by their keys); every column of the
+template must be there and no other.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from portal.services.errors import DomainError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 500
+# An XLSX's parts once decompressed (a template of 500 full rows is about 2 MB of XML).
+MAX_XLSX_EXPANDED_BYTES = 50 * 1024 * 1024
+MAX_XLSX_PARTS = 200
 
 
 class BatchFileError(DomainError):
@@ -63,19 +67,46 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _check_archive(data: bytes) -> None:
+    """An XLSX is a zip archive: refuse one whose parts would expand past the limit (a zip bomb
+    of a few megabytes can hold gigabytes of sheet XML) before anything is decompressed. The
+    sizes are the archive's own; zipfile never expands a part beyond its stated size."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise BatchFileError(Message.of("batch.file.type"), code="file.type") from error
+    if len(parts) > MAX_XLSX_PARTS or sum(p.file_size for p in parts) > MAX_XLSX_EXPANDED_BYTES:
+        raise BatchFileError(Message.of("batch.file.too_large_expanded",
+                                        limit=MAX_XLSX_EXPANDED_BYTES // 1024 // 1024),
+                             code="file.too_large")
+
+
 def _xlsx_lines(data: bytes) -> Iterator[list[str]]:
     from openpyxl import load_workbook  # only when an XLSX comes (a heavy import)
 
+    _check_archive(data)
     # Whatever openpyxl raises on a damaged or disguised file (its errors have no common base):
-    # the file is refused as not a workbook, never a 500.
+    # the file is refused as not a workbook, never a 500. Rows are read one at a time, so a
+    # sheet longer than the row limit stops being read there.
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        lines = [[_cell_text(value) for value in values]
-                 for values in book.worksheets[0].iter_rows(values_only=True)]
-        book.close()
+        rows = book.worksheets[0].iter_rows(values_only=True)
     except Exception as error:
         raise BatchFileError(Message.of("batch.file.type"), code="file.type") from error
-    yield from lines
+    try:
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                return
+            except Exception as error:
+                raise BatchFileError(Message.of("batch.file.type"), code="file.type") from error
+            yield [_cell_text(value) for value in values]
+    finally:
+        book.close()
 
 
 def _columns(header: list[str], aliases: Mapping[str, str]) -> list[str | None]:
