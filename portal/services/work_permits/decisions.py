@@ -118,23 +118,30 @@ def decide_application(
                     offer=application.offer, cause=RefundCause.WORK_PERMIT_REFUSED, actor=actor
                 )
         offer = application.offer
-        audit.record(
-            "work_permit.approved" if approve else "work_permit.refused",
-            actor=actor,
-            employer_id=offer.employer_id if offer is not None else None,
-            object_type="work_permit_application",
-            object_id=application.id,
-            details={
-                "number": application.number,
-                "document": application.decision_document,
-                "refund_id": refund.id if refund is not None else None,
-                **({"automatic": True} if automatic else {}),
-            },
-        )
+        _audit(application, refund, actor, automatic=automatic)
         if offer is not None:
             _notify(application, offer, refund)
             webhooks.emit_decision(application, offer)
     return application
+
+
+def _audit(application: WorkPermitApplication, refund: Refund | None, actor: Actor, *,
+           automatic: bool) -> None:
+    offer = application.offer
+    audit.record(
+        "work_permit.approved" if application.status == ApplicationStatus.APPROVED
+        else "work_permit.refused",
+        actor=actor,
+        employer_id=offer.employer_id if offer is not None else None,
+        object_type="work_permit_application",
+        object_id=application.id,
+        details={
+            "number": application.number,
+            "document": application.decision_document,
+            "refund_id": refund.id if refund is not None else None,
+            **({"automatic": True} if automatic else {}),
+        },
+    )
 
 
 def _notify(application: WorkPermitApplication, offer: Offer, refund: Refund | None) -> None:
