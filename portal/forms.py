@@ -8,9 +8,16 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    DecimalField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Regexp
+from wtforms.validators import InputRequired, Length, Regexp, StopValidation
 
 from portal import clock
 from portal.catalogue import say
@@ -63,6 +70,37 @@ class PortalForm(FlaskForm):
                 filters = [_strip, *unbound_field.kwargs.get("filters", [])]
                 return unbound_field.bind(form=form, filters=filters, **options)
             return unbound_field.bind(form=form, **options)
+
+
+class NumberField(DecimalField):
+    """A decimal number as people type it in the page's language: "1,200.5" in English,
+    "1 200,5" in French (digit grouping ignored). A value that is not a number gets one
+    message, `invalid` (no range check after it). Without `places` the box shows the value
+    without trailing zeros ("37.5", never "37.50")."""
+
+    def __init__(self, *args: Any, invalid: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("places", None)
+        super().__init__(*args, invalid_value_message=invalid or _l("Enter a number."), **kwargs)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        if valuelist and isinstance(valuelist[0], str):
+            valuelist = [_plain_number(valuelist[0]), *valuelist[1:]]
+        super().process_formdata(valuelist)
+
+    def pre_validate(self, form: Any) -> None:
+        if self.process_errors:
+            raise StopValidation()  # the one "enter a number" message is enough
+
+    def _value(self) -> str:
+        if self.raw_data or self.places is not None or not hasattr(self.data, "normalize"):
+            return str(super()._value())
+        return f"{self.data.normalize():f}"
+
+
+def _plain_number(text: str) -> str:
+    for space in (" ", "\u00a0", "\u202f"):
+        text = text.replace(space, "")
+    return text.replace(",", ".") if current_language() == "fr" else text.replace(",", "")
 
 
 class ActionForm(PortalForm):

@@ -13,12 +13,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
 from babel import Locale
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, parse_pattern
@@ -128,6 +130,19 @@ def format_money(cents: int, *, whole_dollars: bool = False) -> str:
         text: str = pattern.apply(amount, locale, currency="CAD", currency_digits=False)
         return text
     return format_currency(amount, "CAD", locale=locale)
+
+
+def french_first(text: str) -> str:
+    """French writes the first of the month as an ordinal: "1 décembre" -> "1er décembre"."""
+    return "1er" + text[1:] if text.startswith("1 ") else text
+
+
+def format_day(value: date, language: str | None = None) -> str:
+    """A day written out in the reader's language (or `language`): "December 1, 2026" /
+    "1er décembre 2026". Every page, message, email and PDF writes a day with this."""
+    lang = language or current_language()
+    text: str = format_date(value, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
+    return french_first(text) if lang == "fr" else text
 
 
 def format_number(value: Decimal | int | float) -> str:

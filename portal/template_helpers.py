@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_datetime
 from babel.numbers import format_currency, format_decimal
 from flask import Flask, current_app
 
@@ -13,7 +14,7 @@ from portal import clock
 from portal.catalogue import say, say_stored
 from portal.catalogue.inspections import condition_label, justification_label
 from portal.catalogue.labels import category_label, travel_document_label
-from portal.i18n import current_language
+from portal.i18n import babel_locale, current_language, format_day, french_first
 from portal.models.enums import (
     ApplicationStatus,
     FeeStatus,
@@ -41,13 +42,19 @@ def whole_number(value: int | None) -> str:
     return format_decimal(value, locale="fr_CA" if current_language() == "fr" else "en_CA")
 
 
+def decimal(value: Decimal | float | int | None) -> str:
+    """A number as the reader writes it, without trailing zeros: 37.5 / 37,5 (never 37.50)."""
+    if value is None:
+        return ""
+    return format_decimal(value, format="#,##0.###", locale=babel_locale())
+
+
 def long_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
-    locale = "fr_CA" if current_language() == "fr" else "en_CA"
     if isinstance(value, datetime):
         value = value.astimezone(ZoneInfo(current_app.config["DISPLAY_TIMEZONE"])).date()
-    return format_date(value, format="long", locale=locale)
+    return format_day(value)
 
 
 def date_time(value: datetime | None) -> str:
@@ -55,7 +62,8 @@ def date_time(value: datetime | None) -> str:
         return ""
     locale = "fr_CA" if current_language() == "fr" else "en_CA"
     tz = ZoneInfo(current_app.config["DISPLAY_TIMEZONE"])
-    return format_datetime(value, format="medium", tzinfo=tz, locale=locale)
+    text: str = format_datetime(value, format="medium", tzinfo=tz, locale=locale)
+    return french_first(text) if current_language() == "fr" else text
 
 
 def file_size(size: int | None) -> str:
@@ -95,7 +103,7 @@ def simulated_day() -> tuple[date, date] | None:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         money=money, long_date=long_date, date_time=date_time, file_size=file_size,
-        whole_number=whole_number,
+        whole_number=whole_number, decimal=decimal,
     )
     app.jinja_env.globals.update(
         say=say,

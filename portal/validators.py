@@ -6,17 +6,22 @@ eligibility).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import email_validator
+from babel.numbers import format_decimal
 from flask_babel import lazy_gettext as _l
 from stdnum.ca import bn as business_number
 from stdnum.exceptions import ValidationError as StdnumError
 from wtforms import Field, Form, ValidationError
+from wtforms import validators as wtforms_validators
 
 from portal import passwords
+from portal.i18n import babel_locale
 
 POSTAL_CODE_RE = re.compile(r"^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$")
 # The first letter of a postal code names its province or territory (Canada Post).
@@ -183,3 +188,27 @@ class EmailAddress:
             if "@" in value and last in email_validator.SPECIAL_USE_DOMAIN_NAMES:
                 raise ValidationError(EMAIL_RESERVED % {"name": last}) from error
             raise ValidationError(str(EMAIL_FORMAT)) from error
+
+
+class NumberRange(wtforms_validators.NumberRange):  # type: ignore[misc]  # WTForms is untyped
+    """WTForms' NumberRange whose message writes its bounds the reader's way: "between 0,5
+    and 168", "10 000 000" in French (babel.numbers), never Python's "0.5" / "10000000"."""
+
+    def __call__(self, form: Any, field: Field) -> None:
+        low, high, data = self.min, self.max, field.data
+        if data is not None and not math.isnan(data) and (low is None or data >= low) \
+                and (high is None or data <= high):
+            return
+        if self.message is not None:
+            message = self.message
+        elif high is None:
+            message = field.gettext("Number must be at least %(min)s.")
+        elif low is None:
+            message = field.gettext("Number must be at most %(max)s.")
+        else:
+            message = field.gettext("Number must be between %(min)s and %(max)s.")
+        raise ValidationError(message % {"min": _number(low), "max": _number(high)})
+
+
+def _number(value: Any) -> str:
+    return "" if value is None else str(format_decimal(value, locale=babel_locale()))

@@ -18,11 +18,16 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
 from portal.forms import REQUIRED, PortalForm, options, province_choices
 from portal.models.enums import ExemptionCategory, RegimeStatus
-from portal.validators import EmailAddress, validate_phone, validate_postal_code
+from portal.validators import (
+    EmailAddress,
+    NumberRange,
+    validate_phone,
+    validate_postal_code,
+)
 
 DATE_HINT = _l("For example 2026-11-24.")
 DATE_ERROR = _l("Enter a date like 2026-11-24.")

@@ -15,7 +15,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.catalogue import say
@@ -26,6 +26,7 @@ from portal.rules.compliance.conditions import all_conditions, all_justification
 from portal.rules.compliance.points import BusinessSize, severity_maximums
 from portal.rules.compliance.violations import ELEMENT_LABELS
 from portal.rules.messages import Message
+from portal.validators import NumberRange
 
 CHOOSE_ONE = _l("Choose at least one.")
 

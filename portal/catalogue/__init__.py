@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from babel.dates import format_date
 from flask import has_app_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -36,7 +35,7 @@ from portal.catalogue.review import REVIEW
 from portal.catalogue.sandbox import SANDBOX
 from portal.catalogue.webhooks import WEBHOOKS
 from portal.catalogue.work_permits import WORK_PERMITS
-from portal.i18n import babel_locale, current_language, format_money, format_number
+from portal.i18n import current_language, format_day, format_money, format_number
 from portal.rules.codes import get_code
 from portal.rules.countries import country_name, province_name
 from portal.rules.i18n import pick
@@ -163,7 +162,7 @@ _RESOLVERS: tuple[tuple[type, Callable[[Any, str], str]], ...] = (
     (Money, lambda value, lang: format_money(value.cents, whole_dollars=True)),
     (Number, lambda value, lang: format_number(value.value)),
     (Sentences, lambda value, lang: " ".join(_text(message) for message in value.messages)),
-    (Day, lambda value, lang: format_date(value.value, format="long", locale=babel_locale())),
+    (Day, lambda value, lang: format_day(value.value, lang)),
 )
 
 

@@ -11,7 +11,6 @@ from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
-    DecimalField,
     Field,
     HiddenField,
     RadioField,
@@ -21,11 +20,11 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from portal.catalogue import say
 from portal.catalogue.labels import category_label
-from portal.forms import CardFieldsForm, PortalForm, options, province_choices
+from portal.forms import CardFieldsForm, NumberField, PortalForm, options, province_choices
 from portal.i18n import current_language
 from portal.rules.codes import codes_by_category
 from portal.rules.countries import all_countries
@@ -37,6 +36,7 @@ from portal.services.offers.limits import (
     TEXT_LIMITS,
     WAGE_MAX,
 )
+from portal.validators import NumberRange
 
 
 def _limit(field: str) -> Length:
@@ -87,8 +87,8 @@ def answer_field(question: Question) -> Field:
         ])
         return SelectField(label, choices=choices, validators=[Optional()], description=hint)
     if question.kind == "number":
-        return DecimalField(label, validators=[Optional(), NumberRange(min=0, max=10000)],
-                            description=hint)
+        return NumberField(label, validators=[Optional(), NumberRange(min=0, max=10000)],
+                           description=hint)
     if question.kind == "date":
         return DateField(label, validators=[Optional()], description=hint)
     return StringField(label, validators=[Optional(), Length(max=ANSWER_LIMIT)],
@@ -207,13 +207,15 @@ WAGE_UNITS = options([("", _l("Choose")), ("hour", _l("per hour")), ("week", _l(
 
 
 class WagesForm(PortalForm, SectionButtons):
-    wage = DecimalField(_l("Wage (Canadian dollars)"), places=2,
-                        validators=[Optional(), NumberRange(min=Decimal(0), max=WAGE_MAX)],
-                        description=_l("For example 32.50."))
+    wage = NumberField(_l("Wage (Canadian dollars)"), places=2,
+                       invalid=_l("Enter the wage as a number, for example 32.50."),
+                       validators=[Optional(), NumberRange(min=Decimal(0), max=WAGE_MAX)],
+                       description=_l("For example 32.50."))
     wage_unit = SelectField(_l("Paid"), choices=WAGE_UNITS, validators=[Optional()])
-    hours_per_week = DecimalField(_l("Hours of work per week"), places=2,
-                                  validators=[Optional(), NumberRange(min=HOURS_MIN,
-                                                                      max=HOURS_MAX)])
+    hours_per_week = NumberField(
+        _l("Hours of work per week"),
+        invalid=_l("Enter the hours of work per week as a number, for example 37.5."),
+        validators=[Optional(), NumberRange(min=HOURS_MIN, max=HOURS_MAX)])
     overtime = TextAreaField(_l("Overtime (rate and when it applies)"),
                              validators=[Optional(), _limit("overtime")])
     vacation = TextAreaField(_l("Vacation"), validators=[Optional(), _limit("vacation")],

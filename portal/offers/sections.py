@@ -68,7 +68,7 @@ def fill_code(form: FlaskForm, offer: Offer, questions: tuple) -> None:
         raw = (offer.answers or {}).get(question.id)
         field = form[f"answer_{question.id}"]
         field.process_data(raw)
-        if raw is not None and field.type in ("DateField", "DecimalField"):
+        if raw is not None and field.type in ("DateField", "NumberField"):
             field.process_formdata([raw])
 
 

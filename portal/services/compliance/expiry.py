@@ -39,7 +39,7 @@ def _tell_primary_users(employer_id: int, *, kind: str, on: date) -> None:
     for user in users:
         outbox.send(to_email=user.email, to_user_id=user.id, kind=kind,
                     language=user.preferred_language,
-                    context={"business": business, "date": on.isoformat()})
+                    context={"business": business, "date": on})
 
 
 def _expired_exemptions(today: date) -> list[int]:

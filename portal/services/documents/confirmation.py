@@ -246,7 +246,8 @@ def _context(details: OfferDetails, language: str, secret: bytes,
         if offer.worker_citizenship else "",
         noc_title=group.title(language) if group else "",
         teer=details.teer,
-        hours_per_week=format_decimal(offer.hours_per_week, locale=_LOCALES[language])
+        hours_per_week=format_decimal(offer.hours_per_week, format="#,##0.###",
+                                      locale=_LOCALES[language])
         if offer.hours_per_week is not None else "",
         locations=tuple(
             LocationLine(address=loc.address_line1 or "", city=loc.city or "",

@@ -71,8 +71,7 @@ def issue_preliminary(*, actor: Actor, inspection_id: int) -> Inspection:
                               "amp_cents": outcome.amp_cents, "ban_years": outcome.ban_years,
                               "warning": outcome.warning})
         notices.tell_employer(inspection, kind="inspection_preliminary",
-                              due_on=deadline.due_on.isoformat(),
-                              received_on=deadline.received_on.isoformat())
+                              due_on=deadline.due_on, received_on=deadline.received_on)
     return inspection
 
 
@@ -150,8 +149,7 @@ def decide(*, actor: Actor, inspection_id: int, reason_en: str, reason_fr: str) 
                               "published": outcome.published})
         notices.tell_employer(inspection, kind="inspection_decided",
                               warning=outcome.warning, penalty=inspection.penalty_cents,
-                              due_on=inspection.penalty_due_on.isoformat()
-                              if inspection.penalty_due_on else "",
+                              due_on=inspection.penalty_due_on,
                               ban_years=outcome.ban_years, permanent=outcome.permanent_ban)
         if inspection.penalty_cents:
             notices.emit_penalty(inspection)

@@ -41,7 +41,7 @@ def _announce(inspection_id: int, today: date) -> bool:
             return False
         row.penalty_default_announced_at = clock.now()
         notices.tell_employer(row, kind="inspection_penalty_default", penalty=row.penalty_cents,
-                              due_on=row.penalty_due_on.isoformat() if row.penalty_due_on else "")
+                              due_on=row.penalty_due_on)
         audit.record("inspection.penalty_default", actor=Actor.system(),
                      employer_id=row.employer_id, object_type="inspection", object_id=row.id,
                      details={"amount_cents": row.penalty_cents,

@@ -114,7 +114,7 @@ def open_inspection(
                      details={"ground": str(ground), "offers": len(chosen),
                               "conditions": codes, "due_on": inspection.due_on.isoformat()})
         notices.tell_employer(inspection, kind="inspection_opened",
-                              due_on=inspection.due_on.isoformat())
+                              due_on=inspection.due_on)
         notices.emit_opened(inspection)
     return inspection
 

@@ -5,7 +5,8 @@ language (first line "Subject: ...", a blank line, then the body) and adds the m
 current transaction; it never commits, so a message exists only if the change it reports does.
 When SMTP_URL is set, the message is also emailed by the queue once the transaction commits
 (`delivery`). Context values must not include personal data beyond what
-the recipient already knows (names of the business, offer numbers, links).
+the recipient already knows (names of the business, offer numbers, links); days are `date`
+values, written out by the template's `day` filter.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from sqlalchemy import or_, select
 
 from portal.extensions import db, mail
-from portal.i18n import format_money
+from portal.i18n import format_day, format_money
 from portal.models import Message, User
 from portal.services.outbox import delivery
 
@@ -43,6 +44,8 @@ _env = Environment(
 )
 # Amounts in sentences, in the message's language: "$230" / "230 $".
 _env.filters["money"] = lambda cents: format_money(cents, whole_dollars=True)
+# Days in the message's language: "December 1, 2026" / "1er décembre 2026" (context: dates).
+_env.filters["day"] = format_day
 
 
 def _render(kind: str, language: str, context: dict[str, Any]) -> tuple[str, str]:

@@ -85,7 +85,7 @@ def invite(
                 "permission": Permission(permission),  # the email shows its label
                 "link": link_base + code,
                 "code": code,
-                "expires": invitation.expires_at.date().isoformat(),
+                "expires": invitation.expires_at.date(),
             },
         )
         audit.record(

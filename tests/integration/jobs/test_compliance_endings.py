@@ -53,7 +53,7 @@ def test_an_expired_exemption_is_announced_once_with_its_webhook(app):
     run_task()  # again: nothing new
     assert kinds(user) == ["compliance_exemption_expired"]
     message = db.session.scalars(select(Message)).one()
-    assert message.language == "fr" and "a pris fin le 2026-07-01" in message.body
+    assert message.language == "fr" and "a pris fin le 1er juillet 2026" in message.body
     [event] = db.session.scalars(select(WebhookEvent)).all()
     payload = json.loads(event.payload)
     assert payload["type"] == "employer.exemption_changed"
@@ -80,7 +80,7 @@ def test_a_ban_is_announced_the_day_after_its_last_day_and_a_lifted_one_never(ap
     run_task()
     assert kinds(user) == ["compliance_ban_ended"]
     message = db.session.scalars(select(Message)).one()
-    assert "ended on 2026-06-11" in message.body
+    assert "ended on June 11, 2026" in message.body
     assert "Wages" not in message.body  # the finding's text is not repeated
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from portal.extensions import db, queue
+from portal.i18n import format_day
 from portal.models import AuditEvent, Message
 from portal.services.inspections import penalties
 from tests.factories import UserFactory
@@ -45,7 +46,8 @@ def test_an_unpaid_penalty_in_default_is_announced_once_in_the_employers_languag
     [message] = defaults_told(user)
     assert message.language == "fr"
     assert "Sanction en défaut de paiement" in message.subject
-    assert "7\xa0000\xa0$" in message.body and inspection.penalty_due_on.isoformat() in message.body
+    assert "7\xa0000\xa0$" in message.body
+    assert format_day(inspection.penalty_due_on, "fr") in message.body
     assert "défaut de paiement" in message.body and "has not been paid" not in message.body
     assert audited() == 1
     move_to(inspection.penalty_due_on + timedelta(days=9))

@@ -89,6 +89,9 @@ def test_english_pdf_shows_the_offer(client, signed_in):
     assert f"R{offer.id:010d}" in text  # the receipt number
     assert "France" in text
     assert "May 17, 1990" in text
+    assert "February 1, 2027" in text  # the start date
+    assert "37.5(fulltime)" in squeeze(text)
+    assert "37.50" not in text  # hours without a trailing zero (issue 13 item 18)
     assert "LMIA-exempt" in text
     for page_number, page in enumerate(pages, start=1):
         assert "not issued by the Government of Canada" in page
@@ -111,6 +114,8 @@ def test_french_pdf_shows_the_offer_in_french(client, signed_in):
     assert squeeze(noc_title) in squeeze(text)
     assert "52,50$" in squeeze(text) and "230,00$" in squeeze(text)  # babel puts a no-break space
     assert "17 mai 1990" in text
+    assert "1er février 2027" in text  # the first of the month is "1er" (issue 13 item 18)
+    assert "37,5" in text and "37,50" not in text
     assert "Employeur" in text and "Travailleur étranger" in text
     for page_number, page in enumerate(pages, start=1):
         assert "pas été délivré par le gouvernement du Canada" in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from portal.extensions import db
 from portal.models import Permission
 from portal.services.outbox import messages as outbox
@@ -12,7 +14,7 @@ CONTEXT = {
     "permission": Permission.PREPARE,
     "link": "http://localhost/join/ABCD-EFGH-JKLM-NPQR",
     "code": "ABCD-EFGH-JKLM-NPQR",
-    "expires": "2026-12-08",
+    "expires": date(2026, 12, 8),
 }
 
 

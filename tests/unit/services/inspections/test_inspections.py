@@ -60,7 +60,7 @@ def test_opening_sends_the_notice_with_its_deadline_in_the_employers_language(ap
     assert inspection.due_on == TODAY + timedelta(days=30)
     message = db.session.scalars(select(Message).where(Message.kind == "inspection_opened")).one()
     assert message.recipient_user_id == user.id and message.language == "fr"
-    assert "Avis d’inspection" in message.subject and "2026-12-24" in message.body
+    assert "Avis d’inspection" in message.subject and "24 décembre 2026" in message.body
     assert "inspection.opened" in _actions()
     event = json.loads(db.session.scalars(select(WebhookEvent)).one().payload)
     assert event["type"] == "employer.inspection_opened"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -15,7 +17,7 @@ CONTEXT = {
     "permission": Permission.PREPARE,
     "link": "http://localhost/join/ABCD-EFGH-JKLM-NPQR",
     "code": "ABCD-EFGH-JKLM-NPQR",
-    "expires": "2026-12-08",
+    "expires": date(2026, 12, 1),
 }
 
 
@@ -27,9 +29,18 @@ def test_message_is_rendered_in_the_recipients_language(app):
     db.session.commit()
     message = db.session.scalar(select(Message))
     assert message.subject == "Invitation à agir pour Maple Orchards"
-    assert "ABCD-EFGH-JKLM-NPQR" in message.body and "expire le 2026-12-08" in message.body
+    assert "ABCD-EFGH-JKLM-NPQR" in message.body and "expire le 1er décembre 2026." in message.body
     assert "avec la permission « préparer »." in " ".join(message.body.split())
     assert outbox.list_for_user(user_id=user.id) == [message]
+
+
+def test_english_message_writes_the_day_out(app):
+    user = UserFactory(preferred_language="en")
+    outbox.send(
+        to_email=user.email, to_user_id=user.id, kind="invitation", language="en", context=CONTEXT
+    )
+    message = db.session.scalar(select(Message))
+    assert "It expires on December 1, 2026." in message.body
 
 
 def test_send_does_not_commit(app):
