@@ -43,6 +43,17 @@ class PortalForm(FlaskForm):
     save what is well formed (the offer sections) to save nothing."""
 
     has_unsafe_input = False
+    # The fields' names in the order the page shows them, when it differs from the order they
+    # are declared in (fields from a mixin come first): the error summary lists errors in it.
+    page_order: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.page_order:
+            fields = self._fields
+            named = [name for name in self.page_order if name in fields]
+            rest = [name for name in fields if name not in named]
+            self._fields = type(fields)((name, fields[name]) for name in [*named, *rest])
 
     def validate(self, extra_validators: Any = None) -> bool:
         self.has_unsafe_input = False

@@ -18,6 +18,9 @@ from portal.validators import (
 
 
 class RegisterForm(BusinessFieldsMixin, PortalForm):
+    page_order = ("legal_name", "operating_name", "business_number", "business_type",
+                  "address_line1", "address_line2", "city", "province", "postal_code", "phone",
+                  "contact_name", "full_name", "email", "password", "confirm_password")
     business_number = StringField(
         _l("Business number (BN)"),
         description=_l("The 9-digit number the Canada Revenue Agency gave the business. It "
