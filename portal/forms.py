@@ -50,7 +50,7 @@ class PortalForm(FlaskForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.page_order:
-            fields = self._fields
+            fields: dict[str, Any] = self._fields  # type: ignore[has-type]  # WTForms is untyped
             named = [name for name in self.page_order if name in fields]
             rest = [name for name in fields if name not in named]
             self._fields = type(fields)((name, fields[name]) for name in [*named, *rest])

@@ -145,6 +145,13 @@ def format_day(value: date, language: str | None = None) -> str:
     return french_first(text) if lang == "fr" else text
 
 
+def one_period(text: str) -> str:
+    """A sentence whose name ends in a period ("Maple Inc.") ends once: "... for Maple Inc."
+    never "Maple Inc..". An ellipsis ("...") is left alone; Markup stays Markup (its replace
+    keeps the type)."""
+    return text.replace("...", "\x00").replace("..", ".").replace("\x00", "...")
+
+
 def format_number(value: Decimal | int | float) -> str:
     """A number the reader's way (2.5 / 2,5), without digit grouping."""
     return format_decimal(value, format="0.###", locale=babel_locale())

@@ -14,7 +14,7 @@ from portal import clock
 from portal.catalogue import say, say_stored
 from portal.catalogue.inspections import condition_label, justification_label
 from portal.catalogue.labels import category_label, travel_document_label
-from portal.i18n import babel_locale, current_language, format_day, french_first
+from portal.i18n import babel_locale, current_language, format_day, french_first, one_period
 from portal.models.enums import (
     ApplicationStatus,
     FeeStatus,
@@ -103,7 +103,7 @@ def simulated_day() -> tuple[date, date] | None:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         money=money, long_date=long_date, date_time=date_time, file_size=file_size,
-        whole_number=whole_number, decimal=decimal,
+        whole_number=whole_number, decimal=decimal, one_period=one_period,
     )
     app.jinja_env.globals.update(
         say=say,

@@ -22,7 +22,7 @@ from portal.access import (
 )
 from portal.catalogue import say
 from portal.forms_errors import apply_domain_error, flash_refusal
-from portal.i18n import current_language
+from portal.i18n import current_language, one_period
 from portal.services.errors import DomainError, NotFound
 from portal.services.teams import invitations, membership
 from portal.sessions import start_session
@@ -192,7 +192,8 @@ def _join_as_signed_in(code: str, employer: Any) -> ResponseReturnValue | None:
         return None
     session[ACTING_EMPLOYER_KEY] = employer_id
     flash(
-        _("You joined %(business)s and now act for it.", business=employer.operating_name),
+        one_period(_("You joined %(business)s and now act for it.",
+                     business=employer.operating_name)),
         "success",
     )
     return redirect(url_for("employer.dashboard"))
@@ -218,10 +219,10 @@ def _join_with_new_account(
     start_session(user)
     session[ACTING_EMPLOYER_KEY] = employer.id
     flash(
-        _(
+        one_period(_(
             "Your account is created. Confirm your email address to join %(business)s.",
             business=employer.operating_name,
-        ),
+        )),
         "success",
     )
     return redirect(url_for("auth.confirm_pending"))

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from sqlalchemy import or_, select
 
 from portal.extensions import db, mail
-from portal.i18n import format_day, format_money
+from portal.i18n import format_day, format_money, one_period
 from portal.models import Message, User
 from portal.services.outbox import delivery
 
@@ -53,7 +53,7 @@ def _render(kind: str, language: str, context: dict[str, Any]) -> tuple[str, str
 
     with force_locale(language):
         _env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]  # jinja2.ext.i18n adds it
-        text = _env.get_template(f"{kind}.txt").render(**context)
+        text = one_period(_env.get_template(f"{kind}.txt").render(**context))  # "Inc.." no
     first, _, rest = text.partition("\n")
     if not first.startswith("Subject:"):
         raise ValueError(f"templates/email/{kind}.txt must start with 'Subject:'")
