@@ -118,8 +118,14 @@ class ReasonForm(PortalForm):
 
 class BanForm(PortalForm):
     reason = TextAreaField(
-        _l("Reason (as published)"),
+        _l("Reason in English (as published)"),
         description=_l("For example: did not provide wages substantially the same as offered."),
+        validators=[InputRequired(REQUIRED), Length(max=2000)],
+    )
+    reason_fr = TextAreaField(
+        _l("Reason in French (as published on the French list)"),
+        description=_l("For example: n'a pas versé un salaire essentiellement le même que celui "
+                       "offert."),
         validators=[InputRequired(REQUIRED), Length(max=2000)],
     )
     start_date = DayField(

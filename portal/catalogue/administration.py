@@ -11,6 +11,8 @@ from flask_babel.speaklater import LazyString
 ADMINISTRATION: dict[str, LazyString] = {
     "admin.only": _l("Only an administrator can do this."),
     "ban.reason_missing": _l("Give the reason for the finding."),
+    "ban.reason_fr_missing": _l("Give the reason for the finding in French too: the French "
+                                "public list shows it."),
     "ban.end_before_start": _l("The end date cannot be before the start date."),
     "ban.penalty_negative": _l("The penalty cannot be negative."),
     "ban.lift_reason_missing": _l("Give the reason for lifting the ban."),

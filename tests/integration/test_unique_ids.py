@@ -28,7 +28,8 @@ def test_the_admin_employer_page_with_every_form_has_unique_ids(app):
     client.post(f"{base}/exemptions", data={
         "category": "diplomatic_or_consular_mission", "legal_basis": "R209.9",
         "effective_date": TODAY, "expiry_date": "", "note": ""})
-    client.post(f"{base}/bans", data={"reason": "Refused an inspection", "start_date": TODAY})
+    client.post(f"{base}/bans", data={"reason": "Refused an inspection",
+                                       "reason_fr": "A refusé une inspection", "start_date": TODAY})
     html = client.get(base).get_data(as_text=True)
     # four forms: revoke, grant, lift, ban
     assert "Revoke the exemption" in html and "Lift the ban" in html

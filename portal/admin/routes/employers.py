@@ -130,6 +130,7 @@ def record_ban(employer_id: int) -> ResponseReturnValue:
                 actor=current_actor(),
                 employer_id=employer_id,
                 reason=form.reason.data,
+                reason_fr=form.reason_fr.data,
                 start_date=form.start_date.data,
                 end_date=form.end_date.data,
                 penalty_cents=None if penalty is None else int(penalty * 100),

@@ -29,15 +29,19 @@ def record_ban(
     actor: Actor,
     employer_id: int,
     reason: str,
+    reason_fr: str,
     start_date: date,
     end_date: date | None,
     penalty_cents: int | None,
 ) -> EmployerBan:
     """Record that the employer is ineligible (after an inspection) from start_date to end_date
-    inclusive, or permanently (end_date None). Raises Forbidden, NotFound, DomainError."""
+    inclusive, or permanently (end_date None), with the published reason in English and in
+    French (the French public list shows it). Raises Forbidden, NotFound, DomainError."""
     require_admin(actor)
     if not reason.strip():
         raise DomainError(Message.of("ban.reason_missing"), field="reason")
+    if not reason_fr.strip():
+        raise DomainError(Message.of("ban.reason_fr_missing"), field="reason_fr")
     if end_date is not None and end_date < start_date:
         raise DomainError(Message.of("ban.end_before_start"), field="end_date")
     if penalty_cents is not None and penalty_cents < 0:
@@ -46,7 +50,8 @@ def record_ban(
         if db.session.get(Employer, employer_id) is None:
             raise NotFound(Message.of("employer.not_found"))
         ban = add_ban(actor=actor, employer_id=employer_id, reason=reason.strip(),
-                      start_date=start_date, end_date=end_date, penalty_cents=penalty_cents)
+                      reason_fr=reason_fr.strip(), start_date=start_date, end_date=end_date,
+                      penalty_cents=penalty_cents)
     return ban
 
 

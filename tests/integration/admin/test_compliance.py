@@ -130,7 +130,8 @@ def test_permanent_ban_and_search_by_status(app):
     EmployerFactory(operating_name="Good Farms")
     client.post(
         f"/admin/employers/{banned.id}/bans",
-        data={"reason": "Refused an inspection", "start_date": TODAY.isoformat()},
+        data={"reason": "Refused an inspection", "reason_fr": "A refusé une inspection",
+              "start_date": TODAY.isoformat()},
     )
     html = client.get("/admin/employers?status=banned").get_data(as_text=True)
     assert "Banned Farms" in html and "Good Farms" not in html
@@ -161,7 +162,8 @@ def test_a_missing_employer_exemption_or_ban_is_the_404_page(app):
     missing = employer.id + 1000
     grant = {"category": "international_organization", "legal_basis": "R209.9",
              "effective_date": TODAY.isoformat(), "expiry_date": "", "note": ""}
-    ban = {"reason": "Fraud", "start_date": TODAY.isoformat(), "end_date": "", "penalty": ""}
+    ban = {"reason": "Fraud", "reason_fr": "Fraude", "start_date": TODAY.isoformat(),
+           "end_date": "", "penalty": ""}
     for path, data in (
         (f"/admin/employers/{missing}", None),
         (f"/admin/employers/{missing}/exemptions", grant),

@@ -21,6 +21,25 @@ def _actions() -> list[str]:
     return list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
 
 
+def test_the_ban_form_asks_for_the_reason_in_both_languages(app):
+    client = admin_client(app)
+    employer = EmployerFactory()
+    page = client.get(f"/admin/employers/{employer.id}").get_data(as_text=True)
+    assert 'name="reason"' in page and 'name="reason_fr"' in page
+    for language, message in (
+        ("en", "Give the reason for the finding in French too: the French public list shows it."),
+        ("fr", "Indiquez aussi la raison de la conclusion en français : la liste publique en "
+               "français l&#39;affiche."),
+    ):
+        response = client.post(f"/admin/employers/{employer.id}/bans?lang={language}", data={
+            "reason": "Refused an inspection", "reason_fr": "   ",
+            "start_date": TODAY.isoformat()})
+        html = response.get_data(as_text=True)
+        assert response.status_code == 400 and message in html
+        assert "Refused an inspection" in html  # what the administrator typed is kept
+    assert not get_standing(employer_id=employer.id, on=TODAY).banned
+
+
 def test_ban_appears_on_the_public_list_until_it_ends(app):
     client = admin_client(app)
     employer = EmployerFactory(operating_name="Shady Orchards")
@@ -28,6 +47,7 @@ def test_ban_appears_on_the_public_list_until_it_ends(app):
         f"/admin/employers/{employer.id}/bans",
         data={
             "reason": "Wages lower than those in the offer",
+            "reason_fr": "Salaires inférieurs à ceux de l'offre",
             "start_date": TODAY.isoformat(),
             "end_date": (TODAY + timedelta(days=364)).isoformat(),
             "penalty": "7500.00",
@@ -41,5 +61,8 @@ def test_ban_appears_on_the_public_list_until_it_ends(app):
     assert "Shady Orchards" in html and "Wages lower than those in the offer" in html
     assert "$7,500.00" in html
     assert employer.contact_email not in html and employer.contact_name not in html
+    french = anonymous.get("/non-compliant-employers?lang=fr").get_data(as_text=True)
+    assert "Salaires inférieurs à ceux de l&#39;offre" in french
+    assert "Wages lower than those in the offer" not in french
     clock.advance(timedelta(days=365))
     assert "Shady Orchards" not in anonymous.get("/non-compliant-employers").get_data(as_text=True)

@@ -195,7 +195,8 @@ def test_banned_employers_cannot_submit_and_exempt_ones_cannot_create(app):
     user = UserFactory()
     offer = complete_draft(user)
     bans.record_ban(actor=admin_actor, employer_id=user.employer_id, reason="Inspection",
-                          start_date=date(2020, 1, 1), end_date=None, penalty_cents=None)
+                    reason_fr="Inspection", start_date=date(2020, 1, 1), end_date=None,
+                    penalty_cents=None)
     with pytest.raises(submission.NotReady):
         _pay(offer.id, actor_for(user), "z" * 32)
     other = UserFactory()

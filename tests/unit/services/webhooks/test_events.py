@@ -100,7 +100,8 @@ def test_exemption_changes_and_a_ban_emit_their_events(app):
         effective_date=clock.today(), expiry_date=clock.today() + timedelta(days=30), note=""))
     revoke_exemption(actor=admin, exemption_id=exemption.id, reason="Granted in error.")
     record_ban(actor=admin, employer_id=user.employer_id, reason="Wages lower than offered",
-               start_date=date(2026, 1, 1), end_date=date(2027, 12, 31), penalty_cents=50_000)
+               reason_fr="Salaires inférieurs à ceux offerts", start_date=date(2026, 1, 1),
+               end_date=date(2027, 12, 31), penalty_cents=50_000)
     granted, revoked, banned = stored_events()
     assert granted["type"] == revoked["type"] == "employer.exemption_changed"
     assert (granted["data"]["change"], revoked["data"]["change"]) == ("granted", "revoked")
