@@ -21,7 +21,9 @@ from tests.browser.journey import Journey
 from tests.browser.people import business_number
 
 ADMIN_EMAIL = "admin@example.com"
-BAN_REASON = "N'a pas versé le salaire promis aux travailleurs étrangers."
+# The published reason in both languages: the public list shows the reader's one.
+BAN_REASONS = {"en": "Did not pay foreign workers the promised wage.",
+               "fr": "N'a pas versé le salaire promis aux travailleurs étrangers."}
 # en bans the first demo employer, fr the second: each journey bans someone not yet banned.
 BANNED = {"en": ("123456782", "Maple Software"), "fr": ("100000009", "Boulangerie Acadienne")}
 _TOTP: dict[str, Any] = {}  # the admin's TOTP and the last step used
@@ -96,11 +98,12 @@ def ban_employer(journey: Journey) -> str:
     journey.fill("#q", number)
     journey.click("main form.filters #submit")
     journey.click(f"main table a:has-text('{name}')")
-    journey.fill("#reason", BAN_REASON)
+    journey.fill("#reason", BAN_REASONS["en"])
+    journey.fill("#reason_fr", BAN_REASONS["fr"])
     journey.fill("#start_date", time.strftime("%Y-%m-%d"))
     journey.fill("#penalty", "5000")
     journey.click("main form[action$='/bans'] #ban_submit")
-    expect(page.locator("main .panel-warning").first).to_contain_text(BAN_REASON)
+    expect(page.locator("main .panel-warning").first).to_contain_text(BAN_REASONS["en"])
     return name
 
 

@@ -109,8 +109,8 @@ def administrator(journey: Journey, application: str) -> None:
     banned = admin_flows.ban_employer(journey)
     journey.visit("/non-compliant-employers")
     row = page.locator("main table tr", has_text=banned)
-    expect(row).to_contain_text(admin_flows.BAN_REASON)
-    journey.remember(admin_flows.BAN_REASON, embassy)
+    expect(row).to_contain_text(admin_flows.BAN_REASONS[journey.lang])  # the reader's language
+    journey.remember(*admin_flows.BAN_REASONS.values(), embassy)
     admin_flows.decide(journey, application)
     admin_flows.audit_log(journey)
     admin_flows.email_deliveries(journey)

@@ -1,10 +1,13 @@
 """At 375 px nothing makes the page scroll sideways (WCAG 1.4.10, issue 13 item 22): the
 dashboard's and the audit log's wide tables scroll inside their own container; the French
-landing keeps "230 $" together. The check measures the page's scroll width."""
+landing keeps "230 $" together; the worker's result page keeps its summary readable (the
+application number wraps instead of squeezing the labels to a word a line). The check measures
+the page's scroll width."""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.admin_flows import sign_in_with_totp
 from tests.browser.offer_flows import employer_signed_in, start_offer
@@ -58,4 +61,43 @@ def test_the_audit_log_fits_a_phone_screen(make_journey):
     for path in ("/admin/audit", "/admin/employers"):
         journey.visit(path)
         _fits(journey, path)
+    journey.finish()
+
+
+# The narrowest line box of the summary's labels and values: a label squeezed to one word a
+# line is narrower than its longest word needs.
+SQUEEZED_LABELS = """() => [...document.querySelectorAll('main dl.summary dt')]
+  .filter(dt => dt.scrollWidth > dt.clientWidth + 1
+                || dt.getBoundingClientRect().width < 120)
+  .map(dt => dt.innerText + ' is ' + Math.round(dt.getBoundingClientRect().width) + ' px')"""
+
+
+def _apply_for_an_open_permit(journey) -> None:
+    page = journey.page
+    journey.visit("/work-permit/apply")
+    page.check("input[name=permit_type][value=open]")
+    page.select_option("#open_code", "C43")
+    journey.fill("#family_name", "Rivera")
+    journey.fill("#given_names", "Ana")
+    journey.fill("#date_of_birth", "1990-04-25")
+    page.select_option("#citizenship", "US")
+    journey.fill("#passport_number", "P1234567")
+    journey.fill("#passport_expiry", "2034-01-01")
+    page.select_option("#residence_country", "US")
+    page.check("input[name=applies_from][value=outside]")
+    page.check("input[name=biometrics][value=within_14_days]")
+    journey.click("main form #submit")
+    expect(page.locator("main .offer-number")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_worker_result_fits_a_phone_screen(make_journey, lang):
+    journey = make_journey(lang)
+    journey.page.set_viewport_size({"width": WIDTH, "height": 800})
+    _apply_for_an_open_permit(journey)
+    _fits(journey, "the worker's result page")
+    assert journey.page.evaluate(SQUEEZED_LABELS) == []
+    number = journey.page.locator("main .offer-number").first
+    box = number.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= WIDTH
     journey.finish()
