@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from babel.numbers import format_decimal
 from flask import Flask, Response, request
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
@@ -20,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 from portal.api.problems import ApiProblem, FieldError, code_for_status, message_code, problem, word
 from portal.errors import PROBLEM_RENDERER
 from portal.extensions import db
+from portal.i18n import babel_locale
 from portal.services.errors import Conflict, DomainError, Forbidden, InvalidFields, NotFound
 from portal.services.offers.drafts import StaleOffer
 from portal.text_checks import UNSAFE_TEXT, UnsafeParameter
@@ -59,8 +62,20 @@ def schema_error(message: str) -> tuple[str, str]:
     for pattern, code, text in _SCHEMA_MESSAGES:
         found = pattern.match(message)
         if found:
-            return code, str(text) % found.groupdict() if found.groupdict() else str(text)
+            values = {name: _number(value) for name, value in found.groupdict().items()}
+            return code, str(text) % values if values else str(text)
     return "invalid", message
+
+
+def _number(text: str) -> str:
+    """A bound from marshmallow's message ("0.5", "10000000") the reader's way ("0,5",
+    "10 000 000" in French); anything else as it is."""
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return text
+    try:
+        return str(format_decimal(Decimal(text), locale=babel_locale()))
+    except InvalidOperation:
+        return text
 
 
 def _walk(messages: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:

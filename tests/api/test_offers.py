@@ -3,6 +3,7 @@ filters and a cursor, delete, copy, validation; and isolation between employers.
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -244,3 +245,18 @@ def test_a_new_draft_with_bad_dates_points_inside_its_section(client, employer_u
     assert error["pointer"] == "/worker/worker_date_of_birth"
     assert "years old; a worker is 14 to 100" in error["detail"]
     assert db.session.scalar(select(Offer.id)) is None
+
+
+def test_range_errors_write_their_bounds_the_readers_way(client, employer_user):
+    """Issue 13 item 18: "0,5" and "10 000 000" in French, "0.5" and "10,000,000" in English."""
+    token = make_key(employer_user)
+    offer_id = _draft(client, token).get_json()["id"]
+    url = f"/api/v1/offers/{offer_id}/sections/wages"
+    body = {"hours_per_week": 200, "wage_cents": -1}
+    english = client.patch(url, json=body, headers=bearer(token)).get_json()
+    texts = {e["pointer"]: e["detail"] for e in english["errors"]}
+    assert texts["/hours_per_week"] == "Enter a value from 0.5 to 168."
+    french = client.patch(url, json=body, headers=bearer(token, **{"Accept-Language": "fr"}))
+    texts = {e["pointer"]: e["detail"] for e in french.get_json()["errors"]}
+    assert texts["/hours_per_week"] == "Entrez une valeur de 0,5 à 168."
+    assert "0.5" not in json.dumps(french.get_json(), ensure_ascii=False)
