@@ -13,6 +13,7 @@ from portal.access import admin_required, current_actor
 from portal.admin import bp
 from portal.admin.sandbox_forms import AdvanceClockForm, SetClockForm
 from portal.forms_errors import apply_domain_error
+from portal.i18n import format_day
 from portal.services.errors import DomainError
 from portal.services.sandbox import clock as sandbox_clock
 
@@ -39,7 +40,7 @@ def _moved(form: Any, move: Any, **values: Any) -> ResponseReturnValue | None:
     except DomainError as error:
         apply_domain_error(form, error)
         return None
-    flash(_("Simulated time is now %(day)s.", day=state.today.isoformat()), "success")
+    flash(_("Simulated time is now %(day)s.", day=format_day(state.today)), "success")
     return redirect(url_for("admin.sandbox_clock_page"))
 
 

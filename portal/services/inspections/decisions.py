@@ -26,7 +26,7 @@ from portal.rules.compliance.deadlines import (
     preliminary_finding_deadline,
 )
 from portal.rules.compliance.status import BanRecord
-from portal.rules.messages import Message
+from portal.rules.messages import Day, Message
 from portal.services.actor import Actor, require_admin
 from portal.services.audit import chain as audit
 from portal.services.compliance import bans
@@ -138,7 +138,7 @@ def decide(*, actor: Actor, inspection_id: int, reason_en: str, reason_fr: str) 
         earliest = earliest_decision_on(inspection)
         if earliest is None or today < earliest:
             raise Conflict(Message.of("inspection.too_early_to_decide",
-                                      on=earliest.isoformat() if earliest else ""))
+                                      on=Day(earliest) if earliest else ""))
         outcome = _outcome_or_refuse(inspection, today)
         _apply(inspection, outcome, today, actor, (reason_en.strip(), reason_fr.strip()))
         audit.record("inspection.decided", actor=actor, employer_id=inspection.employer_id,

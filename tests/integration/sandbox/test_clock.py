@@ -103,6 +103,9 @@ def test_the_admin_page_moves_time_and_the_banner_says_so_while_the_session_live
     assert later.isoformat() == "2027-01-03"
     english = client.get("/admin/?lang=en").get_data(as_text=True)
     assert "Simulated date: January 3, 2027 (real date: November 24, 2026)." in english
+    # The flash writes the day out too, "1er" for the first of the month in French.
+    client.post("/admin/sandbox/clock/advance?lang=fr", data={"days": "29"})
+    assert "1er février 2027" in client.get("/admin/sandbox/clock?lang=fr").get_data(as_text=True)
 
 
 def test_the_admin_page_refuses_a_day_in_the_past_next_to_the_field(sandbox):

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from portal import clock
+from portal.catalogue import language, say
 from portal.extensions import db
 from portal.models import (
     AuditEvent,
@@ -203,6 +204,8 @@ def test_the_decision_waits_for_the_reply_period_moved_by_the_clock(app):
     with pytest.raises(Conflict) as early:
         decisions.decide(actor=admin, inspection_id=inspection.id, **reasons)
     assert early.value.message.code == "inspection.too_early_to_decide"
+    with language("fr"):  # the day written out (issue 13 item 18), never 2027-01-05
+        assert "5 janvier 2027" in say(early.value.message)
     move_to(date(2027, 1, 4))
     decisions.reply_to_preliminary(actor=employer_actor(user), inspection_id=inspection.id,
                                    reply="On the last day")
