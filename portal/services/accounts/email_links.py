@@ -28,6 +28,7 @@ from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import EmailLink, User
 from portal.rules.messages import Message
+from portal.services.accounts import lockout
 from portal.services.accounts.authentication import normalise_email
 from portal.services.accounts.passwords import check_password_rule
 from portal.services.actor import Actor
@@ -140,7 +141,8 @@ def request_password_reset(
 
 
 def reset_password(*, token: str, new_password: str, ip_address: str | None) -> int:
-    """Set a new password with a reset link; every session ends. Returns the user id.
+    """Set a new password with a reset link; every session ends and a sign-in lockout
+    (`accounts.lockout`) is lifted. Returns the user id.
     Raises LinkInvalid, PasswordRejected (field "password")."""
     check_password_rule(new_password)
     password_hash = passwords.hash_password(new_password)  # slow: not under the write lock
@@ -150,6 +152,7 @@ def reset_password(*, token: str, new_password: str, ip_address: str | None) -> 
         user.password_hash = password_hash
         user.password_changed_at = clock.now()
         user.session_version += 1
+        lockout.release(user_id=user.id)  # the link reached the owner: the lock has done its job
         if user.email_confirmed_at is None:
             user.email_confirmed_at = clock.now()  # the link reached the address
         audit.record("user.password_reset", actor=_actor(user, ip_address),

@@ -13,6 +13,7 @@ Guarantees:
   owner is told once per lockout (outbox and email, in their language: how many failures and
   until when, nothing about who tried) and it is audited once (`account.locked`: the count and
   the minutes, no email, no address);
+- a password reset by link (which proves the address) ends the lockout (`release`);
 - time is real time (`portal.clock.real_now`: a lockout, like a rate limit, never jumps with the
   sandbox clock); the sweep deletes failures older than an hour and the
   guards of ended lockouts (`purge_expired`).
@@ -149,6 +150,14 @@ def _lock(guard: AccountGuard, user: User | None, failures: int, limits: Lockout
                  object_type="user" if user is not None else None,
                  object_id=user.id if user is not None else None,
                  details={"failures": failures, "minutes": minutes})
+
+
+def release(*, user_id: int) -> None:
+    """End the account's lockout and forget its failures, inside the caller's write
+    transaction: its owner proved the address (a password reset link)."""
+    key = user_key(user_id)
+    db.session.execute(delete(SignInFailure).where(SignInFailure.account_key == key))
+    db.session.execute(delete(AccountGuard).where(AccountGuard.account_key == key))
 
 
 def purge_expired() -> int:

@@ -17,6 +17,7 @@ from portal import clock
 from portal.extensions import db
 from portal.jobs.sweep import sweep
 from portal.models import AccountGuard, AuditEvent, Message, SignInFailure
+from tests.accounts_helpers import latest_link
 from tests.admin_helpers import NOW
 from tests.api_helpers import bearer, make_key
 from tests.conftest import TEST_PASSWORD
@@ -94,6 +95,18 @@ def test_the_lock_ends_after_fifteen_minutes(limited):
     # The failures before the lock are not counted again: nine more do not lock it.
     assert [_sign_in(limited, user.email).status_code for _ in range(9)] == [401] * 9
     assert _sign_in(limited, user.email, TEST_PASSWORD).status_code == 302
+
+
+def test_a_password_reset_by_link_ends_the_lockout(limited):
+    user = UserFactory()
+    for _ in range(10):
+        _sign_in(limited, user.email)
+    assert _post(limited, "/forgot-password", {"email": user.email}).status_code == 200
+    new_password = "quartz-meadow-harbour-lantern-7"
+    path = latest_link(user.email, "password_reset")
+    reset = _post(limited, path, {"password": new_password, "confirm_password": new_password})
+    assert reset.status_code == 302, reset.get_data(as_text=True)
+    assert _sign_in(limited, user.email, new_password).status_code == 302
 
 
 def test_an_unknown_email_gets_exactly_the_same_answers(limited):
