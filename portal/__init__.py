@@ -75,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.batches import bp as batches_bp
     from portal.codes import bp as codes_bp
     from portal.employer import bp as employer_bp
+    from portal.employer.practice import bp as practice_bp
     from portal.offers import bp as offers_bp
     from portal.outbox import bp as outbox_bp
     from portal.public import bp as public_bp
@@ -87,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
         public_bp,
         auth_bp,
         employer_bp,
+        practice_bp,
         codes_bp,
         offers_bp,
         batches_bp,

@@ -218,6 +218,21 @@ def practice_list(lang: str) -> None:
         click.echo(f"{case.id:<{width}}  {difficulty:<13}  {say_in(case.title, lang)}")
 
 
+@practice_group.command("make-instructor")
+@click.option("--email", required=True, help="The employer user who becomes an instructor.")
+@click.option("--undo", is_flag=True, help="Take the instructor role away instead.")
+def practice_make_instructor(email: str, undo: bool) -> None:
+    """Let an employer user see every learner's practice results (/practice/instructor)."""
+    from portal.services.practice import results
+
+    try:
+        user = results.set_instructor(email=email, value=not undo)
+    except DomainError as error:
+        raise click.ClickException(say(error.message)) from error
+    state = "no longer an instructor" if undo else "an instructor"
+    click.echo(f"{user.email} is now {state}.")
+
+
 @click.group("api-keys")
 def api_keys_group() -> None:
     """API keys for the JSON API (/api/v1)."""

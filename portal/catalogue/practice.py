@@ -151,6 +151,14 @@ _APPLICATION: dict[str, LazyString] = {
     ),
 }
 
+_PAGES: dict[str, LazyString] = {
+    "practice.case_not_found": _l("There is no such practice case."),
+    "practice.not_started": _l("Start this case first: checking your work grades the practice "
+                               "employer it makes."),
+    "practice.instructors_only": _l("Only an instructor sees the learners' results."),
+    "practice.no_such_user": _l("No employer user has this email address."),
+}
+
 PRACTICE: dict[str, LazyString] = {
-    **_LABELS, **_OUTCOME_AND_CODE, **_FEE, **_IDENTITY, **_APPLICATION,
+    **_LABELS, **_PAGES, **_OUTCOME_AND_CODE, **_FEE, **_IDENTITY, **_APPLICATION,
 }

@@ -45,6 +45,7 @@ from portal.models.offer_verification import VerificationAttempt
 from portal.models.operations import FailedTask
 from portal.models.outbox import Message
 from portal.models.payment import Payment, Refund
+from portal.models.practice import PracticeResult
 from portal.models.sandbox_clock import SandboxClock
 from portal.models.second_factor import RecoveryCode
 from portal.models.team import Invitation, Membership
@@ -95,6 +96,7 @@ __all__ = [
     "PaymentResult",
     "Permission",
     "PermitType",
+    "PracticeResult",
     "RecoveryCode",
     "Refund",
     "Role",

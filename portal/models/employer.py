@@ -66,8 +66,18 @@ class Employer(Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     # Set by the primary user: every member must sign in with a second factor (TOTP).
     second_factor_required: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # A practice employer (issue 17 item 4): made for one learner to work a practice case in the
+    # ordinary portal; kept out of the administrators' lists. Both empty for a real employer.
+    # The learner's user id has no foreign key: user_account already refers to employer, and a
+    # key each way would leave no order to create or empty the two tables in.
+    practice_case_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    practice_learner_id: Mapped[int | None] = mapped_column(index=True, default=None)
 
     users: Mapped[list[User]] = relationship(back_populates="employer")
+
+    @property
+    def is_practice(self) -> bool:
+        return self.practice_case_id is not None
 
     @property
     def has_mailing_address(self) -> bool:

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -48,6 +48,8 @@ class User(UserMixin, Model):  # type: ignore[misc]  # Flask-Login publishes no 
     totp_enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
     is_active_account: Mapped[bool] = mapped_column(default=True)
+    # Sees every learner's practice results and exports them (issue 17 item 4).
+    is_instructor: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Set when the person proved they own `email` (a confirmation link; administrators made on
     # the command line are confirmed). Until then the account can do nothing but confirm.
     email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -73,7 +73,7 @@ def search_employers(
     """Employers whose name or business number contains `query` (case-insensitive), in
     `province` and with `status` (active/exempt/banned on day `on`) when given; by name."""
     require_admin(actor)
-    stmt = select(Employer)
+    stmt = select(Employer).where(Employer.practice_case_id.is_(None))  # no practice ones
     query = query.strip()
     if query:
         digits = "".join(ch for ch in query if ch.isdigit())
