@@ -162,6 +162,30 @@ def test_an_unconfirmed_account_cannot_accept_an_invitation(app):
         primary.employer_id
 
 
+def test_a_confirmed_account_with_another_address_cannot_accept_an_invitation(app):
+    import re
+
+    from portal.models import Membership
+    from portal.services.errors import Forbidden
+    from portal.services.teams import invitations
+
+    primary = UserFactory()
+    inviter = app.test_client()
+    _sign_in(inviter, primary.email)
+    page = inviter.post("/employer/team/invite", data={"email": EMAIL, "permission": "submit"})
+    code = re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}",
+                     page.get_data(as_text=True)).group(0)
+    someone_else = UserFactory(email="someone.else@example.com")  # confirmed, not the invitee
+    assert someone_else.email_confirmed_at is not None
+    with pytest.raises(Forbidden) as refused:
+        invitations.accept_invitation(code=code, user_id=someone_else.id, ip_address=None)
+    assert refused.value.message.code == "team.invitation_other_email"
+    db.session.rollback()
+    assert db.session.scalar(select(Membership).where(
+        Membership.user_id == someone_else.id,
+        Membership.employer_id == primary.employer_id)) is None
+
+
 def test_confirmation_in_french(client):
     client.get("/register?lang=fr")
     client.post("/register", data=registration())
