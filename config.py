@@ -121,6 +121,10 @@ class Config:
     # The JSON API: one budget per API key over every operation (per address without a key).
     RATELIMIT_API = "300 per minute;10000 per hour"
 
+    # How long a batch keeps its rows as uploaded (workers' names, passports) after its
+    # confirm, and an unconfirmed dry run at all (portal.services.batches.retention).
+    BATCH_ROWS_RETENTION_HOURS = int(os.environ.get("BATCH_ROWS_RETENTION_HOURS", "24"))
+
     HSTS_ENABLED = True
     SEED_DEMO_ALLOWED = False
     # The sandbox clock (portal.services.sandbox.clock): simulated time an administrator or

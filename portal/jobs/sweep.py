@@ -8,19 +8,23 @@ it. Whatever must happen is therefore known from the database, and the sweep ask
 It also deletes the email links (confirmation, password reset) that expired or were used.
 Every task it queues is idempotent, so queueing one that is also still waiting does no harm.
 It also deletes form input held on the server for more than 24 hours (portal.services.held),
-the records of ended sessions older than the absolute session limit, and sign-in failures
-older than an hour with the guards of ended lockouts (portal.services.accounts.lockout).
+the records of ended sessions older than the absolute session limit, sign-in failures older
+than an hour with the guards of ended lockouts (portal.services.accounts.lockout), and a batch's
+uploaded rows (workers' personal data) after BATCH_ROWS_RETENTION_HOURS
+(portal.services.batches.retention).
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from flask import current_app
 
 from portal.extensions import queue
 from portal.queue import crontab
 from portal.services.accounts import email_links, lockout, session_ids
+from portal.services.batches import retention
 from portal.services.documents import confirmation as documents
 from portal.services.held import forms as held
 from portal.services.outbox import delivery
@@ -56,8 +60,13 @@ def sweep() -> dict[str, int]:
     session_ids.purge_ended(max_age=current_app.config["SESSION_ABSOLUTE_TIMEOUT"])
     links = email_links.purge_expired()
     lockout.purge_expired()
-    if any(counts.values()) or purged or links:
-        logger.info("jobs.sweep queued=%s held_forms_purged=%d email_links_purged=%d",
-                    counts, purged, links)
+    batches = retention.purge_rows(retention=timedelta(
+        hours=current_app.config["BATCH_ROWS_RETENTION_HOURS"]))
+    if any(counts.values()) or purged or links or batches.confirmed or batches.dry_runs:
+        logger.info("jobs.sweep queued=%s held_forms_purged=%d email_links_purged=%d "
+                    "batch_rows_purged=%d batch_dry_runs_deleted=%d", counts, purged, links,
+                    batches.confirmed, batches.dry_runs)
     counts["email_links.purged"] = links
+    counts["batches.rows_purged"] = batches.confirmed
+    counts["batches.dry_runs_deleted"] = batches.dry_runs
     return counts

@@ -6,6 +6,8 @@ Invariants the database enforces:
   again finds the same batch, so it never makes a second set of drafts;
 - one row per row number of a batch; a row's offer belongs to one row only;
 - a row is valid, invalid, created (its draft exists) or skipped (invalid, left out at confirm).
+Its cells are emptied a while after the confirm (rows_purged_at); an unconfirmed dry run is
+deleted after the same while (portal.services.batches.retention).
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ class Batch(Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     confirmed_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    # When the rows' cells (the workers' personal data) were emptied, a while after the confirm
+    # (portal.services.batches.retention); the statuses, errors and offers stay.
+    rows_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     rows: Mapped[list[BatchRow]] = relationship(
         back_populates="batch", order_by="BatchRow.row_number", cascade="all, delete-orphan",
