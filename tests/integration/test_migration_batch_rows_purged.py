@@ -45,6 +45,7 @@ def test_0030_adds_an_empty_purge_time_to_an_existing_batch_and_back(app_at_0029
         "SELECT b.file_name, b.rows_purged_at, r.cells FROM batch b JOIN batch_row r"
         " ON r.batch_id = b.id")).one()
     assert row[0] == "team.csv" and row[1] is None and "Dupont" in str(row[2])
+    db.session.commit()  # end the read: the downgrade alters the table from another connection
 
     downgrade(revision="0029")
 
