@@ -104,3 +104,45 @@ def test_the_rules_box_keeps_a_space_between_its_label_and_the_message(
     html = client.get(f"/employer/offers/{offer.id}/wages-and-benefits").get_data(as_text=True)
     text = re.sub(r"<[^>]+>", "", html).replace("\u00a0", " ")
     assert re.search(re.escape(label) + r" \S", text), "the label runs into the message"
+
+
+_SUMMARY_LINK = re.compile(r'<div class="error-summary".*?</div>', re.S)
+SECTIONS = ("/exemption-code", "/foreign-worker", "/job", "/wages-and-benefits",
+            "/attestations")
+
+
+def _summary_targets_exist(html: str, where: str) -> int:
+    summary = _SUMMARY_LINK.search(html)
+    assert summary, f"{where}: a refused form shows its error summary"
+    links = re.findall(r'href="#([^"]+)"', summary.group(0))
+    missing = [name for name in links if name not in _ids(html)]
+    assert not missing, f"{where}: the error summary links to {missing}, which no element has"
+    return len(links)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_error_summary_link_after_a_refused_post_lands_on_its_field(
+        app, client, signed_in, language):
+    """The other half of item 20: the links of the error summary a refused POST shows, on the
+    offer sections, the profile, registration and the worker's forms."""
+    client.get(f"/employer/?lang={language}")
+    offer = create_draft(actor=actor_for(signed_in))
+    seen = 0
+    bad = {"worker_date_of_birth": "2030-01-01", "hours_per_week": "abc", "wage": "x",
+           "start_date": "2027-03-01", "end_date": "2026-01-01", "noc_code": "9",
+           "save_continue": "1"}
+    for section in SECTIONS:
+        path = f"/employer/offers/{offer.id}{section}"
+        response = client.post(path, data=bad)
+        if response.status_code == 302:
+            continue  # a section with nothing to refuse in these values saved them
+        seen += _summary_targets_exist(response.get_data(as_text=True), path)
+    seen += _summary_targets_exist(
+        client.post("/employer/profile/edit", data={"legal_name": ""}).get_data(as_text=True),
+        "/employer/profile/edit")
+    visitor = app.test_client()
+    for path, data in (("/register", {"email": "x"}), ("/work-permit/apply", {}),
+                       ("/verify-offer", {"number": "B12"}), ("/work-permit/status", {})):
+        html = visitor.post(f"{path}?lang={language}", data=data).get_data(as_text=True)
+        seen += _summary_targets_exist(html, path)
+    assert seen > 15
