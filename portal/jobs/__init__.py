@@ -11,6 +11,8 @@ Tasks:
 - `jobs.sweep` (every minute, and when a consumer starts): queues again whatever is due.
 - `compliance.announce_endings` (every hour): tells employers of exemptions and bans that
   ended on their date, and of inspection penalties that went into default, once.
+- `refunds.advance` (every hour): approves and issues the fee refunds due on clock.today()
+  (Canadian business days, portal.rules.refunds), each step once, the employer told.
 - `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
 - `decisions.auto_decide` (every minute, with SANDBOX_AUTO_DECIDE_AFTER_DAYS): the sandbox's
   automatic decisions of work permit applications by their test values.
@@ -31,6 +33,7 @@ def init_app(app: Flask) -> None:
         documents,
         email,
         failures,
+        refunds,
         sweep,
         webhooks,
     )

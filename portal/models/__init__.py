@@ -46,6 +46,7 @@ from portal.models.operations import FailedTask
 from portal.models.outbox import Message
 from portal.models.payment import Payment, Refund
 from portal.models.practice import PracticeResult
+from portal.models.refund_states import RefundState
 from portal.models.sandbox_clock import SandboxClock
 from portal.models.second_factor import RecoveryCode
 from portal.models.team import Invitation, Membership
@@ -99,6 +100,7 @@ __all__ = [
     "PracticeResult",
     "RecoveryCode",
     "Refund",
+    "RefundState",
     "Role",
     "SandboxClock",
     "Scope",

@@ -348,7 +348,7 @@ give_labels(
         WebhookEventType.OFFER_SUBMITTED: _l("An offer is submitted"),
         WebhookEventType.OFFER_PAID: _l("An offer's compliance fee is paid"),
         WebhookEventType.OFFER_WITHDRAWN: _l("An offer is withdrawn"),
-        WebhookEventType.REFUND_ISSUED: _l("A compliance fee is refunded"),
+        WebhookEventType.REFUND_ISSUED: _l("A compliance fee refund is issued"),
         WebhookEventType.OFFER_MATCHED: _l("An offer is matched to a work permit application"),
         WebhookEventType.WORK_PERMIT_DECIDED: _l("A matched work permit application is decided"),
         WebhookEventType.EMPLOYER_EXEMPTION_CHANGED: _l(

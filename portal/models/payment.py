@@ -4,20 +4,22 @@ Only the card brand, the last four digits and the result are kept (never the car
 The database allows at most one successful payment per offer (a partial unique index, on both
 SQLite and PostgreSQL), and each payment attempt has a unique idempotency key, so a double
 click or a refresh can never charge twice. Refunds are separate rows: a payment is never
-deleted or changed.
+deleted or changed. A refund moves requested -> approved -> issued on the business days of
+portal.rules.refunds (portal.services.offers.refunds); the day of each step it reached is kept.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import Model
 from portal.models.enums import PaymentResult
-from portal.models.types import UTCDateTime
+from portal.models.refund_states import RefundState
+from portal.models.types import EnumText, UTCDateTime
 
 
 class Payment(Model):
@@ -60,7 +62,14 @@ class Payment(Model):
 
 class Refund(Model):
     __tablename__ = "refund"
-    __table_args__ = (CheckConstraint("amount_cents > 0", name="amount_positive"),)
+    __table_args__ = (
+        CheckConstraint("amount_cents > 0", name="amount_positive"),
+        CheckConstraint("state IN ('requested','approved','issued')", name="state_known"),
+        CheckConstraint("(state = 'requested') = (approved_on IS NULL)",
+                        name="approved_on_iff_approved"),
+        CheckConstraint("(state = 'issued') = (issued_on IS NOT NULL)",
+                        name="issued_on_iff_issued"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # One refund per payment: the whole fee goes back once.
@@ -69,5 +78,10 @@ class Refund(Model):
     reason: Mapped[str] = mapped_column(Text)
     refunded_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    state: Mapped[RefundState] = mapped_column(EnumText(RefundState, 20), index=True,
+                                               default=RefundState.REQUESTED)
+    requested_on: Mapped[date] = mapped_column(Date)
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    issued_on: Mapped[date | None] = mapped_column(Date)
 
     payment: Mapped[Payment] = relationship(back_populates="refunds")

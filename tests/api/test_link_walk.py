@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.api_helpers import bearer, make_key
+from tests.refunds_helpers import issue_refunds
 
 EXPRESSION = re.compile(
     r"^\$(?P<source>request\.path\.|response\.body#|response\.header\.)(?P<rest>.*)$")
@@ -132,3 +133,9 @@ def test_the_links_take_the_list_to_a_complete_draft_paid_then_withdrawn(walk):
     withdrawn, _ = walk.follow("payAndSubmit", 201, "withdrawOfferWithExample", paid, request)
     assert _ok(withdrawn, 200)["offer"]["status"] == "withdrawn"
     assert withdrawn.get_json()["offer"]["fee_status"] == "refunded"
+    offer_id = withdrawn.get_json()["offer"]["id"]
+    refund = _ok(walk.call("readRefund", {"offer_id": offer_id})[0], 200)
+    assert refund["state"] == "requested" and refund["next_step_on"]
+    issue_refunds()  # its business days on the clock, the hourly task
+    refund = _ok(walk.call("readRefund", {"offer_id": offer_id})[0], 200)
+    assert refund["state"] == "issued" and refund["next_step_on"] is None

@@ -47,7 +47,7 @@ from portal.i18n import current_language
 from portal.models.enums import PaymentResult, RefundCause, Scope
 from portal.services.documents import confirmation as documents
 from portal.services.errors import DomainError
-from portal.services.offers import lifecycle, review, submission
+from portal.services.offers import lifecycle, refunds, review, submission
 from portal.services.offers.access import get_offer
 from portal.services.offers.filecheck import UploadLimits
 
@@ -66,6 +66,10 @@ SUBMITTED_LINKS = {**example_links(SUBMITTED_EXAMPLES, SUBMITTED_OFFER_ID), **wo
 REFUND_EXAMPLE = {"id": 3, "amount_cents": 23000, "created_at": "2026-12-02T09:30:00+00:00",
                   "cause": "offer_withdrawn", "message": "The offer was withdrawn: the "
                   "compliance fee is refunded to the card used.",
+                  "state": "approved", "state_label": "Approved for payment",
+                  "requested_on": "2026-12-02", "approved_on": "2026-12-09",
+                  "issued_on": None, "expected_approved_on": "2026-12-09",
+                  "expected_issued_on": "2026-12-16", "next_step_on": "2026-12-16",
                   "payment": {**PAYMENT_EXAMPLE, "refunded_cents": 23000}}
 
 
@@ -218,9 +222,10 @@ def receipt(offer_id: int) -> Any:
 @blp.response(200, RefundSchema, example=REFUND_EXAMPLE)
 @problems(blp, 401, 403, 404, 429)
 @blp.doc(summary="The fee refund", operationId="readRefund",
-         description="The refund of the compliance fee: made when a "
+         description="The refund of the compliance fee: requested when a "
          "pending offer is withdrawn, or when the work permit application that matched it is "
-         "refused. 404 (code refund.none) while there is none.")
+         "refused; approved and issued later on Canadian business days (see state), with the "
+         "expected day of the next step. 404 (code refund.none) while there is none.")
 def refund(offer_id: int) -> Any:
     try:
         _offer, payment = lifecycle.get_receipt(offer_id=offer_id, actor=actor())
@@ -229,9 +234,13 @@ def refund(offer_id: int) -> Any:
     if not payment.refunds:
         raise ApiProblem(404, "refund.none", detail=_NO_REFUND)
     made = payment.refunds[0]
-    cause = RefundCause(made.reason)
+    cause, step = RefundCause(made.reason), refunds.progress(made)
     return {"id": made.id, "amount_cents": made.amount_cents, "created_at": made.created_at,
-            "cause": str(cause), "message": str(cause.label),
+            "cause": str(cause), "message": str(cause.label), "state": str(step.state),
+            "state_label": str(step.state.label), "requested_on": step.requested_on,
+            "approved_on": step.approved_on, "issued_on": step.issued_on,
+            "expected_approved_on": step.expected_approved_on,
+            "expected_issued_on": step.expected_issued_on, "next_step_on": step.next_step_on,
             "payment": payment_body(payment)}
 
 

@@ -39,6 +39,21 @@ class RefundSchema(ma.Schema):
         ["offer_withdrawn", "work_permit_refused"]))
     message = ma.fields.String(required=True, metadata={
         "description": "Why the fee was refunded, in the language asked for."})
+    state = ma.fields.String(required=True, validate=v.OneOf(
+        ["requested", "approved", "issued"]), metadata={
+        "description": "requested -> approved -> issued, on Canadian business days (weekends "
+                       "and federal holidays do not count): approved 5 business days after "
+                       "the request, issued after 10. The simulator shortens the real timing "
+                       "(unverified: about eight weeks). refund.issued is sent at issue."})
+    state_label = ma.fields.String(required=True, metadata={
+        "description": "The state, in the language asked for."})
+    requested_on = ma.fields.Date(required=True)
+    approved_on = ma.fields.Date(required=True, allow_none=True)
+    issued_on = ma.fields.Date(required=True, allow_none=True)
+    expected_approved_on = ma.fields.Date(required=True)
+    expected_issued_on = ma.fields.Date(required=True)
+    next_step_on = ma.fields.Date(required=True, allow_none=True, metadata={
+        "description": "The expected day of the next step; null once issued."})
     payment = ma.fields.Nested(PaymentSchema, required=True)
 
 

@@ -11,7 +11,9 @@ from portal.models.enums import WebhookEventType
 EVENT_NAMES = [member.value for member in WebhookEventType]
 _EVENTS_DESCRIPTION = ("The events sent to the endpoint: any of " + ", ".join(EVENT_NAMES)
                        + ". Each is POSTed as JSON {type, timestamp, data}, signed by the "
-                         "Standard Webhooks specification.")
+                         "Standard Webhooks specification. refund.issued is sent when the "
+                         "refund is issued, 10 Canadian business days after it was requested "
+                         "(the simulator's shortened timing), with ids, amounts and dates only.")
 
 
 def _events(required: bool) -> ma.fields.List:

@@ -31,6 +31,7 @@ def view(offer: Any) -> ResponseReturnValue:
     details = offer_details(offer)
     return render_template(
         "offers/view.html", offer=offer, action_form=ActionForm(), payment=details.payment,
+        refund=details.refund,
         attestations=drafts.ATTESTATIONS, entry=details.entry, unit_group=details.unit_group,
         probing=verification.probing_of(offer_id=offer.id),
     )

@@ -3,8 +3,9 @@ offer's page, the business information page and the confirmation PDF.
 
 `offer_details(offer)` -> `OfferDetails`: the offer with what it refers to, looked up once —
 its employer, its exemption code's entry (`rules.codes`), its NOC 2021 unit group
-(`rules.noc`) and its one successful payment. The caller has already checked that the actor
-may see the offer (`access.get_offer`); this module reads and never writes.
+(`rules.noc`), its one successful payment and the progress of its refund, if any. The caller
+has already checked that the actor may see the offer (`access.get_offer`); this module reads
+and never writes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from portal.models import Employer, Offer, Payment
 from portal.rules.codes import ExemptionCode, get_code
 from portal.rules.noc import UnitGroup, get_unit_group
 from portal.services.offers.access import successful_payment
+from portal.services.offers.refunds import RefundProgress, progress
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,13 @@ class OfferDetails:
         if self.offer.teer is not None:
             return self.offer.teer
         return self.unit_group.teer if self.unit_group else None
+
+    @property
+    def refund(self) -> RefundProgress | None:
+        """Where the fee's refund is and the expected day of its next step (None: no refund)."""
+        if self.payment is None or not self.payment.refunds:
+            return None
+        return progress(self.payment.refunds[0])
 
 
 def offer_details(offer: Offer) -> OfferDetails:

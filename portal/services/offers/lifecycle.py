@@ -2,13 +2,14 @@
 
 - `mark_matched(*, offer, actor)`: pending -> matched inside the CALLER's transaction (it never
   commits; the caller commits with its own change, e.g. the work permit application).
-- `refund_fee(*, offer, cause, actor)`: records a refund of the offer's successful payment, if
-  any (the payment is kept); inside the caller's transaction (no commit).
+- `refund_fee(*, offer, cause, actor)`: requests a refund of the offer's successful payment, if
+  any (the payment is kept); inside the caller's transaction (no commit). The refund is
+  approved and issued later, on business days (portal.services.offers.refunds, hourly), which
+  is when refund.issued is emitted.
 - `withdraw_offer(*, offer_id, actor, reason)`: pending -> withdrawn and the fee refunded; commits.
 - `get_receipt(*, offer_id, actor)`: the offer and its successful payment.
 A match or a withdrawal asks for the new version's confirmation PDFs (they show the status).
-Each change emits its webhook event (offer.matched, refund.issued, offer.withdrawn) in the same
-transaction.
+Each change emits its webhook event (offer.matched, offer.withdrawn) in the same transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from portal.database import enqueue_after_commit, write_transaction
 from portal.extensions import db
 from portal.models import FeeStatus, Offer, OfferStatus, Payment, Refund, WebhookEventType
 from portal.models.enums import RefundCause
+from portal.models.refund_states import RefundState
 from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
@@ -63,8 +65,9 @@ def _rerender_confirmation(offer: Offer) -> None:
 
 
 def refund_fee(*, offer: Offer, cause: RefundCause, actor: Actor) -> Refund | None:
-    """Record a refund of the offer's successful payment, if it has one not yet refunded, and
-    set its fee status to refunded. The payment row is never deleted or changed. Returns the
+    """Request a refund of the offer's successful payment, if it has one not yet refunded, and
+    set its fee status to refunded (state requested, on today's date: the hourly task approves
+    and issues it). The payment row is never deleted or changed. Returns the
     refund, or None when there is nothing to refund (fee exempt, or already refunded). Takes
     part in the caller's transaction: it does NOT commit."""
     payment = successful_payment(offer)
@@ -76,6 +79,8 @@ def refund_fee(*, offer: Offer, cause: RefundCause, actor: Actor) -> Refund | No
         reason=str(cause),  # a code: worded by RefundCause(...).label where it is read
         refunded_by_user_id=actor.user_id,
         created_at=clock.now(),
+        state=RefundState.REQUESTED,
+        requested_on=clock.today(),
     )
     db.session.add(refund)
     offer.fee_status = FeeStatus.REFUNDED
@@ -90,7 +95,6 @@ def refund_fee(*, offer: Offer, cause: RefundCause, actor: Actor) -> Refund | No
         details={"refund_id": refund.id, "payment_id": payment.id,
                  "amount_cents": refund.amount_cents},
     )
-    webhooks.emit_refund(offer, refund)
     return refund
 
 

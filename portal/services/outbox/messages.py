@@ -24,7 +24,8 @@ from portal.models import Message, User
 from portal.services.outbox import delivery
 
 KINDS = (
-    "invitation", "offer_submitted", "offer_matched", "refund_issued", "decision",
+    "invitation", "offer_submitted", "offer_matched", "refund_approved", "refund_issued",
+    "decision",
     "email_confirmation", "password_reset", "registration_attempt",
     "registration_attempt_business", "registration_business_taken",
     "webhook_endpoint_disabled", "compliance_exemption_expired", "compliance_ban_ended",

@@ -130,10 +130,15 @@ def emit_offer_paid(offer: Offer, payment: Payment) -> None:
 
 
 def emit_refund(offer: Offer, refund: Refund) -> None:
+    """refund.issued: sent when the refund is issued (not when it is requested or approved)."""
     data = offer_data(offer)
     data["refund"] = {"id": refund.id, "payment_id": refund.payment_id,
                       "amount_cents": refund.amount_cents, "currency": "CAD",
-                      "created_at": _time(refund.created_at)}
+                      "cause": refund.reason, "state": str(refund.state),
+                      "created_at": _time(refund.created_at),
+                      "requested_on": _time(refund.requested_on),
+                      "approved_on": _time(refund.approved_on),
+                      "issued_on": _time(refund.issued_on)}
     emit(WebhookEventType.REFUND_ISSUED, employer_id=offer.employer_id, data=data)
 
 

@@ -6,8 +6,9 @@ Guarantees of `decide_application`:
 - approval issues a port-of-entry letter of introduction for an application made from outside
   Canada, and a work permit for one made inside Canada or at a port of entry (domain.md 9.4);
 - refusal needs a reason and refunds the employer's compliance fee for the matched offer
-  (R303.1(6), domain.md 4.3) as a refund record; the offer stays matched (it can never be used
-  again);
+  (R303.1(6), domain.md 4.3) as a refund requested (approved and issued later on business
+  days by portal.services.offers.refunds, which tells the employer and emits refund.issued);
+  the offer stays matched (it can never be used again);
 - the decision, the refund and the messages to the employer commit together, audited.
 """
 
@@ -120,7 +121,7 @@ def decide_application(
         offer = application.offer
         _audit(application, refund, actor, automatic=automatic)
         if offer is not None:
-            _notify(application, offer, refund)
+            _notify(application, offer)
             webhooks.emit_decision(application, offer)
     return application
 
@@ -144,7 +145,7 @@ def _audit(application: WorkPermitApplication, refund: Refund | None, actor: Act
     )
 
 
-def _notify(application: WorkPermitApplication, offer: Offer, refund: Refund | None) -> None:
+def _notify(application: WorkPermitApplication, offer: Offer) -> None:
     notify_employer(
         offer=offer,
         kind="decision",
@@ -154,12 +155,3 @@ def _notify(application: WorkPermitApplication, offer: Offer, refund: Refund | N
             "approved": application.status == ApplicationStatus.APPROVED,
         },
     )
-    if refund is not None:
-        notify_employer(
-            offer=offer,
-            kind="refund_issued",
-            context={
-                "offer_number": offer.number,
-                "amount_cents": refund.amount_cents,
-            },
-        )

@@ -36,6 +36,7 @@ from portal.services.work_permits.applications import submit_application
 from portal.services.work_permits.decisions import decide_application
 from tests.factories import AdminFactory, OfferFactory, UserFactory
 from tests.offers_helpers import actor_for
+from tests.refunds_helpers import issue_refunds
 from tests.work_permits_helpers import WORKER, details_for
 
 PUBLIC = UrlPolicy(https_only=False, allow_private=False)
@@ -60,19 +61,23 @@ def stored_events() -> list[dict]:
         select(WebhookEvent).order_by(WebhookEvent.id))]
 
 
-def test_withdrawal_emits_offer_withdrawn_then_refund_issued(app):
+def test_withdrawal_emits_offer_withdrawn_then_refund_issued_when_the_refund_is_issued(app):
     user = subscribed_user()
     offer = OfferFactory(employer=user.employer)
     withdraw_offer(offer_id=offer.id, actor=actor_for(user), reason="Position cancelled.")
-    withdrawn, refunded = stored_events()
+    [withdrawn] = stored_events()  # the refund is only requested: no refund.issued yet
     assert withdrawn["type"] == "offer.withdrawn"
     assert withdrawn["data"]["offer"]["status"] == "withdrawn"
     assert withdrawn["data"]["offer"]["number"] == offer.number
+    # One delivery task for the event, and the new version's PDFs, asked for after the commit.
+    assert queue.pending_count() == 2
+    issue_refunds()
+    _, refunded = stored_events()
     assert refunded["type"] == "refund.issued"
     assert refunded["data"]["refund"]["amount_cents"] == 23_000
+    assert refunded["data"]["refund"]["state"] == "issued"
+    assert refunded["data"]["refund"]["issued_on"] == clock.today().isoformat()
     assert refunded["data"]["offer"]["fee_status"] == "refunded"
-    # One delivery task per event, and the new version's PDFs, asked for after the commit.
-    assert queue.pending_count() == 3
 
 
 def test_a_match_and_a_decision_emit_their_events_without_the_workers_data(app):
@@ -82,10 +87,16 @@ def test_a_match_and_a_decision_emit_their_events_without_the_workers_data(app):
     decide_application(application_id=application.id, approve=False, reason="Not eligible.",
                        actor=admin_actor())
     kinds = [e["type"] for e in stored_events()]
-    assert kinds == ["offer.matched", "refund.issued", "work_permit.decided"]
+    assert kinds == ["offer.matched", "work_permit.decided"]
     decided = stored_events()[-1]["data"]
     assert decided["work_permit_application"]["status"] == "refused"
     assert decided["work_permit_application"]["number"] == application.number
+    raw = "".join(e.payload for e in db.session.scalars(select(WebhookEvent)))
+    for personal in (offer.worker_passport_number, "Rivera", "Ana", "1990-04-25",
+                     "Not eligible."):
+        assert personal not in raw
+    issue_refunds()
+    assert [e["type"] for e in stored_events()][-1] == "refund.issued"
     raw = "".join(e.payload for e in db.session.scalars(select(WebhookEvent)))
     for personal in (offer.worker_passport_number, "Rivera", "Ana", "1990-04-25",
                      "Not eligible."):
@@ -132,6 +143,7 @@ def test_only_subscribed_enabled_endpoints_get_deliveries(app):
     endpoints.update_endpoint(actor=actor_for(user), endpoint_id=off.id, enabled=False)
     offer = OfferFactory(employer=user.employer)
     withdraw_offer(offer_id=offer.id, actor=actor_for(user), reason="Position cancelled.")
+    issue_refunds()
     assert [e["type"] for e in stored_events()] == ["offer.withdrawn"]  # no refund.issued
     assert len(db.session.scalars(select(WebhookDelivery)).all()) == 1
 

@@ -8,6 +8,7 @@ from typing import cast
 import pytest
 from sqlalchemy import select
 
+from portal import clock
 from portal.extensions import db
 from portal.models import ApplicationStatus, FeeStatus, Message, OfferStatus, Refund, User
 from portal.services.actor import Actor
@@ -15,6 +16,7 @@ from portal.services.errors import Conflict, DomainError, Forbidden
 from portal.services.work_permits.applications import submit_application
 from portal.services.work_permits.decisions import decide_application, list_pending_applications
 from tests.factories import AdminFactory, OfferFactory, UserFactory
+from tests.refunds_helpers import issue_refunds
 from tests.work_permits_helpers import WORKER, details_for
 
 
@@ -56,9 +58,17 @@ def test_refusal_refunds_the_employer_fee_and_keeps_the_offer_matched(app):
     assert offer.fee_status == FeeStatus.REFUNDED and offer.status == OfferStatus.MATCHED
     refund = db.session.scalar(select(Refund))
     assert refund is not None and refund.amount_cents == 23_000
-    kinds = set(db.session.scalars(
-        select(Message.kind).where(Message.recipient_user_id == user.id)))
-    assert {"offer_matched", "decision", "refund_issued"} <= kinds
+    assert refund.state == "requested" and refund.requested_on == clock.today()
+
+    def kinds() -> set[str]:
+        return set(db.session.scalars(
+            select(Message.kind).where(Message.recipient_user_id == user.id)))
+
+    assert {"offer_matched", "decision"} <= kinds() and "refund_issued" not in kinds()
+    issue_refunds()  # the hourly task, on the refund's business days
+    assert {"refund_approved", "refund_issued"} <= kinds()
+    [issued] = db.session.scalars(select(Message).where(Message.kind == "refund_issued"))
+    assert "matched it was refused" in issued.body
 
 
 def test_refusal_needs_a_reason_and_a_decision_is_final(app):
