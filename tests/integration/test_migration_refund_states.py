@@ -1,4 +1,4 @@
-"""Migration 0030: refunds get a state and the days of their steps; a refund made before it was
+"""Migration 0031: refunds get a state and the days of their steps; a refund made before it was
 issued at once, so it becomes 'issued' on its created day (UTC); downgrading removes them."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ NEW_COLUMNS = {"state", "requested_on", "approved_on", "issued_on"}
 
 
 @pytest.fixture
-def app_at_0029(tmp_path):
-    with app_at_revision(tmp_path, "0029") as app:
+def app_at_0030(tmp_path):
+    with app_at_revision(tmp_path, "0030") as app:
         yield app
 
 
@@ -47,11 +47,11 @@ def _insert_refund(created_at: dt.datetime) -> None:
                               ":created_at)"), {**row, "created_at": created_at})
 
 
-def test_0030_makes_existing_refunds_issued_on_their_created_day(app_at_0029):
+def test_0031_makes_existing_refunds_issued_on_their_created_day(app_at_0030):
     assert not NEW_COLUMNS & _columns()
     _insert_refund(dt.datetime(2026, 3, 10, 23, 30, tzinfo=dt.UTC))
 
-    upgrade(revision="0030")
+    upgrade(revision="0031")
 
     assert _columns() >= NEW_COLUMNS
     with db.engine.connect() as conn:
@@ -62,6 +62,6 @@ def test_0030_makes_existing_refunds_issued_on_their_created_day(app_at_0029):
     with pytest.raises(sa.exc.IntegrityError), db.engine.begin() as conn:
         conn.execute(text("UPDATE refund SET state = 'paid'"))
 
-    downgrade(revision="0029")
+    downgrade(revision="0030")
 
     assert not NEW_COLUMNS & _columns()

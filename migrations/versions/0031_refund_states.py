@@ -3,8 +3,8 @@ portal.rules.refunds, with the day of each step reached (requested_on, approved_
 issued_on); the expected days are computed from requested_on, never stored. A refund made
 before this migration was issued at once: it becomes 'issued' on the day it was created.
 
-Revision ID: 0030
-Revises: 0029
+Revision ID: 0031
+Revises: 0030
 """
 
 import warnings
@@ -13,8 +13,8 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0030"
-down_revision = "0029"
+revision = "0031"
+down_revision = "0030"
 branch_labels = None
 depends_on = None
 
