@@ -15,5 +15,6 @@ from portal.admin.routes import (  # noqa: E402, F401
     home,
     inspections,
     sandbox,
+    sandbox_scenarios,
     second_factor,
 )

@@ -22,3 +22,9 @@ class SetClockForm(PortalForm):
     day = DayField(_l("New simulated date"), description=DATE_HINT,
                    validators=[InputRequired(DATE_ERROR)])
     submit = SubmitField(_l("Move to this date"), id="set_submit")
+
+
+class LoadScenarioForm(PortalForm):
+    """One Load button per scenario (the form carries only the CSRF token)."""
+
+    submit = SubmitField(_l("Load"))

@@ -83,7 +83,7 @@ def _new_password() -> str:
     return "-".join(secrets.token_urlsafe(4) for _ in range(4))
 
 
-def _upsert_user(email: str, name: str, role: Role, employer: Employer | None) -> DemoAccount:
+def upsert_user(email: str, name: str, role: Role, employer: Employer | None) -> DemoAccount:
     password = _new_password()
     user = db.session.scalar(select(User).where(User.email == email))
     if user is None:
@@ -122,8 +122,8 @@ def seed() -> list[DemoAccount]:
                     if getattr(employer, key) is None:
                         setattr(employer, key, value)
             for email, name, role in data["users"]:
-                made.append(_upsert_user(email, name, role, employer))
-        made.append(_upsert_user(*DEMO_ADMIN, Role.ADMIN, None))
+                made.append(upsert_user(email, name, role, employer))
+        made.append(upsert_user(*DEMO_ADMIN, Role.ADMIN, None))
     _seed_inspectable_offer()
     return made
 

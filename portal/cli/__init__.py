@@ -1,6 +1,6 @@
 """Command-line tasks: `flask create-admin`, `flask seed-demo`, `flask audit verify|checkpoint|
 publish`, `flask translate check`, `flask practice list`, `flask api-keys create`, `flask sandbox
-clock show|advance|set`."""
+clock show|advance|set`, `flask sandbox scenarios|load|reset` (portal.cli.sandbox)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(translate_group)
     app.cli.add_command(practice_group)
     app.cli.add_command(api_keys_group)
+    from portal.cli.sandbox import sandbox_group
+
     app.cli.add_command(sandbox_group)
 
 
@@ -258,57 +260,3 @@ def api_keys_create(email: str, scopes: str, name: str, employer_id: int | None)
     click.echo(f"API key {key.prefix}... ({key.scopes}) made for employer {key.employer_id}. "
                "It is shown once; keep it secret:")
     click.echo(token)
-
-
-@click.group("sandbox")
-def sandbox_group() -> None:
-    """Sandbox controls (development and integration testing)."""
-
-
-@sandbox_group.group("clock")
-def clock_group() -> None:
-    """The simulated date: shown, or moved forwards (never backwards)."""
-
-
-def _print_clock(state: Any) -> None:
-    click.echo(f"simulated date: {state.today.isoformat()}")
-    click.echo(f"real date:      {state.real_today.isoformat()} "
-               f"({state.days_ahead} day(s) ahead)")
-
-
-def _move_clock(move: Any, **kwargs: Any) -> None:
-    from portal.services.actor import Actor
-
-    operator = Actor(user_id=None, is_admin=True)  # the operator at the console
-    try:
-        state = move(actor=operator, enabled=current_app.config["SANDBOX_CLOCK_ENABLED"],
-                     **kwargs)
-    except DomainError as error:
-        raise click.ClickException(say(error.message)) from error
-    _print_clock(state)
-
-
-@clock_group.command("show")
-def clock_show() -> None:
-    """Print the simulated date and the real one."""
-    from portal.services.sandbox import clock as sandbox_clock
-
-    _print_clock(sandbox_clock.state(enabled=current_app.config["SANDBOX_CLOCK_ENABLED"]))
-
-
-@clock_group.command("advance")
-@click.option("--days", type=int, required=True, help="How many days forwards (1 to 3660).")
-def clock_advance(days: int) -> None:
-    """Move simulated time forwards by whole days."""
-    from portal.services.sandbox import clock as sandbox_clock
-
-    _move_clock(sandbox_clock.advance, days=days)
-
-
-@clock_group.command("set")
-@click.argument("day", type=click.DateTime(formats=["%Y-%m-%d"]))
-def clock_set(day: Any) -> None:
-    """Move simulated time forwards to DAY (YYYY-MM-DD; an earlier day is refused)."""
-    from portal.services.sandbox import clock as sandbox_clock
-
-    _move_clock(sandbox_clock.set_day, day=day.date())
