@@ -111,6 +111,7 @@ def banned_employer(admin: Actor) -> list[DemoAccount]:
     if ban_of(employer.id) is None:
         record_ban(actor=admin, employer_id=employer.id,
                    reason="Wages lower than those in the offer of employment (R209.3).",
+                   reason_fr="Salaire inférieur à celui de l’offre d’emploi (R209.3).",
                    start_date=clock.today(), end_date=clock.today() + timedelta(days=730),
                    penalty_cents=1_500_000)
     return [account]
