@@ -10,7 +10,7 @@ from tests.admin_helpers import NOW, enrolled_admin, sign_in_admin
 from tests.factories import UserFactory
 
 SAMPLE_VALUES = {"employer_id": 1, "exemption_id": 1, "ban_id": 1, "application_id": 1,
-                 "inspection_id": 1, "document_id": 1}
+                 "inspection_id": 1, "document_id": 1, "name": "banned-employer"}
 
 
 def _admin_urls(app):
@@ -21,6 +21,7 @@ def _admin_urls(app):
         path = rule.rule
         for name in rule.arguments:
             path = path.replace(f"<int:{name}>", str(SAMPLE_VALUES[name]))
+            path = path.replace(f"<{name}>", str(SAMPLE_VALUES[name]))
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             urls.append((method, path))
     assert len(urls) >= 10
