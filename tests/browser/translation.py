@@ -131,7 +131,10 @@ def untranslated_msgid_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         literal = max(parts, key=len).strip()
         if len(WORD.findall(literal)) == 0 or sum(ch.isalpha() for ch in literal) < 4:
             continue  # nothing recognisable to look for
-        body = r".+?".join(re.escape(" ".join(part.split())) for part in parts)
+        # Spaces around a placeholder stay (as \s+): "%(a)s of %(b)s points" must not match
+        # the "of" inside "offres ... points de terminaison".
+        body = r".+?".join(r"\s+".join(re.escape(word) for word in re.split(r"\s+", part))
+                           for part in parts)
         if len(WORD.findall(msgid)) == 1:
             # One word ("File", "Date") may be a French word too: only a whole string counts.
             start, end = r"^\s*", r"\W*$"
