@@ -76,6 +76,7 @@ def load_translations(lang: str) -> Translations:
         loaded = Translations.load(str(CATALOGUE_DIR), [lang], domain)
         if isinstance(loaded, Translations):  # a missing catalogue loads as NullTranslations
             merged.merge(loaded)
+            merged.plural = loaded.plural  # merge() keeps the empty catalogue's English rule
     return merged
 
 

@@ -25,7 +25,8 @@ from portal.i18n import catalogue_files
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None,
-            "ngettext": (1, 2), "lazy_ngettext": (1, 2)}
+            "ngettext": (1, 2), "lazy_ngettext": (1, 2),
+            "_n": (1, 2)}  # portal.catalogue.plural
 METHODS = [
     ("**/rules/data/**.py", "ignore"),  # the reference data's build script, not the portal
     ("**.py", "python"),

@@ -30,6 +30,7 @@ from portal.catalogue.decisions import DECISIONS
 from portal.catalogue.findings import FINDINGS
 from portal.catalogue.inspections import INSPECTIONS
 from portal.catalogue.offers import OFFERS
+from portal.catalogue.plural import Plural
 from portal.catalogue.practice import PRACTICE
 from portal.catalogue.review import REVIEW
 from portal.catalogue.sandbox import SANDBOX
@@ -75,7 +76,7 @@ RENDERERS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "stored.text": _stored_text,
     "batch.file.missing_columns": missing_columns_text,
 }
-ENTRIES: dict[str, LazyString] = {
+ENTRIES: dict[str, LazyString | Plural] = {
     **FINDINGS,
     **REVIEW,
     **DECISIONS,
@@ -139,7 +140,10 @@ def _text(message: Message) -> str:
     renderer = RENDERERS.get(message.code)
     if renderer is not None:
         return renderer({name: str(value) for name, value in params.items()})
-    return str(ENTRIES[message.code]) % params
+    entry = ENTRIES[message.code]
+    if isinstance(entry, Plural):
+        return entry.say(params)
+    return str(entry) % params
 
 
 def _code_name(value: CodeName, lang: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from portal.catalogue.plural import Plural, _n
+
 _LABELS: dict[str, LazyString] = {
     "compliance.criterion.benefit": _l("the employer derived a competitive or economic benefit"),
     "compliance.criterion.abuse": _l("the violation involved abuse of a foreign national"),
@@ -38,7 +40,7 @@ _LABELS: dict[str, LazyString] = {
     "compliance.size.large": _l("large business"),
 }
 
-_COUNTING: dict[str, LazyString] = {
+_COUNTING: dict[str, LazyString | Plural] = {
     "compliance.finding.compliant": _l(
         "Finding %(finding)s: compliant with %(provision)s (Schedule 2, item %(item)s)."
     ),
@@ -62,21 +64,30 @@ _COUNTING: dict[str, LazyString] = {
     ),
 }
 
-_SCORING: dict[str, LazyString] = {
+_SCORING: dict[str, LazyString | Plural] = {
     "compliance.violation.type": _l(
         "Violation %(violation)s: item %(item)s is a Type %(type)s violation (R209.97)."
     ),
-    "compliance.history.first": _l(
-        "Compliance history: first Type %(type)s violation, %(points)s point(s) (Table 4, item "
-        "%(table_item)s)."
+    "compliance.history.first": _n(
+        "Compliance history: first Type %(type)s violation, %(points)s point (Table 4, item "
+        "%(table_item)s).",
+        "Compliance history: first Type %(type)s violation, %(points)s points (Table 4, item "
+        "%(table_item)s).",
+        "points",
     ),
-    "compliance.history.second": _l(
-        "Compliance history: second Type %(type)s violation, %(points)s point(s) (Table 4, item "
-        "%(table_item)s)."
+    "compliance.history.second": _n(
+        "Compliance history: second Type %(type)s violation, %(points)s point (Table 4, item "
+        "%(table_item)s).",
+        "Compliance history: second Type %(type)s violation, %(points)s points (Table 4, item "
+        "%(table_item)s).",
+        "points",
     ),
-    "compliance.history.third_or_later": _l(
-        "Compliance history: third or subsequent Type %(type)s violation, %(points)s point(s) "
-        "(Table 4, item %(table_item)s)."
+    "compliance.history.third_or_later": _n(
+        "Compliance history: third or subsequent Type %(type)s violation, %(points)s point "
+        "(Table 4, item %(table_item)s).",
+        "Compliance history: third or subsequent Type %(type)s violation, %(points)s points "
+        "(Table 4, item %(table_item)s).",
+        "points",
     ),
     "compliance.history.prior_counted": _l(
         "Earlier inspections that found a Type %(type)s violation: %(inspections)s (all the "
@@ -98,15 +109,15 @@ _SCORING: dict[str, LazyString] = {
     ),
     "compliance.severity.none": _l("Severity: no criterion of Table 5 applies (0 points)."),
     "compliance.points.total": _l(
-        "Total: %(history)s history point(s) + %(severity)s severity point(s) = %(total)s "
-        "point(s) (R209.991(1)(c))."
+        "Total points: %(history)s for compliance history + %(severity)s for severity = "
+        "%(total)s (R209.991(1)(c))."
     ),
     "compliance.disclosure.accepted": _l(
         "The voluntary disclosure made on %(made_on)s is acceptable (R209.991(2))."
     ),
     "compliance.disclosure.deducted": _l(
-        "Voluntary disclosure: %(before)s point(s) become %(after)s (4 points off, or 0 below 4: "
-        "R209.991(1)(d))."
+        "Voluntary disclosure: the point total goes from %(before)s to %(after)s (4 points off, "
+        "or 0 below 4: R209.991(1)(d))."
     ),
     "compliance.disclosure.incomplete": _l(
         "The voluntary disclosure made on %(made_on)s is not complete, so it is not acceptable "
@@ -129,17 +140,23 @@ _SCORING: dict[str, LazyString] = {
         "Administrative monetary penalty: %(amount)s (Table 2: %(points)s points, Type %(type)s, "
         "%(size)s)."
     ),
-    "compliance.amp.none": _l(
-        "No administrative monetary penalty at %(points)s point(s) (Table 2, Type %(type)s)."
+    "compliance.amp.none": _n(
+        "No administrative monetary penalty at %(points)s point (Table 2, Type %(type)s).",
+        "No administrative monetary penalty at %(points)s points (Table 2, Type %(type)s).",
+        "points",
     ),
-    "compliance.ban.table_3": _l(
-        "Period of ineligibility: %(years)s year(s) (Table 3: %(points)s points, Type %(type)s)."
+    "compliance.ban.table_3": _n(
+        "Period of ineligibility: %(years)s year (Table 3: %(points)s points, Type %(type)s).",
+        "Period of ineligibility: %(years)s years (Table 3: %(points)s points, Type %(type)s).",
+        "years",
     ),
     "compliance.ban.table_3_permanent": _l(
         "Period of ineligibility: permanent (Table 3: %(points)s points, Type %(type)s)."
     ),
-    "compliance.ban.none": _l(
-        "No period of ineligibility at %(points)s point(s) (Table 3, Type %(type)s)."
+    "compliance.ban.none": _n(
+        "No period of ineligibility at %(points)s point (Table 3, Type %(type)s).",
+        "No period of ineligibility at %(points)s points (Table 3, Type %(type)s).",
+        "points",
     ),
     "compliance.legacy.flat_ban": _l(
         "Violation %(violation)s happened on %(occurred_on)s, before December 1, 2015: the former "
@@ -148,7 +165,7 @@ _SCORING: dict[str, LazyString] = {
     ),
 }
 
-_NOTICE: dict[str, LazyString] = {
+_NOTICE: dict[str, LazyString | Plural] = {
     "compliance.notice.amp_sum": _l(
         "The penalties of the violations add up to %(amount)s (R209.992(1))."
     ),
@@ -163,9 +180,12 @@ _NOTICE: dict[str, LazyString] = {
         "With %(previous)s imposed in final determinations since %(since)s, the total may not "
         "exceed $1,000,000: %(before)s is reduced to %(after)s (R209.996(5))."
     ),
-    "compliance.notice.longest_ban": _l(
+    "compliance.notice.longest_ban": _n(
         "The %(bans)s periods of ineligibility are not added together: only the longest, "
-        "%(years)s year(s), applies (R209.992(2))."
+        "%(years)s year, applies (R209.992(2)).",
+        "The %(bans)s periods of ineligibility are not added together: only the longest, "
+        "%(years)s years, applies (R209.992(2)).",
+        "years",
     ),
     "compliance.notice.longest_ban_permanent": _l(
         "The %(bans)s periods of ineligibility are not added together: only the longest, which "
@@ -175,18 +195,25 @@ _NOTICE: dict[str, LazyString] = {
         "No violation: the employer complied, or its failures are justified. No warning, penalty "
         "or publication."
     ),
-    "compliance.outcome.warning": _l(
+    "compliance.outcome.warning": _n(
         "Outcome: a warning. There is no administrative monetary penalty, but the "
-        "%(violations)s violation(s) will count in the compliance history of any later violation "
-        "(R209.95(1)(a))."
+        "%(violations)s violation will count in the compliance history of any later violation "
+        "(R209.95(1)(a)).",
+        "Outcome: a warning. There is no administrative monetary penalty, but the "
+        "%(violations)s violations will count in the compliance history of any later violation "
+        "(R209.95(1)(a)).",
+        "violations",
     ),
     "compliance.outcome.not_published": _l(
         "A warning is not published on the list of non-compliant employers (R209.997(1))."
     ),
     "compliance.outcome.penalty": _l("Outcome: an administrative monetary penalty of %(amount)s."),
-    "compliance.outcome.ban": _l(
+    "compliance.outcome.ban": _n(
         "Outcome: ineligible to employ a foreign national who needs a work permit for %(years)s "
-        "year(s), beginning on %(starts_on)s (R209.99(2))."
+        "year, beginning on %(starts_on)s (R209.99(2)).",
+        "Outcome: ineligible to employ a foreign national who needs a work permit for %(years)s "
+        "years, beginning on %(starts_on)s (R209.99(2)).",
+        "years",
     ),
     "compliance.outcome.permanent_ban": _l(
         "Outcome: permanently ineligible to employ a foreign national who needs a work permit, "
@@ -199,7 +226,7 @@ _NOTICE: dict[str, LazyString] = {
     ),
 }
 
-_PROBLEMS: dict[str, LazyString] = {
+_PROBLEMS: dict[str, LazyString | Plural] = {
     "compliance.problem.condition_unknown": _l("Unknown condition: %(condition)s."),
     "compliance.problem.condition_not_in_force": _l(
         "This condition applies only since %(since)s: the failure happened before."
@@ -254,7 +281,7 @@ _PROBLEMS: dict[str, LazyString] = {
     ),
 }
 
-_STATUS: dict[str, LazyString] = {
+_STATUS: dict[str, LazyString | Plural] = {
     "compliance.scope.in_window": _l(
         "In scope: the work permit can be inspected from %(opens_on)s to %(closes_on)s, six years "
         "beginning on the first day of employment (R209.2(1)(b))."
@@ -281,7 +308,7 @@ _STATUS: dict[str, LazyString] = {
     ),
 }
 
-COMPLIANCE: dict[str, LazyString] = {
+COMPLIANCE: dict[str, LazyString | Plural] = {
     **_LABELS,
     **_COUNTING,
     **_SCORING,

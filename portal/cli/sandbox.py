@@ -80,7 +80,7 @@ def clock_group() -> None:
 def _print_clock(state: Any) -> None:
     click.echo(f"simulated date: {state.today.isoformat()}")
     click.echo(f"real date:      {state.real_today.isoformat()} "
-               f"({state.days_ahead} day(s) ahead)")
+               f"({state.days_ahead} day{'' if state.days_ahead == 1 else 's'} ahead)")
 
 
 def _move_clock(move: Any, **kwargs: Any) -> None:

@@ -127,4 +127,4 @@ def test_the_worker_is_told_of_the_test_values_while_it_is_on(sandbox):
     page = sandbox.test_client().post("/work-permit/status?lang=en", data={
         "number": application.number, "date_of_birth": "1990-04-25"})
     html = page.get_data(as_text=True)
-    assert "decided automatically 2 day(s) after it was submitted" in html
+    assert "decided automatically 2 days after it was submitted" in html

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from portal.catalogue import ENTRIES, RENDERERS, known_codes, say_in
 from portal.catalogue.labels import CATEGORY_LABELS, TRAVEL_DOCUMENT_LABELS
+from portal.catalogue.plural import Plural
 from portal.i18n import catalogue_files
 from portal.rules import fees, finder, travel
 from portal.rules.codes import Category, ExemptionCode, all_codes
@@ -94,12 +95,19 @@ def _french() -> dict[str, tuple[str, bool]]:
             for message in read_po(handle, locale="fr"):
                 if message.id and isinstance(message.id, str):
                     result[message.id] = (str(message.string or ""), message.fuzzy)
+                elif message.id:  # a plural entry: each English form keyed to its French one
+                    for english, french in zip(message.id, message.string, strict=True):
+                        result[english] = (str(french or ""), message.fuzzy)
     return result
 
 
 def _msgids() -> Iterator[tuple[str, str]]:
-    for code, lazy in ENTRIES.items():
-        yield code, lazy._args[0]
+    for code, entry in ENTRIES.items():
+        if isinstance(entry, Plural):
+            yield code, entry.singular
+            yield code, entry.plural
+        else:
+            yield code, entry._args[0]
     for table in (CATEGORY_LABELS, TRAVEL_DOCUMENT_LABELS):
         for key, lazy in table.items():
             yield str(key), lazy._args[0]

@@ -226,10 +226,10 @@ def test_every_compliance_message_renders_in_both_languages(speak):
 def test_amounts_dates_and_labels_are_written_the_readers_way(speak):
     ban = Message.of("compliance.outcome.ban", years=5, starts_on=Day(TODAY))
     assert speak(ban) == (
-        "Outcome: ineligible to employ a foreign national who needs a work permit for 5 year(s), "
+        "Outcome: ineligible to employ a foreign national who needs a work permit for 5 years, "
         "beginning on November 24, 2026 (R209.99(2)).",
         "Résultat : inadmissible à employer un étranger qui a besoin d'un permis de travail "
-        "pendant 5 an(s), à compter du 24 novembre 2026 (R209.99(2)).",
+        "pendant 5 ans, à compter du 24 novembre 2026 (R209.99(2)).",
     )
     example_6 = assess_notice(
         [_f("active_business", severity=Severity(economy=4, remediation=2))],
@@ -245,3 +245,26 @@ def test_amounts_dates_and_labels_are_written_the_readers_way(speak):
         "Sanction administrative pécuniaire : 60\u00a0000\u00a0$ (tableau 2 : 8 points, type C, "
         "grande entreprise)."
     )
+
+
+@pytest.mark.parametrize(("years", "english", "french"), [
+    (1, "for 1 year, beginning", "pendant 1 an, à compter"),
+    (2, "for 2 years, beginning", "pendant 2 ans, à compter"),
+    (10, "for 10 years, beginning", "pendant 10 ans, à compter"),
+])
+def test_a_ban_says_year_or_years_by_its_length(speak, years, english, french):
+    ban = Message.of("compliance.outcome.ban", years=years, starts_on=Day(TODAY))
+    said_en, said_fr = speak(ban)
+    assert english in said_en and french in said_fr
+    assert "(s)" not in said_en + said_fr
+
+
+def test_points_follow_each_languages_plural_rule(speak):
+    # French takes the singular for 0 and 1 ("0 point"), English only for 1 ("0 points").
+    def at(points):
+        return speak(Message.of("compliance.amp.none", points=points, type="A"))
+
+    assert at(0) == ("No administrative monetary penalty at 0 points (Table 2, Type A).",
+                     "Aucune sanction administrative pécuniaire à 0 point (tableau 2, type A).")
+    assert at(1)[0].endswith("at 1 point (Table 2, Type A).")
+    assert at(5)[1].endswith("à 5 points (tableau 2, type A).")
