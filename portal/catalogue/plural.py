@@ -25,7 +25,7 @@ class Plural:
     def say(self, params: Mapping[str, object]) -> str:
         """The entry in the current language, its placeholders filled from `params`."""
         number = int(str(params[self.count]))
-        return ngettext(self.singular, self.plural, number, **params)
+        return str(ngettext(self.singular, self.plural, number, **params))
 
 
 def _n(singular: str, plural: str, count: str) -> Plural:
