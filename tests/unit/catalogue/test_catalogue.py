@@ -96,7 +96,8 @@ def _french() -> dict[str, tuple[str, bool]]:
                 if message.id and isinstance(message.id, str):
                     result[message.id] = (str(message.string or ""), message.fuzzy)
                 elif message.id:  # a plural entry: each English form keyed to its French one
-                    for english, french in zip(message.id, tuple(message.string or ()), strict=True):
+                    forms = tuple(message.string or ())
+                    for english, french in zip(message.id, forms, strict=True):
                         result[english] = (str(french or ""), message.fuzzy)
     return result
 
