@@ -16,6 +16,8 @@ Tasks:
 - `audit.checkpoint` (every ten minutes): signs the audit log's heads that moved.
 - `decisions.auto_decide` (every minute, with SANDBOX_AUTO_DECIDE_AFTER_DAYS): the sandbox's
   automatic decisions of work permit applications by their test values.
+The three that read the clock (refunds, compliance endings, decisions) are also queued by every
+sandbox clock move (portal.services.sandbox.clock.FOLLOW_UP_TASKS), so they follow it at once.
 Every failed attempt of a task is recorded (`failures`) for the admin home's figures.
 """
 

@@ -22,6 +22,8 @@ def announce_endings_periodic() -> dict[str, int]:
 
 @queue.task("compliance.announce_endings")
 def announce_endings_now() -> dict[str, int]:
+    """On demand (a sandbox clock move queues it): read the offset afresh, not a cached one."""
+    clock.forget_offset()
     return announce_endings()
 
 

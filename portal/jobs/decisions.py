@@ -10,6 +10,7 @@ import logging
 
 from flask import current_app
 
+from portal import clock
 from portal.catalogue import say_in
 from portal.extensions import queue
 from portal.queue import crontab
@@ -25,6 +26,8 @@ def auto_decide_periodic() -> int:
 
 @queue.task("decisions.auto_decide")
 def auto_decide_now() -> int:
+    """On demand (a sandbox clock move queues it): read the offset afresh, not a cached one."""
+    clock.forget_offset()
     return auto_decide()
 
 

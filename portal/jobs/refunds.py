@@ -21,6 +21,8 @@ def advance_periodic() -> dict[str, int]:
 
 @queue.task("refunds.advance")
 def advance_now() -> dict[str, int]:
+    """On demand (a sandbox clock move queues it): read the offset afresh, not a cached one."""
+    clock.forget_offset()
     return advance()
 
 

@@ -6,6 +6,11 @@ refused unless the configuration turns the sandbox clock on (SANDBOX_CLOCK_ENABL
 development, off in production unless SANDBOX_CLOCK_ALLOWED=1), and audited as
 `sandbox.clock_moved` in the system's stream. Session timeouts, rate limits, lockouts and TOTP
 steps keep real time (portal.clock.real_now).
+
+After a move commits, the time-based work follows at once rather than at its next hourly run:
+the periodic tasks that read the clock (FOLLOW_UP_TASKS: refund steps, exemption and ban
+endings, automatic decisions) are queued, so an integrator receives refund.issued seconds after
+advancing. Each is idempotent, so its own hourly run later finds nothing more to do.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from portal import clock
-from portal.database import write_transaction
+from portal.database import enqueue_after_commit, write_transaction
 from portal.extensions import db
 from portal.models.sandbox_clock import CLOCK_ROW, SandboxClock
 from portal.rules.messages import Day, Message
@@ -28,6 +33,8 @@ from portal.services.audit import chain as audit
 from portal.services.errors import Conflict, DomainError
 
 MAX_DAYS = 3660  # one move: at most ten years
+# The periodic tasks (portal/jobs) that read clock.today(), run again after every move.
+FOLLOW_UP_TASKS = ("refunds.advance", "compliance.announce_endings", "decisions.auto_decide")
 _OFFSET = select(SandboxClock.offset_seconds).where(SandboxClock.id == CLOCK_ROW)
 
 
@@ -104,5 +111,7 @@ def _move(days: int, actor: Actor) -> ClockState:
                      object_id=CLOCK_ROW,
                      details={"from": before.isoformat(), "days": days,
                               "to": (before + timedelta(days=days)).isoformat()})
+        for task in FOLLOW_UP_TASKS:
+            enqueue_after_commit(task)
     clock.forget_offset()
     return state(enabled=True)
