@@ -202,7 +202,10 @@ class DevelopmentConfig(Config):
 
 class TestingConfig(Config):
     TESTING = True
-    SANDBOX_AUTO_DECIDE_AFTER_DAYS = 0  # the tests of automatic decisions turn it on
+    # Off: the tests of the clock and of automatic decisions turn them on, and a queue consumer
+    # a test starts (tests/jobs_helpers.py) follows that test's by these two variables.
+    SANDBOX_CLOCK_ENABLED = os.environ.get("TEST_SANDBOX_CLOCK", "") == "1"
+    SANDBOX_AUTO_DECIDE_AFTER_DAYS = int(os.environ.get("TEST_SANDBOX_AUTO_DECIDE_AFTER_DAYS", "0"))
     SECRET_KEY = "testing-only-secret-key-not-for-production"  # noqa: S105
     AUDIT_SIGNING_KEY = "dGVzdGluZy1vbmx5LWF1ZGl0LXNpZ25pbmcta2V5ISE="  # a 32-byte test seed
     SQLALCHEMY_DATABASE_URI = _database_url("sqlite://")

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from flask import current_app
 from standardwebhooks.webhooks import Webhook
 
+from portal import clock
 from portal.extensions import queue
 from portal.services.webhooks import delivery
 from portal.services.webhooks.addresses import refused_address
@@ -42,7 +43,9 @@ class AddressRefused(Exception):
 
 @queue.task(DELIVER_TASK)
 def deliver(delivery_id: int) -> str:
-    """One attempt at a delivery; returns what became of it."""
+    """One attempt at a delivery; returns what became of it. The sandbox clock's offset is read
+    afresh: a delivery made by another process just after a clock move is due at once."""
+    clock.forget_offset()
     config = current_app.config
     attempt = delivery.claim(delivery_id,
                              lease=timedelta(seconds=config["WEBHOOKS_LEASE_SECONDS"]))
