@@ -48,6 +48,7 @@ from portal.models.payment import Payment, Refund
 from portal.models.practice import PracticeResult
 from portal.models.refund_states import RefundState
 from portal.models.sandbox_clock import SandboxClock
+from portal.models.search import FTS_TABLES
 from portal.models.second_factor import RecoveryCode
 from portal.models.team import Invitation, Membership
 from portal.models.user import User
@@ -55,6 +56,7 @@ from portal.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from portal.models.work_permit import WorkPermitApplication
 
 __all__ = [
+    "FTS_TABLES",
     "AccountGuard",
     "ApiKey",
     "ApplicationStatus",

@@ -15,6 +15,15 @@ from portal.extensions import db
 from tests.databases import app_at_revision
 
 
+def migrations_env_include_name(name, type_, parent_names):
+    """migrations/env.py's filter: SQLite's FTS5 search tables are not the models'."""
+    return not (type_ == "table" and name in SEARCH_TABLES)
+
+
+SEARCH_TABLES = {f"{base}_search{part}" for base in ("offer", "employer")
+                 for part in ("", "_data", "_idx", "_docsize", "_config")}
+
+
 @pytest.fixture
 def migrated_app(tmp_path):
     with app_at_revision(tmp_path) as app:
@@ -37,7 +46,8 @@ def test_upgrade_builds_every_table(migrated_app):
 def test_migrations_and_models_agree(migrated_app):
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": True, "render_as_batch": True}
+            conn, opts={"compare_type": True, "render_as_batch": True,
+                        "include_name": migrations_env_include_name}
         )
         differences = compare_metadata(context, db.metadata)
     assert differences == [], differences
@@ -55,6 +65,27 @@ def test_expression_indexes_are_built(migrated_app):
     with db.engine.connect() as conn:
         built = set(conn.scalars(text(query)))
     assert len(expected) == 8 and expected <= built
+
+
+def test_search_objects_are_built_and_follow_the_rows(migrated_app):
+    """Migration 0032: the search indexes exist at head and, on SQLite, the FTS5 tables'
+    triggers follow inserts, updates and deletes (a later batch rebuild of offer or employer
+    would drop them: this test says so)."""
+    with db.engine.connect() as conn:
+        if db.engine.dialect.name == "sqlite":
+            triggers = set(conn.scalars(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+            assert {f"{t}_search_{w}" for t in ("offer", "employer")
+                    for w in ("insert", "update", "delete")} <= triggers
+        else:
+            built = set(conn.scalars(text("SELECT indexname FROM pg_indexes")))
+            assert {"ix_offer_trgm_family", "ix_offer_trgm_given", "ix_offer_trgm_number",
+                    "ix_employer_trgm_legal", "ix_employer_trgm_operating",
+                    "ix_employer_trgm_business_number"} <= built
+        assert {"ix_offer_family_prefix", "ix_employer_operating_prefix"} <= set(
+            conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'"))
+            if db.engine.dialect.name == "sqlite"
+            else conn.scalars(text("SELECT indexname FROM pg_indexes")))
 
 
 # Migration 0007: work permit decisions stored as codes and parameters, not as EN/FR text.

@@ -15,11 +15,13 @@ from sqlalchemy import func, or_, select
 from portal.extensions import db
 from portal.models import AuditEvent, ComplianceExemption, Employer, EmployerBan, Offer
 from portal.models.enums import RegimeStatus
+from portal.rules import search as search_rules
 from portal.rules.messages import Message
 from portal.services.actor import Actor, require_admin
 from portal.services.compliance.standing import Standing, get_standing
 from portal.services.errors import NotFound
 from portal.services.pages import Page, paginate
+from portal.services.search import employer_matches
 from portal.services.teams.membership import Member, members_of
 
 PAGE_SIZE = 25
@@ -70,21 +72,13 @@ def _status(employer_id: int, exempt: set[int], banned: set[int]) -> RegimeStatu
 def search_employers(
     *, actor: Actor, query: str, province: str, status: str, on: date, page: int = 1
 ) -> Page:
-    """Employers whose name or business number contains `query` (case-insensitive), in
+    """Employers whose name or business number contains `query` (portal.rules.search), in
     `province` and with `status` (active/exempt/banned on day `on`) when given; by name."""
     require_admin(actor)
     stmt = select(Employer).where(Employer.practice_case_id.is_(None))  # no practice ones
-    query = query.strip()
-    if query:
-        digits = "".join(ch for ch in query if ch.isdigit())
-        like = f"%{query.lower()}%"
-        conditions = [
-            func.lower(Employer.legal_name).like(like),
-            func.lower(Employer.operating_name).like(like),
-        ]
-        if digits:
-            conditions.append(Employer.business_number.like(f"%{digits}%"))
-        stmt = stmt.where(or_(*conditions))
+    searched = search_rules.term(query)
+    if searched is not None:
+        stmt = stmt.where(employer_matches(searched, search_rules.digits_term(query)))
     if province:
         stmt = stmt.where(Employer.province == province)
     exempt, banned = _in_force_ids(on)

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, asc, desc, func, or_, select
+from sqlalchemy import Select, and_, asc, desc, or_, select
 
 from portal.extensions import db
 from portal.models import Offer, OfferStatus
+from portal.rules import search as search_rules
 from portal.rules.codes import shown_code
 from portal.rules.numbers import is_offer_number
 from portal.services.actor import Actor
 from portal.services.pages import Page, paginate
+from portal.services.search import offer_matches
 
 PAGE_SIZE = 50
 SORTS = {
@@ -91,18 +93,10 @@ def _filtered(employer_id: int, query: OfferQuery) -> Select[*tuple[Any, ...]]:
     if query.code:
         stmt = stmt.where(Offer.code_key == query.code.strip().upper())
     search = query.search.strip()
-    if search:
-        if is_offer_number(search.upper()):
-            stmt = stmt.where(Offer.number == search.upper())
-        else:
-            pattern = "%" + search.lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
-            stmt = stmt.where(
-                or_(
-                    func.lower(Offer.worker_family_name).like(pattern),
-                    func.lower(Offer.worker_given_names).like(pattern),
-                    func.lower(Offer.number).like(pattern),
-                )
-            )
+    if is_offer_number(search.upper()):
+        stmt = stmt.where(Offer.number == search.upper())
+    elif (searched := search_rules.term(search)) is not None:
+        stmt = stmt.where(offer_matches(searched))
     return stmt
 
 
