@@ -9,6 +9,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
 SANDBOX: dict[str, LazyString] = {
+    "sandbox.account.admin": _l("Administrator"),
+    "sandbox.account.employer": _l("Employer (%(employer)s)"),
     "sandbox.clock_disabled": _l(
         "The sandbox clock is off in this configuration: simulated time cannot be moved "
         "(production refuses it unless SANDBOX_CLOCK_ALLOWED=1)."

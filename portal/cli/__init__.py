@@ -56,7 +56,7 @@ def seed_demo() -> None:
     accounts_made = demo.seed()
     click.echo("Demo data is ready. Sign in at /sign-in with:")
     for account in accounts_made:
-        click.echo(f"  {account.label:<36} {account.email:<32} {account.password}")
+        click.echo(f"  {say(account.label):<36} {account.email:<32} {account.password}")
 
 
 @click.group("audit")

@@ -23,7 +23,7 @@ def sandbox_group() -> None:
 def _print_accounts(accounts: Any) -> None:
     click.echo("Sign in at /sign-in with (passwords shown once, stored nowhere):")
     for account in accounts:
-        click.echo(f"  {account.label:<48} {account.email:<40} {account.password}")
+        click.echo(f"  {say(account.label):<48} {account.email:<40} {account.password}")
 
 
 @sandbox_group.command("scenarios")

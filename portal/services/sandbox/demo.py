@@ -17,6 +17,7 @@ from portal import clock, passwords
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, Employer, Role, User
+from portal.rules.messages import Message
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
 from portal.services.sandbox.demo_offer import seed_inspectable_offer
@@ -74,7 +75,7 @@ DEMO_ADMIN = ("admin@example.com", "Demo Administrator")
 
 @dataclass(frozen=True)
 class DemoAccount:
-    label: str
+    label: Message  # what the account is, worded by the catalogue (the page's language)
     email: str
     password: str
 
@@ -95,8 +96,8 @@ def upsert_user(email: str, name: str, role: Role, employer: Employer | None) ->
     if user.email_confirmed_at is None:  # demo addresses are the simulator's own
         user.email_confirmed_at = clock.now()
     label = (
-        "Administrator" if role == Role.ADMIN or employer is None
-        else f"Employer ({employer.operating_name})"
+        Message.of("sandbox.account.admin") if role == Role.ADMIN or employer is None
+        else Message.of("sandbox.account.employer", employer=employer.operating_name)
     )
     return DemoAccount(label=label, email=email, password=password)
 

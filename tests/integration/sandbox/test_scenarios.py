@@ -165,6 +165,7 @@ def test_the_admin_page_lists_them_and_loads_one_showing_its_sign_ins_en_fr(sand
     assert loaded.status_code == 200
     assert "Le scénario banned-employer est chargé" in loaded.text
     assert cases.BANNED.email in loaded.text
+    assert "<td>Employeur (" in loaded.text and "<td>Employer (" not in loaded.text
     assert cases.ban_of(employer(cases.BANNED.business_number).id) is not None
     assert client.post("/admin/sandbox/scenarios/no-such-thing/load").status_code == 404
 
