@@ -57,7 +57,10 @@ def _check_terms(terms: ExemptionTerms) -> None:
         raise DomainError(Message.of("exemption.legal_basis_missing"), field="legal_basis")
 
 
-def _add_exemption(actor: Actor, employer_id: int, terms: ExemptionTerms) -> ComplianceExemption:
+def add_exemption(actor: Actor, employer_id: int, terms: ExemptionTerms) -> ComplianceExemption:
+    """Record the exemption inside the caller's write transaction, audited and announced; no
+    admin or overlap check (grant_exemption makes them; a practice case's fresh employer needs
+    none: the simulator stands in for the administrator)."""
     row = ComplianceExemption(
         employer_id=employer_id,
         category=ExemptionCategory(terms.category),
@@ -113,7 +116,7 @@ def grant_exemption(
                     Message.of("exemption.overlap"),
                     field="effective_date",
                 )
-        row = _add_exemption(actor, employer_id, terms)
+        row = add_exemption(actor, employer_id, terms)
     return row
 
 
@@ -203,5 +206,5 @@ def create_exempt_employer(
             object_id=employer.id,
             details={"placeholder_business_number": not number},
         )
-        _add_exemption(actor, employer.id, terms)
+        add_exemption(actor, employer.id, terms)
     return employer

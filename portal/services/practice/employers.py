@@ -19,11 +19,13 @@ from portal import clock
 from portal.database import write_transaction
 from portal.extensions import db
 from portal.models import BusinessType, Employer, MemberRole, Membership, Permission, User
+from portal.models.enums import ExemptionCategory
 from portal.rules.i18n import pick
 from portal.rules.messages import Message
 from portal.rules.practice import Case, get_case
 from portal.services.actor import Actor
 from portal.services.audit import chain as audit
+from portal.services.compliance.exemptions import ExemptionTerms, add_exemption
 from portal.services.errors import NotFound
 
 # The first letter of a postal code in each province (Canada Post's forward sortation areas).
@@ -95,7 +97,22 @@ def start_case(*, case_id: str, user_id: int, language: str, ip_address: str | N
         audit.record("practice.started", actor=actor, employer_id=employer.id,
                      object_type="employer", object_id=employer.id,
                      details={"case": case.id})
+        _exempt_if_the_case_says(case, employer.id, actor)
         return employer.id
+
+
+def _exempt_if_the_case_says(case: Case, employer_id: int, actor: Actor) -> None:
+    """A case whose employer is outside the compliance regime (a foreign mission, a bridge
+    operator: R209.9(1)) starts with the exemption an administrator would have recorded, so the
+    portal refuses its offers as it would the real employer's."""
+    category = case.employer.compliance_exempt_category
+    if category is None:
+        return
+    add_exemption(actor, employer_id, ExemptionTerms(
+        category=ExemptionCategory(category), legal_basis="R209.9(1)",
+        effective_date=clock.today(), expiry_date=None,
+        note=f"Practice case {case.id}: recorded by the simulator.",
+    ))
 
 
 def latest_employer(*, case_id: str, user_id: int) -> Employer | None:

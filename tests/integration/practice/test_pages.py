@@ -10,8 +10,10 @@ from html import unescape
 
 import pytest
 
+from portal import clock
 from portal.extensions import db
 from portal.models import Employer, Membership
+from portal.services.compliance.standing import get_standing
 from tests.factories import UserFactory
 from tests.integration.practice.pages_helpers import do_the_work, practice_employer
 from tests.unit.rules.practice.answers import MODEL
@@ -146,3 +148,22 @@ def test_practice_employers_stay_out_of_the_administrators_list(client, signed_i
     ids = {row.id if isinstance(row, Employer) else getattr(row, "employer", row).id
            for row in found.rows}
     assert signed_in.employer_id in ids and practice.id not in ids
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Your organization is exempt from the employer compliance regime"),
+    ("fr", "Votre organisation est dispensée du régime de conformité des employeurs"),
+])
+def test_a_foreign_mission_case_starts_exempt_as_an_administrator_would_record_it(
+    client, signed_in, lang, said
+):
+    # R209.9(1): the consulate is outside the compliance regime, so the portal refuses its
+    # offers from the first page, as it would the real mission's.
+    _start(client, "foreign-mission-staff", lang)
+    mission = practice_employer("foreign-mission-staff", signed_in.id)
+    dashboard = _text(client.get(f"/employer/?lang={lang}"))
+    assert said in dashboard
+    assert get_standing(employer_id=mission.id, on=clock.today()).exempt
+    _start(client, "cusma-software-engineer", lang)
+    ordinary = _text(client.get(f"/employer/?lang={lang}"))
+    assert said not in ordinary
