@@ -167,3 +167,9 @@ def test_a_foreign_mission_case_starts_exempt_as_an_administrator_would_record_i
     _start(client, "cusma-software-engineer", lang)
     ordinary = _text(client.get(f"/employer/?lang={lang}"))
     assert said not in ordinary
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Practice cases"), ("fr", "Cas pratiques")])
+def test_every_employer_page_links_to_the_practice_cases(client, signed_in, lang, label):
+    dashboard = _text(client.get(f"/employer/?lang={lang}"))
+    assert f'<a href="/practice/">{label}</a>' in dashboard
