@@ -80,7 +80,7 @@ def fill() -> tuple[str, int]:
     db.session.flush()
     user = User(email="user@bench.example", full_name="Pat Bench",
                 password_hash=passwords.hash_password(PASSWORD), role="employer_primary",
-                employer_id=employer.id, preferred_language="en")
+                employer_id=employer.id, preferred_language="en", email_confirmed_at=NOW)
     duties = " ".join(
         f"Design, build and review component {n} of the robotics control software; write "
         f"tests and documentation; work with the hardware team on integration." for n in range(8)
@@ -111,15 +111,20 @@ def fill() -> tuple[str, int]:
     return user.email, offer.id
 
 
-def render_timings(app, offer_id: int, renders: int) -> None:
-    with app.test_request_context("/"), force_locale("en"):
+def confirmation_html(app, offer_id: int, language: str = "en") -> str:
+    """The offer's confirmation document as the app renders it (the HTML WeasyPrint gets)."""
+    with app.test_request_context("/"), force_locale(language):
         offer = db.session.get(Offer, offer_id)
         assert offer is not None, offer_id
         context = documents._context(
-            offer_details(offer), "en", app.config["SECRET_KEY"].encode(),
+            offer_details(offer), language, app.config["SECRET_KEY"].encode(),
             "http://localhost/verify-offer",
         )
-        html = render_template("pdf/offer_confirmation.html", doc=context)
+        return render_template("pdf/offer_confirmation.html", doc=context)
+
+
+def render_timings(app, offer_id: int, renders: int) -> None:
+    html = confirmation_html(app, offer_id)
     start = time.perf_counter()
     import weasyprint  # noqa: F401  (what the first render in a worker pays once)
 
